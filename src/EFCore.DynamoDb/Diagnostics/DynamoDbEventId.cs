@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore.Diagnostics;
+
+/// <summary>
+/// Event IDs for DynamoDB events that correspond to messages logged to an <see cref="ILogger" /> and events sent
+/// to a <see cref="System.Diagnostics.DiagnosticSource" />. Use them with <c>ConfigureWarnings</c> to log, ignore
+/// or throw on an event.
+/// </summary>
+public static class DynamoDbEventId
+{
+    private enum Id
+    {
+        SyncNotSupported = CoreEventId.ProviderBaseId,
+        ScanQueryWarning,
+        RequestExecuted,
+    }
+
+    private static readonly string DatabasePrefix = DbLoggerCategory.Database.Name + ".";
+    private static readonly string QueryPrefix = DbLoggerCategory.Query.Name + ".";
+    private static readonly string CommandPrefix = DbLoggerCategory.Database.Command.Name + ".";
+
+    /// <summary>
+    /// A synchronous call (ToList, SaveChanges, EnsureCreated…) blocked on DynamoDB's asynchronous SDK. Thrown as
+    /// an error by default; downgrade it with <c>ConfigureWarnings(w => w.Log(DynamoDbEventId.SyncNotSupported))</c>
+    /// to accept blocking.
+    /// </summary>
+    public static readonly EventId SyncNotSupported = new((int)Id.SyncNotSupported, DatabasePrefix + Id.SyncNotSupported);
+
+    /// <summary>
+    /// A query constrains no partition key, so it reads the whole table with a Scan. Turn it into an error with
+    /// <c>ConfigureWarnings(w => w.Throw(DynamoDbEventId.ScanQueryWarning))</c>.
+    /// </summary>
+    public static readonly EventId ScanQueryWarning = new((int)Id.ScanQueryWarning, QueryPrefix + Id.ScanQueryWarning);
+
+    /// <summary>
+    /// A request was sent to DynamoDB: operation, table, index, elapsed time and consumed capacity; key and
+    /// attribute values only with <c>EnableSensitiveDataLogging()</c>.
+    /// </summary>
+    public static readonly EventId RequestExecuted = new((int)Id.RequestExecuted, CommandPrefix + Id.RequestExecuted);
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Amazon.Runtime;
+using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace EFCore.DynamoDb.Diagnostics.Internal;
+
+/// <summary>
+/// Logs the provider's events through EF Core's diagnostics loggers, so <c>LogTo</c>, <c>ConfigureWarnings</c>
+/// and DiagnosticListener subscribers see them like any EF event.
+/// </summary>
+public static class DynamoDbLoggerExtensions
+{
+    /// <summary>Logs <see cref="DynamoDbEventId.SyncNotSupported" /> (an error unless the user downgraded it).</summary>
+    public static void SyncNotSupported<TLoggerCategory>(this IDiagnosticsLogger<TLoggerCategory> diagnostics, string asyncMethod)
+        where TLoggerCategory : LoggerCategory<TLoggerCategory>, new()
+    {
+        var definition = (EventDefinition<string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogSyncNotSupported
+            ??= new EventDefinition<string>(
+                diagnostics.Options,
+                DynamoDbEventId.SyncNotSupported,
+                LogLevel.Warning,
+                "DynamoDbEventId.SyncNotSupported",
+                level => LoggerMessage.Define<string>(level, DynamoDbEventId.SyncNotSupported, "{Message}")));
+
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, DynamoDbStrings.SyncNotSupported(asyncMethod));
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string>)d).GenerateMessage(DynamoDbStrings.SyncNotSupported(asyncMethod)));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
+    /// <summary>Logs <see cref="DynamoDbEventId.ScanQueryWarning" /> for a query that reads a whole table.</summary>
+    public static void ScanQueryWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string entityType, string tableName)
+    {
+        var definition = (EventDefinition<string, string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogScanQuery
+            ??= new EventDefinition<string, string>(
+                diagnostics.Options,
+                DynamoDbEventId.ScanQueryWarning,
+                LogLevel.Warning,
+                "DynamoDbEventId.ScanQueryWarning",
+                level => LoggerMessage.Define<string, string>(
+                    level,
+                    DynamoDbEventId.ScanQueryWarning,
+                    "A query for '{EntityType}' does not constrain the partition key of the table '{Table}', so it reads the whole table with a Scan. Filter on the partition key with '==' to send a Query instead.")));
+
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, entityType, tableName);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(entityType, tableName));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
+    /// <summary>Logs <see cref="DynamoDbEventId.RequestExecuted" /> for one request sent to DynamoDB.</summary>
+    public static void RequestExecuted(
+        this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        string operation,
+        string tableName,
+        string? indexName,
+        TimeSpan elapsed,
+        double? consumedCapacityUnits,
+        AmazonWebServiceRequest request)
+    {
+        var definition = (EventDefinition<string, string, string, string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogRequestExecuted
+            ??= new EventDefinition<string, string, string, string>(
+                diagnostics.Options,
+                DynamoDbEventId.RequestExecuted,
+                LogLevel.Information,
+                "DynamoDbEventId.RequestExecuted",
+                level => LoggerMessage.Define<string, string, string, string>(
+                    level,
+                    DynamoDbEventId.RequestExecuted,
+                    "Executed {Operation} on {Table} ({Cost}){Details}")));
+
+        var shouldLog = diagnostics.ShouldLog(definition);
+        var needsEventData = diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled);
+        if (!shouldLog && !needsEventData)
+        {
+            return;
+        }
+
+        var target = indexName is null ? tableName : tableName + "/" + indexName;
+        var cost = consumedCapacityUnits is { } units
+            ? string.Format(CultureInfo.InvariantCulture, "{0:0} ms, {1:0.##} CU", elapsed.TotalMilliseconds, units)
+            : string.Format(CultureInfo.InvariantCulture, "{0:0} ms", elapsed.TotalMilliseconds);
+        var details = diagnostics.ShouldLogSensitiveData() ? ": " + DynamoDbRequestJsonWriter.Write(request) : "";
+
+        if (shouldLog)
+        {
+            definition.Log(diagnostics, operation, target, cost, details);
+        }
+
+        if (needsEventData)
+        {
+            var eventData = new DynamoDbRequestEventData(
+                definition,
+                (d, _) => ((EventDefinition<string, string, string, string>)d).GenerateMessage(operation, target, cost, details),
+                operation,
+                tableName,
+                indexName,
+                elapsed,
+                consumedCapacityUnits,
+                details.Length == 0 ? null : details[2..]);
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+}

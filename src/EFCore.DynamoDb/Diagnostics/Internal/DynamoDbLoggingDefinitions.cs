@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace EFCore.DynamoDb.Diagnostics.Internal;
+
+/// <summary>
+/// The provider's event definitions, created on first use and cached for the lifetime of the service provider,
+/// as EF Core's own providers do.
+/// </summary>
+public class DynamoDbLoggingDefinitions : LoggingDefinitions
+{
+    /// <summary>The definition of <see cref="DynamoDbEventId.SyncNotSupported" />.</summary>
+    public EventDefinitionBase? LogSyncNotSupported;
+
+    /// <summary>The definition of <see cref="DynamoDbEventId.ScanQueryWarning" />.</summary>
+    public EventDefinitionBase? LogScanQuery;
+
+    /// <summary>The definition of <see cref="DynamoDbEventId.RequestExecuted" />.</summary>
+    public EventDefinitionBase? LogRequestExecuted;
+}

@@ -1,0 +1,60 @@
+using EFCore.DynamoDb.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>
+/// Reads the DynamoDB mapping of an entity type: its table and its partition and sort keys.
+/// </summary>
+public static class DynamoDbEntityTypeExtensions
+{
+    /// <summary>
+    /// The name of the table the entity type is stored in, as configured by <c>ToTable</c> or the DbSet/type-name
+    /// convention; the options' <c>TableNamePrefix</c> and <c>TableNameSuffix</c> are added when requests are built.
+    /// </summary>
+    public static string? GetTableName(this IReadOnlyEntityType entityType)
+        => entityType.BaseType is { } baseType
+            ? baseType.GetTableName()
+            : (string?)entityType[DynamoDbAnnotationNames.TableName];
+
+    /// <summary>Sets the table name.</summary>
+    public static void SetTableName(this IMutableEntityType entityType, string? name)
+        => entityType.SetOrRemoveAnnotation(DynamoDbAnnotationNames.TableName, name);
+
+    /// <summary>Sets the table name at the given configuration source.</summary>
+    public static string? SetTableName(this IConventionEntityType entityType, string? name, bool fromDataAnnotation = false)
+        => (string?)entityType.SetOrRemoveAnnotation(DynamoDbAnnotationNames.TableName, name, fromDataAnnotation)?.Value;
+
+    /// <summary>The configuration source of the table name.</summary>
+    public static ConfigurationSource? GetTableNameConfigurationSource(this IConventionEntityType entityType)
+        => entityType.FindAnnotation(DynamoDbAnnotationNames.TableName)?.GetConfigurationSource();
+
+    /// <summary>
+    /// The property stored as the table's partition (HASH) key: the first property of the primary key.
+    /// </summary>
+    public static IReadOnlyProperty? GetPartitionKeyProperty(this IReadOnlyEntityType entityType)
+        => entityType.FindPrimaryKey() is { Properties.Count: > 0 } key ? key.Properties[0] : null;
+
+    /// <summary>
+    /// The property stored as the table's sort (RANGE) key: the second property of a two-property primary key.
+    /// </summary>
+    public static IReadOnlyProperty? GetSortKeyProperty(this IReadOnlyEntityType entityType)
+        => entityType.FindPrimaryKey() is { Properties.Count: 2 } key ? key.Properties[1] : null;
+
+    /// <inheritdoc cref="GetPartitionKeyProperty(IReadOnlyEntityType)" />
+    public static IProperty? GetPartitionKeyProperty(this IEntityType entityType)
+        => (IProperty?)((IReadOnlyEntityType)entityType).GetPartitionKeyProperty();
+
+    /// <inheritdoc cref="GetSortKeyProperty(IReadOnlyEntityType)" />
+    public static IProperty? GetSortKeyProperty(this IEntityType entityType)
+        => (IProperty?)((IReadOnlyEntityType)entityType).GetSortKeyProperty();
+
+    /// <summary>The name of the property explicitly configured with <c>HasPartitionKey</c>, if any.</summary>
+    public static string? GetPartitionKeyPropertyName(this IReadOnlyEntityType entityType)
+        => (string?)entityType[DynamoDbAnnotationNames.PartitionKeyName];
+
+    /// <summary>The name of the property explicitly configured with <c>HasSortKey</c>, if any.</summary>
+    public static string? GetSortKeyPropertyName(this IReadOnlyEntityType entityType)
+        => (string?)entityType[DynamoDbAnnotationNames.SortKeyName];
+}

@@ -1,0 +1,21 @@
+using EFCore.DynamoDb.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>Reads the DynamoDB mapping of a property.</summary>
+public static class DynamoDbPropertyExtensions
+{
+    /// <summary>The name of the item attribute the property is stored in: <c>HasAttributeName</c>, else the property name.</summary>
+    public static string GetAttributeName(this IReadOnlyProperty property)
+        => (string?)property[DynamoDbAnnotationNames.AttributeName] ?? property.Name;
+
+    /// <summary>Sets the attribute name.</summary>
+    public static void SetAttributeName(this IMutableProperty property, string? name)
+        => property.SetOrRemoveAnnotation(DynamoDbAnnotationNames.AttributeName, name);
+
+    /// <summary>Sets the attribute name at the given configuration source.</summary>
+    public static string? SetAttributeName(this IConventionProperty property, string? name, bool fromDataAnnotation = false)
+        => (string?)property.SetOrRemoveAnnotation(DynamoDbAnnotationNames.AttributeName, name, fromDataAnnotation)?.Value;
+}

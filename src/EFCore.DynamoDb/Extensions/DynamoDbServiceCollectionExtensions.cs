@@ -1,0 +1,52 @@
+using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Infrastructure.Internal;
+using EFCore.DynamoDb.Metadata.Conventions;
+using EFCore.DynamoDb.Query.Internal;
+using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Update.Internal;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the provider's services, as every EF Core provider does.</summary>
+public static class DynamoDbServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the services the DynamoDB provider needs to an internal service provider. Applications normally call
+    /// <c>UseDynamoDb</c> instead, which does this for them.
+    /// </summary>
+    public static IServiceCollection AddEntityFrameworkDynamoDb(this IServiceCollection serviceCollection)
+    {
+        ArgumentNullException.ThrowIfNull(serviceCollection);
+
+        var builder = new EntityFrameworkServicesBuilder(serviceCollection)
+            .TryAdd<LoggingDefinitions, DynamoDbLoggingDefinitions>()
+            .TryAdd<IDatabaseProvider, DatabaseProvider<DynamoDbOptionsExtension>>()
+            .TryAdd<IDatabase, DynamoDbDatabase>()
+            .TryAdd<IDbContextTransactionManager, DynamoDbTransactionManager>()
+            .TryAdd<IModelValidator, DynamoDbModelValidator>()
+            .TryAdd<IProviderConventionSetBuilder, DynamoDbConventionSetBuilder>()
+            .TryAdd<IDatabaseCreator, DynamoDbDatabaseCreator>()
+            .TryAdd<IQueryContextFactory, DynamoDbQueryContextFactory>()
+            .TryAdd<ITypeMappingSource, DynamoDbTypeMappingSource>()
+            .TryAdd<IQueryableMethodTranslatingExpressionVisitorFactory, DynamoDbQueryableMethodTranslatingExpressionVisitorFactory>()
+            .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, DynamoDbShapedQueryCompilingExpressionVisitorFactory>()
+            .TryAdd<IQueryTranslationPostprocessorFactory, DynamoDbQueryTranslationPostprocessorFactory>()
+            .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
+            .TryAddProviderSpecificServices(b => b
+                .TryAddSingleton<IDynamoDbSingletonOptions, DynamoDbSingletonOptions>()
+                .TryAddSingleton<ISingletonDynamoDbClient, SingletonDynamoDbClient>()
+                .TryAddSingleton<CreateTableRequestFactory, CreateTableRequestFactory>()
+                .TryAddSingleton<DynamoDbWriteCommandFactory, DynamoDbWriteCommandFactory>()
+                .TryAddScoped<IDynamoDbClientWrapper, DynamoDbClientWrapper>()
+                .TryAddScoped<DynamoDbWriteErrorMapper, DynamoDbWriteErrorMapper>());
+
+        builder.TryAddCoreServices();
+        return serviceCollection;
+    }
+}

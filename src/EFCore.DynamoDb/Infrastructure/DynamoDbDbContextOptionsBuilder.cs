@@ -1,0 +1,80 @@
+using Amazon.Runtime;
+using EFCore.DynamoDb.Infrastructure.Internal;
+using EFCore.DynamoDb.Properties;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore.Infrastructure;
+
+/// <summary>
+/// The DynamoDB-specific options of <c>UseDynamoDb(o => …)</c>: endpoint, region, credentials and table naming.
+/// </summary>
+public class DynamoDbDbContextOptionsBuilder
+{
+    private readonly DbContextOptionsBuilder _optionsBuilder;
+
+    /// <summary>Creates a builder that writes into the given context options builder.</summary>
+    public DynamoDbDbContextOptionsBuilder(DbContextOptionsBuilder optionsBuilder) => _optionsBuilder = optionsBuilder;
+
+    /// <summary>The context options builder this builder writes into.</summary>
+    protected virtual DbContextOptionsBuilder OptionsBuilder => _optionsBuilder;
+
+    /// <summary>Sends requests to this endpoint, such as DynamoDB Local's <c>http://localhost:8000</c>.</summary>
+    /// <remarks>For a loopback endpoint without <see cref="Credentials" />, placeholder credentials are used, since DynamoDB Local accepts any.</remarks>
+    public virtual DynamoDbDbContextOptionsBuilder ServiceUrl(string serviceUrl)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceUrl);
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out _))
+        {
+            throw new ArgumentException($"'{serviceUrl}' is not an absolute URL such as 'http://localhost:8000'.", nameof(serviceUrl));
+        }
+
+        return WithOption(e => e.WithServiceUrl(serviceUrl));
+    }
+
+    /// <summary>The AWS region's system name, such as <c>eu-west-1</c>. By default the SDK resolves it (environment, profile).</summary>
+    public virtual DynamoDbDbContextOptionsBuilder Region(string region)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(region);
+        return WithOption(e => e.WithRegion(region));
+    }
+
+    /// <summary>The credentials to sign requests with. By default the AWS SDK credential chain.</summary>
+    public virtual DynamoDbDbContextOptionsBuilder Credentials(AWSCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return WithOption(e => e.WithCredentials(credentials));
+    }
+
+    /// <summary>Prepends this text to every table name (Dynamoose <c>prefix</c>), such as <c>dev-</c>.</summary>
+    public virtual DynamoDbDbContextOptionsBuilder TableNamePrefix(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        return WithOption(e => e.WithTableNamePrefix(prefix));
+    }
+
+    /// <summary>Appends this text to every table name (Dynamoose <c>suffix</c>), such as <c>-v2</c>.</summary>
+    public virtual DynamoDbDbContextOptionsBuilder TableNameSuffix(string suffix)
+    {
+        ArgumentNullException.ThrowIfNull(suffix);
+        return WithOption(e => e.WithTableNameSuffix(suffix));
+    }
+
+    /// <summary>How long EnsureCreated and EnsureDeleted wait for a table to become ACTIVE or to disappear (default five minutes).</summary>
+    public virtual DynamoDbDbContextOptionsBuilder WaitForActiveTimeout(TimeSpan timeout)
+    {
+        if (timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, DynamoDbStrings.TimeoutNotPositive(nameof(timeout)));
+        }
+
+        return WithOption(e => e.WithWaitForActiveTimeout(timeout));
+    }
+
+    /// <summary>Applies a change to the DynamoDB options extension.</summary>
+    protected virtual DynamoDbDbContextOptionsBuilder WithOption(Func<DynamoDbOptionsExtension, DynamoDbOptionsExtension> setAction)
+    {
+        ((IDbContextOptionsBuilderInfrastructure)_optionsBuilder).AddOrUpdateExtension(
+            setAction(_optionsBuilder.Options.FindExtension<DynamoDbOptionsExtension>() ?? new DynamoDbOptionsExtension()));
+        return this;
+    }
+}

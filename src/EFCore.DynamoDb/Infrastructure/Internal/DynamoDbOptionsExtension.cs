@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EFCore.DynamoDb.Infrastructure.Internal;
+
+/// <summary>
+/// The options given to <c>UseDynamoDb</c>. Immutable: every <c>With…</c> returns a changed copy, as EF's option
+/// extensions are. Everything here takes part in the internal service provider's identity, so contexts with the
+/// same options share one DynamoDB client and one model and query cache.
+/// </summary>
+public class DynamoDbOptionsExtension : IDbContextOptionsExtension
+{
+    /// <summary>The default bound on waiting for a table to become ACTIVE (or to disappear).</summary>
+    public static readonly TimeSpan DefaultWaitForActiveTimeout = TimeSpan.FromMinutes(5);
+
+    private DbContextOptionsExtensionInfo? _info;
+
+    /// <summary>Creates options with every setting at its default.</summary>
+    public DynamoDbOptionsExtension()
+    {
+    }
+
+    /// <summary>Copies the options of another instance.</summary>
+    protected DynamoDbOptionsExtension(DynamoDbOptionsExtension copyFrom)
+    {
+        ServiceUrl = copyFrom.ServiceUrl;
+        Region = copyFrom.Region;
+        Credentials = copyFrom.Credentials;
+        Client = copyFrom.Client;
+        TableNamePrefix = copyFrom.TableNamePrefix;
+        TableNameSuffix = copyFrom.TableNameSuffix;
+        WaitForActiveTimeout = copyFrom.WaitForActiveTimeout;
+    }
+
+    /// <inheritdoc />
+    public virtual DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
+
+    /// <summary>The endpoint to send requests to, such as DynamoDB Local's; null for the region's AWS endpoint.</summary>
+    public virtual string? ServiceUrl { get; private set; }
+
+    /// <summary>The AWS region's system name; null for the SDK's own resolution.</summary>
+    public virtual string? Region { get; private set; }
+
+    /// <summary>The credentials to sign requests with; null for the SDK's credential chain.</summary>
+    public virtual AWSCredentials? Credentials { get; private set; }
+
+    /// <summary>A client the application created; null when the provider creates its own.</summary>
+    public virtual IAmazonDynamoDB? Client { get; private set; }
+
+    /// <summary>Prepended to every table name.</summary>
+    public virtual string? TableNamePrefix { get; private set; }
+
+    /// <summary>Appended to every table name.</summary>
+    public virtual string? TableNameSuffix { get; private set; }
+
+    /// <summary>How long EnsureCreated and EnsureDeleted wait for a table to become ACTIVE or to disappear.</summary>
+    public virtual TimeSpan WaitForActiveTimeout { get; private set; } = DefaultWaitForActiveTimeout;
+
+    /// <summary>Returns a copy with the given endpoint.</summary>
+    public virtual DynamoDbOptionsExtension WithServiceUrl(string? serviceUrl) => new(this) { ServiceUrl = serviceUrl };
+
+    /// <summary>Returns a copy with the given region.</summary>
+    public virtual DynamoDbOptionsExtension WithRegion(string? region) => new(this) { Region = region };
+
+    /// <summary>Returns a copy with the given credentials.</summary>
+    public virtual DynamoDbOptionsExtension WithCredentials(AWSCredentials? credentials) => new(this) { Credentials = credentials };
+
+    /// <summary>Returns a copy that uses the given client.</summary>
+    public virtual DynamoDbOptionsExtension WithClient(IAmazonDynamoDB? client) => new(this) { Client = client };
+
+    /// <summary>Returns a copy with the given table name prefix.</summary>
+    public virtual DynamoDbOptionsExtension WithTableNamePrefix(string? prefix) => new(this) { TableNamePrefix = prefix };
+
+    /// <summary>Returns a copy with the given table name suffix.</summary>
+    public virtual DynamoDbOptionsExtension WithTableNameSuffix(string? suffix) => new(this) { TableNameSuffix = suffix };
+
+    /// <summary>Returns a copy with the given wait bound.</summary>
+    public virtual DynamoDbOptionsExtension WithWaitForActiveTimeout(TimeSpan timeout) => new(this) { WaitForActiveTimeout = timeout };
+
+    /// <inheritdoc />
+    public virtual void ApplyServices(IServiceCollection services) => services.AddEntityFrameworkDynamoDb();
+
+    /// <inheritdoc />
+    public virtual void Validate(IDbContextOptions options)
+    {
+    }
+
+    private sealed class ExtensionInfo(DynamoDbOptionsExtension extension) : DbContextOptionsExtensionInfo(extension)
+    {
+        private string? _logFragment;
+        private int? _serviceProviderHash;
+
+        private new DynamoDbOptionsExtension Extension => (DynamoDbOptionsExtension)base.Extension;
+
+        public override bool IsDatabaseProvider => true;
+
+        public override string LogFragment
+        {
+            get
+            {
+                if (_logFragment is null)
+                {
+                    var builder = new StringBuilder("DynamoDb");
+                    if (Extension.ServiceUrl is not null)
+                    {
+                        builder.Append(" ServiceUrl=").Append(Extension.ServiceUrl);
+                    }
+
+                    if (Extension.Region is not null)
+                    {
+                        builder.Append(" Region=").Append(Extension.Region);
+                    }
+
+                    if (Extension.Client is not null)
+                    {
+                        builder.Append(" Client=(supplied)");
+                    }
+
+                    if (Extension.TableNamePrefix is not null)
+                    {
+                        builder.Append(" TableNamePrefix=").Append(Extension.TableNamePrefix);
+                    }
+
+                    if (Extension.TableNameSuffix is not null)
+                    {
+                        builder.Append(" TableNameSuffix=").Append(Extension.TableNameSuffix);
+                    }
+
+                    _logFragment = builder.Append(' ').ToString();
+                }
+
+                return _logFragment;
+            }
+        }
+
+        public override int GetServiceProviderHashCode()
+            => _serviceProviderHash ??= HashCode.Combine(
+                Extension.ServiceUrl,
+                Extension.Region,
+                Extension.Credentials,
+                Extension.Client,
+                Extension.TableNamePrefix,
+                Extension.TableNameSuffix,
+                Extension.WaitForActiveTimeout);
+
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
+            => other is ExtensionInfo otherInfo
+                && Extension.ServiceUrl == otherInfo.Extension.ServiceUrl
+                && Extension.Region == otherInfo.Extension.Region
+                && ReferenceEquals(Extension.Credentials, otherInfo.Extension.Credentials)
+                && ReferenceEquals(Extension.Client, otherInfo.Extension.Client)
+                && Extension.TableNamePrefix == otherInfo.Extension.TableNamePrefix
+                && Extension.TableNameSuffix == otherInfo.Extension.TableNameSuffix
+                && Extension.WaitForActiveTimeout == otherInfo.Extension.WaitForActiveTimeout;
+
+        public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
+        {
+            debugInfo["DynamoDb:ServiceUrl"] = (Extension.ServiceUrl?.GetHashCode(StringComparison.Ordinal) ?? 0).ToString(CultureInfo.InvariantCulture);
+            debugInfo["DynamoDb:Region"] = (Extension.Region?.GetHashCode(StringComparison.Ordinal) ?? 0).ToString(CultureInfo.InvariantCulture);
+            debugInfo["DynamoDb:TableNamePrefix"] = (Extension.TableNamePrefix?.GetHashCode(StringComparison.Ordinal) ?? 0).ToString(CultureInfo.InvariantCulture);
+            debugInfo["DynamoDb:TableNameSuffix"] = (Extension.TableNameSuffix?.GetHashCode(StringComparison.Ordinal) ?? 0).ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}

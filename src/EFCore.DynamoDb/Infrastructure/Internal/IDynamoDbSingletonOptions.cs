@@ -1,0 +1,37 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace EFCore.DynamoDb.Infrastructure.Internal;
+
+/// <summary>
+/// The <see cref="DynamoDbOptionsExtension" /> values that singleton services need, captured once when the
+/// internal service provider is built.
+/// </summary>
+public interface IDynamoDbSingletonOptions : ISingletonOptions
+{
+    /// <summary>The endpoint, or null for the region's AWS endpoint.</summary>
+    string? ServiceUrl { get; }
+
+    /// <summary>The AWS region, or null for the SDK's resolution.</summary>
+    string? Region { get; }
+
+    /// <summary>The credentials, or null for the SDK's credential chain.</summary>
+    AWSCredentials? Credentials { get; }
+
+    /// <summary>A client supplied by the application, or null.</summary>
+    IAmazonDynamoDB? Client { get; }
+
+    /// <summary>Prepended to every table name.</summary>
+    string? TableNamePrefix { get; }
+
+    /// <summary>Appended to every table name.</summary>
+    string? TableNameSuffix { get; }
+
+    /// <summary>How long to wait for a table to become ACTIVE or to disappear.</summary>
+    TimeSpan WaitForActiveTimeout { get; }
+
+    /// <summary>The full name of an entity type's table: the prefix, the model's table name, the suffix.</summary>
+    string ResolveTableName(IReadOnlyEntityType entityType);
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+
+namespace EFCore.DynamoDb.Metadata.Conventions;
+
+/// <summary>EF's core conventions plus the DynamoDB ones: table naming and key value generation.</summary>
+public class DynamoDbConventionSetBuilder(ProviderConventionSetBuilderDependencies dependencies)
+    : ProviderConventionSetBuilder(dependencies)
+{
+    /// <inheritdoc />
+    public override ConventionSet CreateConventionSet()
+    {
+        var conventionSet = base.CreateConventionSet();
+        conventionSet.Add(new DynamoDbTableNameConvention(Dependencies));
+        conventionSet.Replace<ValueGenerationConvention>(new DynamoDbValueGenerationConvention(Dependencies));
+        return conventionSet;
+    }
+}

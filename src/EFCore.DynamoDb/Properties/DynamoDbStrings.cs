@@ -1,0 +1,116 @@
+using System.Globalization;
+
+namespace EFCore.DynamoDb.Properties;
+
+/// <summary>
+/// Every user-facing message of the provider, in one place so that wording stays consistent and tests can
+/// assert on it.
+/// </summary>
+public static class DynamoDbStrings
+{
+    private static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+
+    /// <summary>An entity type without a primary key.</summary>
+    public static string NoKey(string entityType)
+        => Format("The entity type '{0}' has no key. Every DynamoDB item is addressed by its primary key: configure one with 'HasKey' (one property for a partition key, two for a partition key and a sort key) or 'HasPartitionKey'.", entityType);
+
+    /// <summary>A primary key of more than two properties.</summary>
+    public static string TooManyKeyProperties(string entityType, string properties)
+        => Format("The entity type '{0}' has a key of {1}. A DynamoDB primary key has at most two attributes, a partition key and an optional sort key; use at most two key properties, or build one composite string property.", entityType, properties);
+
+    /// <summary>A key property whose stored type cannot be a DynamoDB key attribute.</summary>
+    public static string InvalidKeyType(string entityType, string property, string clrType)
+        => Format("The key property '{0}.{1}' is of type '{2}', which is not stored as a string, number or binary attribute. DynamoDB keys must be strings, numbers or binary: use one of those types or a value converter to one.", entityType, property, clrType);
+
+    /// <summary>Entity types that share a table with different key attributes.</summary>
+    public static string SharedTableKeyMismatch(string table, string firstEntityType, string firstKey, string secondEntityType, string secondKey)
+        => Format("The entity types '{1}' and '{3}' are both mapped to the table '{0}' but have different key attributes ({2} and {4}). Entity types that share a table must use the same partition and sort key attribute names and types.", table, firstEntityType, firstKey, secondEntityType, secondKey);
+
+    /// <summary>Several unrelated entity types in one table: single-table design is a later increment.</summary>
+    public static string SharedTableNotSupported(string table, string entityTypes)
+        => Format("The entity types {1} are all mapped to the table '{0}'. Sharing one table between several entity types needs a discriminator attribute, which this version of the provider does not write yet; map each entity type to its own table with 'ToTable'.", table, entityTypes);
+
+    /// <summary>An owned or complex type, which the provider does not embed yet.</summary>
+    public static string EmbeddedTypeNotSupported(string type, string owner)
+        => Format("The type '{0}' is embedded in '{1}' as an owned or complex type. This version of the provider does not store embedded types yet; map it as its own entity type or as scalar properties.", type, owner);
+
+    /// <summary>A sort key configured without a partition key.</summary>
+    public static string SortKeyWithoutPartitionKey(string entityType, string property)
+        => Format("The entity type '{0}' has the sort key '{1}' but no partition key. Call 'HasPartitionKey' before 'HasSortKey'.", entityType, property);
+
+    /// <summary>The partition or sort key annotation disagrees with the EF primary key.</summary>
+    public static string KeyDoesNotMatchPrimaryKey(string entityType, string expected, string actual)
+        => Format("The entity type '{0}' declares the DynamoDB key ({1}) but its primary key is ({2}). 'HasPartitionKey' and 'HasSortKey' set the primary key; do not change it afterwards with 'HasKey'.", entityType, expected, actual);
+
+    /// <summary>Two properties mapped to the same attribute name.</summary>
+    public static string DuplicateAttributeName(string entityType, string firstProperty, string secondProperty, string attributeName)
+        => Format("The properties '{0}.{1}' and '{0}.{2}' are both mapped to the attribute '{3}'. Give one of them another name with 'HasAttributeName'.", entityType, firstProperty, secondProperty, attributeName);
+
+    /// <summary>A query tried to use DynamoDB synchronously.</summary>
+    public static string SyncNotSupported(string asyncMethod)
+        => Format("DynamoDB's .NET SDK is asynchronous: use '{0}' instead. To block on it anyway, downgrade the warning with 'ConfigureWarnings(w => w.Log(DynamoDbEventId.SyncNotSupported))'.", asyncMethod);
+
+    /// <summary>A provider-level transaction was requested.</summary>
+    public static string TransactionsNotSupported
+        => "DynamoDB has no client transactions. Each SaveChanges call is already atomic: several changed entities are written in one TransactWriteItems request.";
+
+    /// <summary>A save that cannot fit into one TransactWriteItems request.</summary>
+    public static string TooManyEntriesForTransaction(int count, int limit)
+        => Format("SaveChanges would write {0} items, but one DynamoDB transaction holds at most {1}. Nothing was sent. Save in smaller groups, set 'Database.AutoTransactionBehavior = AutoTransactionBehavior.Never' to write each entity independently, or use 'BatchPutAsync' for bulk loads.", count, limit);
+
+    /// <summary>An Added entity whose key already exists.</summary>
+    public static string DuplicateKey(string entityType, string key, string table)
+        => Format("Cannot insert the '{0}' with key {1}: an item with that key already exists in the table '{2}'. Use Update to change an existing item.", entityType, key, table);
+
+    /// <summary>A Modified or Deleted entity whose item no longer matches.</summary>
+    public static string UpdateConcurrencyFailure(string entityType, string key, string table, string operation)
+        => Format("The {3} of the '{0}' with key {1} in the table '{2}' failed its condition: the item no longer exists or one of its concurrency tokens changed since it was read. Reload the entity and try again.", entityType, key, table, operation);
+
+    /// <summary>A transaction DynamoDB cancelled for a reason that is not a failed condition.</summary>
+    public static string TransactionCanceled(string reasons)
+        => Format("DynamoDB cancelled the transaction: {0}. Nothing was written.", reasons);
+
+    /// <summary>A write request DynamoDB rejected.</summary>
+    public static string WriteFailed(string operation, string entities, string message)
+        => Format("DynamoDB rejected the {0} for {1}: {2}", operation, entities, message);
+
+    /// <summary>A value that DynamoDB cannot store as a number.</summary>
+    public static string InvalidNumber(string value)
+        => Format("The value '{0}' cannot be stored as a DynamoDB number: DynamoDB numbers are finite decimals.", value);
+
+    /// <summary>An attribute of an unexpected DynamoDB type while reading an item.</summary>
+    public static string UnexpectedAttributeType(string attribute, string expected, string actual)
+        => Format("The attribute '{0}' was expected to hold a DynamoDB {1} value but holds {2}. The item was probably written by another tool with a different type; fix the item or the property's type.", attribute, expected, actual);
+
+    /// <summary>A table did not become ACTIVE in time.</summary>
+    public static string TableNotActive(string table, TimeSpan timeout, string status)
+        => Format("The table '{0}' did not become ACTIVE within {1} (last status: {2}). Raise the limit with 'UseDynamoDb(o => o.WaitForActiveTimeout(...))'.", table, timeout, status);
+
+    /// <summary>A table that was not deleted in time.</summary>
+    public static string TableNotDeleted(string table, TimeSpan timeout)
+        => Format("The table '{0}' was still being deleted after {1}. Raise the limit with 'UseDynamoDb(o => o.WaitForActiveTimeout(...))'.", table, timeout);
+
+    /// <summary>An existing table whose key schema differs from the model.</summary>
+    public static string ExistingTableKeyMismatch(string table, string expected, string actual)
+        => Format("The table '{0}' already exists with the key schema {2}, but the model expects {1}. Writing to it would create wrong items: delete the table or change the model's keys.", table, expected, actual);
+
+    /// <summary>The provider is configured twice in conflicting ways.</summary>
+    public static string ClientAndConnectionOptions
+        => "UseDynamoDb was given a ready IAmazonDynamoDB client and also ServiceUrl, Region or Credentials. Configure these on the client you pass, or let the provider create the client.";
+
+    /// <summary>A timeout that is zero or negative.</summary>
+    public static string TimeoutNotPositive(string argumentName)
+        => Format("The value of '{0}' must be a positive time span.", argumentName);
+
+    /// <summary>The LINQ translation failure reason for a member that is not a mapped property.</summary>
+    public static string MemberNotMapped(string member, string entityType)
+        => Format("'{0}' is not a mapped property of '{1}', so DynamoDB cannot filter on it.", member, entityType);
+
+    /// <summary>The LINQ translation failure reason for an unsupported predicate.</summary>
+    public static string PredicateNotSupported(string expression)
+        => Format("The predicate part '{0}' has no DynamoDB condition-expression form in this version of the provider.", expression);
+
+    /// <summary>A comparison of two attributes or two values.</summary>
+    public static string ComparisonNeedsAttributeAndValue(string expression)
+        => Format("The comparison '{0}' must compare one attribute of the item with a value; DynamoDB cannot compare two attributes or two values in a filter here.", expression);
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query.Internal.Expressions;
+
+/// <summary>
+/// A value in a translated query: a constant of the query's shape, or a parameter EF extracted from a captured
+/// variable, read from the <see cref="QueryContext" /> each time the query runs so the compiled query is reused.
+/// </summary>
+public sealed class QueryValue
+{
+    private QueryValue(object? constant, string? parameterName)
+    {
+        Constant = constant;
+        ParameterName = parameterName;
+    }
+
+    /// <summary>The constant value, when <see cref="ParameterName" /> is null.</summary>
+    public object? Constant { get; }
+
+    /// <summary>The name of the query parameter, or null for a constant.</summary>
+    public string? ParameterName { get; }
+
+    /// <summary>A constant.</summary>
+    public static QueryValue FromConstant(object? value) => new(value, null);
+
+    /// <summary>A query parameter.</summary>
+    public static QueryValue FromParameter(string name) => new(null, name);
+
+    /// <summary>
+    /// The value for this execution, as an instance of <paramref name="targetType" /> (the compared property's
+    /// CLR type): C# compares an enum through its number and widens nullable operands, so the value may arrive as
+    /// another type than the property's.
+    /// </summary>
+    public object? Evaluate(QueryContext queryContext, Type targetType)
+    {
+        var value = ParameterName is null ? Constant : queryContext.Parameters[ParameterName];
+        if (value is null)
+        {
+            return null;
+        }
+
+        var type = Nullable.GetUnderlyingType(targetType) ?? targetType;
+        if (value.GetType() == type)
+        {
+            return value;
+        }
+
+        return type.IsEnum
+            ? Enum.ToObject(type, value)
+            : Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => ParameterName is null ? $"'{Constant}'" : "@" + ParameterName;
+}

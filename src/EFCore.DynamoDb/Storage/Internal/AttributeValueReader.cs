@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Reflection;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+/// Reads provider-typed values out of <see cref="AttributeValue" />s. The compiled materializers call these
+/// methods directly, one typed call per property, so reading an item needs no reflection and no boxing.
+/// </summary>
+public static class AttributeValueReader
+{
+    private static readonly Dictionary<Type, MethodInfo> ReadMethods = typeof(AttributeValueReader)
+        .GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Where(m => m.Name.StartsWith("Read", StringComparison.Ordinal) && m.GetParameters().Length == 2)
+        .ToDictionary(m => m.ReturnType);
+
+    /// <summary>The method <see cref="Find" />.</summary>
+    public static readonly MethodInfo FindMethod = typeof(AttributeValueReader).GetMethod(nameof(Find))!;
+
+    /// <summary>The read method for a provider CLR type, such as <see cref="ReadInt32" /> for <see cref="int" />.</summary>
+    public static MethodInfo GetReadMethod(Type providerClrType)
+        => ReadMethods.TryGetValue(providerClrType, out var method)
+            ? method
+            : throw new InvalidOperationException($"No DynamoDB attribute reader exists for the provider type '{providerClrType.ShortDisplayName()}'.");
+
+    /// <summary>
+    /// The attribute of that name, or null when the item lacks it or holds a NULL there (written by other tools):
+    /// both read as a null property value.
+    /// </summary>
+    public static AttributeValue? Find(Dictionary<string, AttributeValue> item, string attributeName)
+        => item.TryGetValue(attributeName, out var value) && value.NULL != true ? value : null;
+
+    /// <summary>Reads an S attribute.</summary>
+    public static string ReadString(AttributeValue value, string attributeName)
+        => value.S ?? throw Unexpected(attributeName, "S", value);
+
+    /// <summary>Reads a BOOL attribute.</summary>
+    public static bool ReadBoolean(AttributeValue value, string attributeName)
+        => value.BOOL ?? throw Unexpected(attributeName, "BOOL", value);
+
+    /// <summary>Reads a B attribute.</summary>
+    public static byte[] ReadBinary(AttributeValue value, string attributeName)
+        => value.B?.ToArray() ?? throw Unexpected(attributeName, "B", value);
+
+    /// <summary>Reads an N attribute as <see cref="byte" />.</summary>
+    public static byte ReadByte(AttributeValue value, string attributeName)
+        => byte.Parse(Number(value, attributeName), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an N attribute as <see cref="sbyte" />.</summary>
+    public static sbyte ReadSByte(AttributeValue value, string attributeName)
+        => sbyte.Parse(Number(value, attributeName), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an N attribute as <see cref="short" />.</summary>
+    public static short ReadInt16(AttributeValue value, string attributeName)
+        => short.Parse(Number(value, attributeName), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an N attribute as <see cref="ushort" />.</summary>
+    public static ushort ReadUInt16(AttributeValue value, string attributeName)
+        => ushort.Parse(Number(value, attributeName), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an N attribute as <see cref="int" />.</summary>
+    public static int ReadInt32(AttributeValue value, string attributeName)
+        => int.Parse(Number(value, attributeName), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an N attribute as <see cref="uint" />.</summary>
+    public static uint ReadUInt32(AttributeValue value, string attributeName)
+        => uint.Parse(Number(value, attributeName), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an N attribute as <see cref="long" />.</summary>
+    public static long ReadInt64(AttributeValue value, string attributeName)
+        => long.Parse(Number(value, attributeName), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an N attribute as <see cref="ulong" />.</summary>
+    public static ulong ReadUInt64(AttributeValue value, string attributeName)
+        => ulong.Parse(Number(value, attributeName), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an N attribute as <see cref="float" />.</summary>
+    public static float ReadSingle(AttributeValue value, string attributeName)
+        => float.Parse(Number(value, attributeName), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an N attribute as <see cref="double" />.</summary>
+    public static double ReadDouble(AttributeValue value, string attributeName)
+        => double.Parse(Number(value, attributeName), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an N attribute as <see cref="decimal" />.</summary>
+    public static decimal ReadDecimal(AttributeValue value, string attributeName)
+        => decimal.Parse(Number(value, attributeName), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static string Number(AttributeValue value, string attributeName)
+        => value.N ?? throw Unexpected(attributeName, "N", value);
+
+    private static InvalidOperationException Unexpected(string attributeName, string expected, AttributeValue value)
+        => new(DynamoDbStrings.UnexpectedAttributeType(attributeName, expected, DescribeType(value)));
+
+    /// <summary>The DynamoDB type code an attribute value holds, for messages.</summary>
+    public static string DescribeType(AttributeValue value)
+        => value switch
+        {
+            { S: not null } => "S",
+            { N: not null } => "N",
+            { B: not null } => "B",
+            { BOOL: not null } => "BOOL",
+            { NULL: true } => "NULL",
+            { L: not null } => "L",
+            { M: not null } => "M",
+            { SS: not null } => "SS",
+            { NS: not null } => "NS",
+            { BS: not null } => "BS",
+            _ => "no value",
+        };
+}

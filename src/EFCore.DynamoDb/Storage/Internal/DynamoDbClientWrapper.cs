@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using EFCore.DynamoDb.Diagnostics.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <inheritdoc />
+public class DynamoDbClientWrapper(
+    ISingletonDynamoDbClient singletonClient,
+    IDiagnosticsLogger<DbLoggerCategory.Database.Command> commandLogger)
+    : IDynamoDbClientWrapper
+{
+    /// <inheritdoc />
+    public virtual IAmazonDynamoDB Client => singletonClient.Client;
+
+    /// <inheritdoc />
+    public virtual Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
+        => SendAsync("GetItem", request.TableName, null, request, static (c, r, t) => c.GetItemAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
+        => SendAsync("Query", request.TableName, request.IndexName, request, static (c, r, t) => c.QueryAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
+        => SendAsync("Scan", request.TableName, request.IndexName, request, static (c, r, t) => c.ScanAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
+        => SendAsync("PutItem", request.TableName, null, request, static (c, r, t) => c.PutItemAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
+        => SendAsync("UpdateItem", request.TableName, null, request, static (c, r, t) => c.UpdateItemAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
+        => SendAsync("DeleteItem", request.TableName, null, request, static (c, r, t) => c.DeleteItemAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken)
+        => SendAsync(
+            "TransactWriteItems",
+            FirstTableName(request),
+            null,
+            request,
+            static (c, r, t) => c.TransactWriteItemsAsync(r, t),
+            static r => r.ConsumedCapacity?.Sum(c => c.CapacityUnits ?? 0),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<CreateTableResponse> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken)
+        => SendAsync("CreateTable", request.TableName, null, request, static (c, r, t) => c.CreateTableAsync(r, t), static _ => null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await SendAsync(
+                    "DescribeTable",
+                    tableName,
+                    null,
+                    new DescribeTableRequest { TableName = tableName },
+                    static (c, r, t) => c.DescribeTableAsync(r, t),
+                    static _ => null,
+                    cancellationToken)
+                .ConfigureAwait(false);
+            return response.Table;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<bool> DeleteTableAsync(string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(
+                    "DeleteTable",
+                    tableName,
+                    null,
+                    new DeleteTableRequest { TableName = tableName },
+                    static (c, r, t) => c.DeleteTableAsync(r, t),
+                    static _ => null,
+                    cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual Task ListTablesAsync(CancellationToken cancellationToken)
+        => SendAsync("ListTables", "", null, new ListTablesRequest { Limit = 1 }, static (c, r, t) => c.ListTablesAsync(r, t), static _ => null, cancellationToken);
+
+    private async Task<TResponse> SendAsync<TRequest, TResponse>(
+        string operation,
+        string tableName,
+        string? indexName,
+        TRequest request,
+        Func<IAmazonDynamoDB, TRequest, CancellationToken, Task<TResponse>> send,
+        Func<TResponse, double?> consumedCapacity,
+        CancellationToken cancellationToken)
+        where TRequest : AmazonWebServiceRequest
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = await send(Client, request, cancellationToken).ConfigureAwait(false);
+        commandLogger.RequestExecuted(operation, tableName, indexName, Stopwatch.GetElapsedTime(started), consumedCapacity(response), request);
+        return response;
+    }
+
+    private static string FirstTableName(TransactWriteItemsRequest request)
+    {
+        var first = request.TransactItems is { Count: > 0 } items ? items[0] : null;
+        return first?.Put?.TableName ?? first?.Update?.TableName ?? first?.Delete?.TableName ?? first?.ConditionCheck?.TableName ?? "";
+    }
+}

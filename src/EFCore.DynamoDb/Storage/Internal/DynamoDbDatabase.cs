@@ -1,0 +1,114 @@
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Update.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Update;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+/// SaveChanges for DynamoDB: one conditional write per changed entity; one entity is sent as its own request,
+/// several as one atomic TransactWriteItems (unless <c>AutoTransactionBehavior.Never</c>). A save that cannot be
+/// one transaction fails before anything is sent.
+/// </summary>
+public class DynamoDbDatabase(
+    DatabaseDependencies dependencies,
+    IDynamoDbClientWrapper client,
+    ICurrentDbContext currentDbContext,
+    DynamoDbWriteCommandFactory commandFactory,
+    DynamoDbWriteErrorMapper errorMapper,
+    IDiagnosticsLogger<DbLoggerCategory.Database> databaseLogger)
+    : Database(dependencies)
+{
+    /// <summary>The most actions one TransactWriteItems request may hold.</summary>
+    public const int MaxTransactionActions = 100;
+
+    /// <inheritdoc />
+    public override int SaveChanges(IList<IUpdateEntry> entries)
+    {
+        databaseLogger.SyncNotSupported(nameof(DbContext.SaveChangesAsync));
+        return SaveChangesAsync(entries).GetAwaiter().GetResult();
+    }
+
+    /// <inheritdoc />
+    public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
+    {
+        var commands = new List<DynamoDbWriteCommand>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (commandFactory.Create(entry) is { } command)
+            {
+                commands.Add(command);
+            }
+        }
+
+        switch (commands.Count)
+        {
+            case 0:
+                return 0;
+            case 1:
+                await SendAsync(commands[0], cancellationToken).ConfigureAwait(false);
+                return 1;
+        }
+
+        if (currentDbContext.Context.Database.AutoTransactionBehavior == AutoTransactionBehavior.Never)
+        {
+            foreach (var command in commands)
+            {
+                await SendAsync(command, cancellationToken).ConfigureAwait(false);
+            }
+
+            return commands.Count;
+        }
+
+        if (commands.Count > MaxTransactionActions)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.TooManyEntriesForTransaction(commands.Count, MaxTransactionActions));
+        }
+
+        var request = new TransactWriteItemsRequest
+        {
+            TransactItems = commands.Select(c => c.CreateTransactItem()).ToList(),
+            // Makes a retry of this same save idempotent for DynamoDB's ten-minute token window.
+            ClientRequestToken = Guid.NewGuid().ToString("N"),
+            ReturnConsumedCapacity = Amazon.DynamoDBv2.ReturnConsumedCapacity.TOTAL,
+        };
+        try
+        {
+            await client.TransactWriteItemsAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw errorMapper.Map(commands, exception);
+        }
+
+        return commands.Count;
+    }
+
+    private async Task SendAsync(DynamoDbWriteCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (command.CreateRequest())
+            {
+                case PutItemRequest put:
+                    await client.PutItemAsync(put, cancellationToken).ConfigureAwait(false);
+                    break;
+                case UpdateItemRequest update:
+                    await client.UpdateItemAsync(update, cancellationToken).ConfigureAwait(false);
+                    break;
+                case DeleteItemRequest delete:
+                    await client.DeleteItemAsync(delete, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw errorMapper.Map(command, exception);
+        }
+    }
+}

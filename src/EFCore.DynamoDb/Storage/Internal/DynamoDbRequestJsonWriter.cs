@@ -1,0 +1,354 @@
+using System.Text;
+using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+/// Writes the requests the provider builds as readable JSON in DynamoDB's own wire format: for sensitive-data
+/// logging, for <c>GenerateCreateScript</c> and for dry runs. Only the members the provider sets are written.
+/// </summary>
+public static class DynamoDbRequestJsonWriter
+{
+    private static readonly JsonWriterOptions Indented = new() { Indented = true };
+
+    /// <summary>The request as indented JSON, prefixed by its operation name.</summary>
+    public static string Write(AmazonWebServiceRequest request, bool indented = false)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, indented ? Indented : default))
+        {
+            WriteRequest(writer, request);
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>Several create-table requests as one JSON array, for infrastructure-as-code.</summary>
+    public static string WriteAll(IEnumerable<AmazonWebServiceRequest> requests)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Indented))
+        {
+            writer.WriteStartArray();
+            foreach (var request in requests)
+            {
+                WriteRequest(writer, request);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    private static void WriteRequest(Utf8JsonWriter writer, AmazonWebServiceRequest request)
+    {
+        writer.WriteStartObject();
+        switch (request)
+        {
+            case GetItemRequest get:
+                writer.WriteString("Operation", "GetItem");
+                writer.WriteString("TableName", get.TableName);
+                WriteItem(writer, "Key", get.Key);
+                WriteString(writer, "ProjectionExpression", get.ProjectionExpression);
+                WriteNames(writer, get.ExpressionAttributeNames);
+                WriteBool(writer, "ConsistentRead", get.ConsistentRead);
+                break;
+            case QueryRequest query:
+                writer.WriteString("Operation", "Query");
+                writer.WriteString("TableName", query.TableName);
+                WriteString(writer, "IndexName", query.IndexName);
+                WriteString(writer, "KeyConditionExpression", query.KeyConditionExpression);
+                WriteString(writer, "FilterExpression", query.FilterExpression);
+                WriteString(writer, "ProjectionExpression", query.ProjectionExpression);
+                WriteNames(writer, query.ExpressionAttributeNames);
+                WriteItem(writer, "ExpressionAttributeValues", query.ExpressionAttributeValues);
+                WriteBool(writer, "ScanIndexForward", query.ScanIndexForward);
+                WriteInt(writer, "Limit", query.Limit);
+                WriteBool(writer, "ConsistentRead", query.ConsistentRead);
+                WriteItem(writer, "ExclusiveStartKey", query.ExclusiveStartKey);
+                break;
+            case ScanRequest scan:
+                writer.WriteString("Operation", "Scan");
+                writer.WriteString("TableName", scan.TableName);
+                WriteString(writer, "IndexName", scan.IndexName);
+                WriteString(writer, "FilterExpression", scan.FilterExpression);
+                WriteString(writer, "ProjectionExpression", scan.ProjectionExpression);
+                WriteNames(writer, scan.ExpressionAttributeNames);
+                WriteItem(writer, "ExpressionAttributeValues", scan.ExpressionAttributeValues);
+                WriteInt(writer, "Limit", scan.Limit);
+                WriteBool(writer, "ConsistentRead", scan.ConsistentRead);
+                WriteItem(writer, "ExclusiveStartKey", scan.ExclusiveStartKey);
+                break;
+            case PutItemRequest put:
+                writer.WriteString("Operation", "PutItem");
+                WritePut(writer, put.TableName, put.Item, put.ConditionExpression, put.ExpressionAttributeNames, put.ExpressionAttributeValues);
+                break;
+            case UpdateItemRequest update:
+                writer.WriteString("Operation", "UpdateItem");
+                WriteUpdate(writer, update.TableName, update.Key, update.UpdateExpression, update.ConditionExpression, update.ExpressionAttributeNames, update.ExpressionAttributeValues);
+                break;
+            case DeleteItemRequest delete:
+                writer.WriteString("Operation", "DeleteItem");
+                WriteDelete(writer, delete.TableName, delete.Key, delete.ConditionExpression, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues);
+                break;
+            case TransactWriteItemsRequest transaction:
+                writer.WriteString("Operation", "TransactWriteItems");
+                WriteString(writer, "ClientRequestToken", transaction.ClientRequestToken);
+                writer.WriteStartArray("TransactItems");
+                foreach (var item in transaction.TransactItems ?? [])
+                {
+                    WriteTransactItem(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case CreateTableRequest create:
+                WriteCreateTable(writer, create);
+                break;
+            default:
+                writer.WriteString("Operation", request.GetType().Name.Replace("Request", "", StringComparison.Ordinal));
+                break;
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTransactItem(Utf8JsonWriter writer, TransactWriteItem item)
+    {
+        writer.WriteStartObject();
+        if (item.Put is { } put)
+        {
+            writer.WriteStartObject("Put");
+            WritePut(writer, put.TableName, put.Item, put.ConditionExpression, put.ExpressionAttributeNames, put.ExpressionAttributeValues);
+            writer.WriteEndObject();
+        }
+        else if (item.Update is { } update)
+        {
+            writer.WriteStartObject("Update");
+            WriteUpdate(writer, update.TableName, update.Key, update.UpdateExpression, update.ConditionExpression, update.ExpressionAttributeNames, update.ExpressionAttributeValues);
+            writer.WriteEndObject();
+        }
+        else if (item.Delete is { } delete)
+        {
+            writer.WriteStartObject("Delete");
+            WriteDelete(writer, delete.TableName, delete.Key, delete.ConditionExpression, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues);
+            writer.WriteEndObject();
+        }
+        else if (item.ConditionCheck is { } check)
+        {
+            writer.WriteStartObject("ConditionCheck");
+            WriteDelete(writer, check.TableName, check.Key, check.ConditionExpression, check.ExpressionAttributeNames, check.ExpressionAttributeValues);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WritePut(
+        Utf8JsonWriter writer,
+        string tableName,
+        Dictionary<string, AttributeValue>? item,
+        string? condition,
+        Dictionary<string, string>? names,
+        Dictionary<string, AttributeValue>? values)
+    {
+        writer.WriteString("TableName", tableName);
+        WriteItem(writer, "Item", item);
+        WriteString(writer, "ConditionExpression", condition);
+        WriteNames(writer, names);
+        WriteItem(writer, "ExpressionAttributeValues", values);
+    }
+
+    private static void WriteUpdate(
+        Utf8JsonWriter writer,
+        string tableName,
+        Dictionary<string, AttributeValue>? key,
+        string? update,
+        string? condition,
+        Dictionary<string, string>? names,
+        Dictionary<string, AttributeValue>? values)
+    {
+        writer.WriteString("TableName", tableName);
+        WriteItem(writer, "Key", key);
+        WriteString(writer, "UpdateExpression", update);
+        WriteString(writer, "ConditionExpression", condition);
+        WriteNames(writer, names);
+        WriteItem(writer, "ExpressionAttributeValues", values);
+    }
+
+    private static void WriteDelete(
+        Utf8JsonWriter writer,
+        string tableName,
+        Dictionary<string, AttributeValue>? key,
+        string? condition,
+        Dictionary<string, string>? names,
+        Dictionary<string, AttributeValue>? values)
+    {
+        writer.WriteString("TableName", tableName);
+        WriteItem(writer, "Key", key);
+        WriteString(writer, "ConditionExpression", condition);
+        WriteNames(writer, names);
+        WriteItem(writer, "ExpressionAttributeValues", values);
+    }
+
+    private static void WriteCreateTable(Utf8JsonWriter writer, CreateTableRequest create)
+    {
+        writer.WriteString("TableName", create.TableName);
+        writer.WriteStartArray("AttributeDefinitions");
+        foreach (var definition in create.AttributeDefinitions ?? [])
+        {
+            writer.WriteStartObject();
+            writer.WriteString("AttributeName", definition.AttributeName);
+            writer.WriteString("AttributeType", definition.AttributeType?.Value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("KeySchema");
+        foreach (var element in create.KeySchema ?? [])
+        {
+            writer.WriteStartObject();
+            writer.WriteString("AttributeName", element.AttributeName);
+            writer.WriteString("KeyType", element.KeyType?.Value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        WriteString(writer, "BillingMode", create.BillingMode?.Value);
+        if (create.ProvisionedThroughput is { } throughput)
+        {
+            writer.WriteStartObject("ProvisionedThroughput");
+            WriteLong(writer, "ReadCapacityUnits", throughput.ReadCapacityUnits);
+            WriteLong(writer, "WriteCapacityUnits", throughput.WriteCapacityUnits);
+            writer.WriteEndObject();
+        }
+    }
+
+    private static void WriteNames(Utf8JsonWriter writer, Dictionary<string, string>? names)
+    {
+        if (names is not { Count: > 0 })
+        {
+            return;
+        }
+
+        writer.WriteStartObject("ExpressionAttributeNames");
+        foreach (var (placeholder, name) in names)
+        {
+            writer.WriteString(placeholder, name);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteItem(Utf8JsonWriter writer, string propertyName, Dictionary<string, AttributeValue>? item)
+    {
+        if (item is not { Count: > 0 })
+        {
+            return;
+        }
+
+        writer.WritePropertyName(propertyName);
+        WriteMap(writer, item);
+    }
+
+    private static void WriteMap(Utf8JsonWriter writer, Dictionary<string, AttributeValue> item)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in item)
+        {
+            writer.WritePropertyName(name);
+            WriteAttributeValue(writer, value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes one attribute value in DynamoDB's typed JSON form, such as <c>{"N":"12.5"}</c>.</summary>
+    public static void WriteAttributeValue(Utf8JsonWriter writer, AttributeValue value)
+    {
+        writer.WriteStartObject();
+        switch (value)
+        {
+            case { S: { } s }:
+                writer.WriteString("S", s);
+                break;
+            case { N: { } n }:
+                writer.WriteString("N", n);
+                break;
+            case { B: { } b }:
+                writer.WriteBase64String("B", b.ToArray());
+                break;
+            case { BOOL: { } flag }:
+                writer.WriteBoolean("BOOL", flag);
+                break;
+            case { NULL: true }:
+                writer.WriteBoolean("NULL", true);
+                break;
+            case { L: { } list }:
+                writer.WriteStartArray("L");
+                foreach (var element in list)
+                {
+                    WriteAttributeValue(writer, element);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case { M: { } map }:
+                writer.WritePropertyName("M");
+                WriteMap(writer, map);
+                break;
+            case { SS: { } strings }:
+                writer.WriteStartArray("SS");
+                strings.ForEach(writer.WriteStringValue);
+                writer.WriteEndArray();
+                break;
+            case { NS: { } numbers }:
+                writer.WriteStartArray("NS");
+                numbers.ForEach(writer.WriteStringValue);
+                writer.WriteEndArray();
+                break;
+            case { BS: { } binaries }:
+                writer.WriteStartArray("BS");
+                binaries.ForEach(stream => writer.WriteBase64StringValue(stream.ToArray()));
+                writer.WriteEndArray();
+                break;
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteString(Utf8JsonWriter writer, string propertyName, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(propertyName, value);
+        }
+    }
+
+    private static void WriteBool(Utf8JsonWriter writer, string propertyName, bool? value)
+    {
+        if (value is { } flag)
+        {
+            writer.WriteBoolean(propertyName, flag);
+        }
+    }
+
+    private static void WriteInt(Utf8JsonWriter writer, string propertyName, int? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(propertyName, number);
+        }
+    }
+
+    private static void WriteLong(Utf8JsonWriter writer, string propertyName, long? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(propertyName, number);
+        }
+    }
+}

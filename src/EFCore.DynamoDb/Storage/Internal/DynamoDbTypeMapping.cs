@@ -1,0 +1,95 @@
+using System.Linq.Expressions;
+using Amazon.DynamoDBv2.Model;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+/// How a CLR type is stored in a DynamoDB attribute: its (possibly converted) provider type decides the attribute
+/// type (S, N, B or BOOL). It builds the typed read expression the materializer compiles and the
+/// <see cref="AttributeValue" /> a write or a key condition sends.
+/// </summary>
+public class DynamoDbTypeMapping : CoreTypeMapping
+{
+    /// <summary>Creates a mapping for a CLR type, optionally stored through a converter.</summary>
+    public DynamoDbTypeMapping(Type clrType, ValueConverter? converter = null, ValueComparer? comparer = null, ValueComparer? keyComparer = null)
+        : this(new CoreTypeMappingParameters(clrType, converter, comparer, keyComparer))
+    {
+    }
+
+    /// <summary>Creates a mapping from EF's mapping parameters (used by cloning).</summary>
+    protected DynamoDbTypeMapping(CoreTypeMappingParameters parameters)
+        : base(parameters)
+    {
+        var providerType = Nullable.GetUnderlyingType(Converter?.ProviderClrType ?? ClrType) ?? Converter?.ProviderClrType ?? ClrType;
+        ProviderClrType = providerType;
+        AttributeType = AttributeValueWriter.GetAttributeType(providerType);
+    }
+
+    /// <summary>The non-nullable CLR type the value has on the wire, after any converter.</summary>
+    public virtual Type ProviderClrType { get; }
+
+    /// <summary>The DynamoDB attribute type, or null when the provider type is not a scalar DynamoDB type.</summary>
+    public virtual DynamoDbAttributeType? AttributeType { get; }
+
+    /// <inheritdoc />
+    public override CoreTypeMapping WithComposedConverter(
+        ValueConverter? converter,
+        ValueComparer? comparer = null,
+        ValueComparer? keyComparer = null,
+        CoreTypeMapping? elementMapping = null,
+        JsonValueReaderWriter? jsonValueReaderWriter = null)
+        => new DynamoDbTypeMapping(Parameters.WithComposedConverter(converter, comparer, keyComparer, elementMapping, jsonValueReaderWriter));
+
+    /// <inheritdoc />
+    protected override CoreTypeMapping Clone(CoreTypeMappingParameters parameters) => new DynamoDbTypeMapping(parameters);
+
+    /// <summary>The attribute value for a non-null model value (the converter, if any, is applied first).</summary>
+    public virtual AttributeValue CreateAttributeValue(object value)
+        => AttributeValueWriter.Write(Converter is null ? value : Converter.ConvertToProvider(value)!);
+
+    /// <summary>
+    /// An expression that reads <paramref name="attributeName" /> from <paramref name="item" /> as
+    /// <paramref name="targetType" />: the default value when the attribute is missing or NULL, otherwise one typed
+    /// reader call followed by the converter's own expression, inlined.
+    /// </summary>
+    public virtual Expression CreateReadExpression(Expression item, string attributeName, Type targetType)
+    {
+        var attributeValue = Expression.Variable(typeof(AttributeValue), "attributeValue");
+        var attributeNameConstant = Expression.Constant(attributeName);
+        Expression value = Expression.Call(AttributeValueReader.GetReadMethod(ProviderClrType), attributeValue, attributeNameConstant);
+        if (Converter is { } converter)
+        {
+            var fromProvider = converter.ConvertFromProviderExpression;
+            var providerParameterType = fromProvider.Parameters[0].Type;
+            value = ReplaceParameter(
+                fromProvider,
+                value.Type == providerParameterType ? value : Expression.Convert(value, providerParameterType));
+        }
+
+        if (value.Type != targetType)
+        {
+            value = Expression.Convert(value, targetType);
+        }
+
+        return Expression.Block(
+            targetType,
+            [attributeValue],
+            Expression.Assign(attributeValue, Expression.Call(AttributeValueReader.FindMethod, item, attributeNameConstant)),
+            Expression.Condition(
+                Expression.Equal(attributeValue, Expression.Constant(null, typeof(AttributeValue))),
+                Expression.Default(targetType),
+                value));
+    }
+
+    private static Expression ReplaceParameter(LambdaExpression lambda, Expression replacement)
+        => new ParameterReplacer(lambda.Parameters[0], replacement).Visit(lambda.Body);
+
+    private sealed class ParameterReplacer(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
+    }
+}

@@ -1,0 +1,72 @@
+using EFCore.DynamoDb.Storage.Internal.Converters;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+/// The scalar CLR types the provider stores, and how: strings as S, Booleans as BOOL, every number as N, byte[]
+/// as B; Guid and the date and time types as sortable ISO-8601 strings; enums as their underlying number.
+/// Anything else goes through a user's value converter or fails model validation with EF's own message.
+/// </summary>
+public class DynamoDbTypeMappingSource : TypeMappingSource
+{
+    private readonly Dictionary<Type, DynamoDbTypeMapping> _mappings;
+
+    /// <summary>Creates the mapping source.</summary>
+    public DynamoDbTypeMappingSource(TypeMappingSourceDependencies dependencies)
+        : base(dependencies)
+    {
+        var bytesComparer = ValueComparer.CreateDefault(typeof(byte[]), favorStructuralComparisons: true);
+        _mappings = new Dictionary<Type, DynamoDbTypeMapping>
+        {
+            [typeof(string)] = new(typeof(string)),
+            [typeof(bool)] = new(typeof(bool)),
+            [typeof(byte[])] = new(typeof(byte[]), comparer: bytesComparer, keyComparer: bytesComparer),
+            [typeof(byte)] = new(typeof(byte)),
+            [typeof(sbyte)] = new(typeof(sbyte)),
+            [typeof(short)] = new(typeof(short)),
+            [typeof(ushort)] = new(typeof(ushort)),
+            [typeof(int)] = new(typeof(int)),
+            [typeof(uint)] = new(typeof(uint)),
+            [typeof(long)] = new(typeof(long)),
+            [typeof(ulong)] = new(typeof(ulong)),
+            [typeof(float)] = new(typeof(float)),
+            [typeof(double)] = new(typeof(double)),
+            [typeof(decimal)] = new(typeof(decimal)),
+            [typeof(char)] = new(typeof(char), new CharToStringConverter()),
+            [typeof(Guid)] = new(typeof(Guid), new GuidToStringConverter()),
+            [typeof(DateTime)] = new(typeof(DateTime), new DateTimeToIsoStringConverter()),
+            [typeof(DateTimeOffset)] = new(typeof(DateTimeOffset), new DateTimeOffsetToUtcIsoStringConverter()),
+            [typeof(DateOnly)] = new(typeof(DateOnly), new DateOnlyToStringConverter()),
+            [typeof(TimeOnly)] = new(typeof(TimeOnly), new TimeOnlyToStringConverter()),
+            [typeof(TimeSpan)] = new(typeof(TimeSpan), new TimeSpanToSortableStringConverter()),
+        };
+    }
+
+    /// <inheritdoc />
+    protected override CoreTypeMapping? FindMapping(in TypeMappingInfo mappingInfo)
+    {
+        var clrType = mappingInfo.ClrType;
+        if (clrType is null)
+        {
+            return null;
+        }
+
+        clrType = Nullable.GetUnderlyingType(clrType) ?? clrType;
+        if (_mappings.TryGetValue(clrType, out var mapping))
+        {
+            return mapping;
+        }
+
+        if (clrType.IsEnum)
+        {
+            var converter = (ValueConverter)Activator.CreateInstance(
+                typeof(EnumToNumberConverter<,>).MakeGenericType(clrType, Enum.GetUnderlyingType(clrType)))!;
+            return new DynamoDbTypeMapping(clrType, converter);
+        }
+
+        return null;
+    }
+}
