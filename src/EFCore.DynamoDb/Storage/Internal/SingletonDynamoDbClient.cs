@@ -12,8 +12,9 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public sealed class SingletonDynamoDbClient : ISingletonDynamoDbClient, IDisposable
 {
-    // DynamoDB Local and other loopback emulators accept any credentials; these stand in when none are configured.
-    private const string LoopbackPlaceholderKey = "dynamodb-local";
+    // DynamoDB Local and other loopback emulators accept any credentials made of letters and digits; these stand
+    // in when none are configured.
+    private const string LoopbackPlaceholderKey = "DynamoDbLocal";
 
     // An endpoint URL still needs a region to sign with; AWS's own default is used when none is configured.
     private const string DefaultSigningRegion = "us-east-1";

@@ -1,0 +1,72 @@
+using EFCore.DynamoDb.Local;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Shop;
+
+// DYNAMODB_ENDPOINT points the sample at a running DynamoDB; otherwise it starts DynamoDB Local for itself.
+await using var server = await DynamoDbLocalServer.StartAsync();
+Console.WriteLine($"DynamoDB endpoint: {server.ServiceUrl}{(server.StartedByUs ? " (DynamoDB Local, started for this run)" : "")}");
+
+var services = new ServiceCollection()
+    .AddDbContext<ShopContext>(options => options
+        .UseDynamoDb(dynamo => dynamo.ServiceUrl(server.ServiceUrl.ToString()).TableNamePrefix("shop-sample-"))
+        // Show each request the provider sends: operation, table, time and consumed capacity.
+        .LogTo(message => Console.WriteLine("  > " + message.Split(Environment.NewLine).Last()), [DynamoDbEventId.RequestExecuted, DynamoDbEventId.ScanQueryWarning], LogLevel.Information))
+    .BuildServiceProvider();
+
+await using (var scope = services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<ShopContext>();
+
+    Console.WriteLine("Creating the tables (EnsureDeleted first, so every run starts empty):");
+    await db.Database.EnsureDeletedAsync();
+    await db.Database.EnsureCreatedAsync();
+
+    Console.WriteLine("Writing one customer and three orders in one SaveChanges (one TransactWriteItems):");
+    db.Customers.Add(new Customer { Id = "c1", Name = "Ada Lovelace", Email = "ada@example.com" });
+    db.Orders.AddRange(
+        new Order { CustomerId = "c1", OrderId = "2024-001", Total = 12.5m, Status = OrderStatus.Delivered, PlacedAt = DateTimeOffset.UtcNow.AddDays(-30) },
+        new Order { CustomerId = "c1", OrderId = "2024-002", Total = 249.99m, Status = OrderStatus.Shipped, PlacedAt = DateTimeOffset.UtcNow.AddDays(-2) },
+        new Order { CustomerId = "c2", OrderId = "2024-003", Total = 7m, Status = OrderStatus.Placed, PlacedAt = DateTimeOffset.UtcNow });
+    await db.SaveChangesAsync();
+}
+
+await using (var scope = services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<ShopContext>();
+
+    Console.WriteLine("Reading one order by its whole key (GetItem):");
+    var order = await db.Orders.FindAsync("c1", "2024-001");
+    Console.WriteLine($"  {order!.CustomerId}/{order.OrderId}: {order.Total:0.00}, {order.Status}");
+
+    Console.WriteLine("Reading customer c1's orders (Query on the partition key):");
+    foreach (var o in await db.Orders.Where(x => x.CustomerId == "c1").ToListAsync())
+    {
+        Console.WriteLine($"  {o.OrderId}: {o.Total:0.00}");
+    }
+
+    Console.WriteLine("Reading every order over 100 (Scan, with the scan warning):");
+    foreach (var o in await db.Orders.Where(x => x.Total > 100).ToListAsync())
+    {
+        Console.WriteLine($"  {o.CustomerId}/{o.OrderId}: {o.Total:0.00}");
+    }
+
+    Console.WriteLine("Shipping order 2024-001 again (UpdateItem of the changed attribute only):");
+    order.Status = OrderStatus.Shipped;
+    await db.SaveChangesAsync();
+
+    Console.WriteLine("Trying to insert a duplicate customer (PutItem with attribute_not_exists):");
+    db.Customers.Add(new Customer { Id = "c1", Name = "Someone else" });
+    try
+    {
+        await db.SaveChangesAsync();
+    }
+    catch (DbUpdateException exception)
+    {
+        Console.WriteLine("  refused: " + exception.Message);
+    }
+}
+
+Console.WriteLine("Done.");

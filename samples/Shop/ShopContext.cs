@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Shop;
+
+/// <summary>The shop's DbContext: customers and their orders.</summary>
+public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Customer>().HasKey(c => c.Id);
+        modelBuilder.Entity<Order>().HasKey(o => new { o.CustomerId, o.OrderId }); // partition + sort key
+    }
+}
