@@ -26,58 +26,45 @@ public sealed class PagingQueryingEnumerable<T>(
             : RequestBuilder.CreateScanRequest(queryContext);
 
     /// <inheritdoc />
-    protected override IAsyncEnumerable<Dictionary<string, AttributeValue>> ReadItemsAsync(
-        DynamoDbQueryContext queryContext,
-        CancellationToken cancellationToken)
-        => RequestBuilder.AccessPath == DynamoDbAccessPath.Query
-            ? QueryAsync(queryContext, cancellationToken)
-            : ScanAsync(queryContext, cancellationToken);
-
-    private async IAsyncEnumerable<Dictionary<string, AttributeValue>> QueryAsync(
+    protected override async IAsyncEnumerable<Dictionary<string, AttributeValue>> ReadItemsAsync(
         DynamoDbQueryContext queryContext,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (RequestBuilder.CreateQueryRequest(queryContext) is not { } request)
+        Func<Dictionary<string, AttributeValue>?, CancellationToken, Task<(List<Dictionary<string, AttributeValue>>? Items, Dictionary<string, AttributeValue>? LastKey)>> readPage;
+        if (RequestBuilder.AccessPath == DynamoDbAccessPath.Query)
         {
-            yield break;
-        }
-
-        while (true)
-        {
-            var response = await queryContext.Client.QueryAsync(request, cancellationToken).ConfigureAwait(false);
-            foreach (var item in response.Items ?? [])
-            {
-                yield return item;
-            }
-
-            if (response.LastEvaluatedKey is not { Count: > 0 } lastKey)
+            if (RequestBuilder.CreateQueryRequest(queryContext) is not { } query)
             {
                 yield break;
             }
 
-            request.ExclusiveStartKey = lastKey;
+            readPage = async (startKey, ct) =>
+            {
+                query.ExclusiveStartKey = startKey;
+                var response = await queryContext.Client.QueryAsync(query, ct).ConfigureAwait(false);
+                return (response.Items, response.LastEvaluatedKey);
+            };
         }
-    }
-
-    private async IAsyncEnumerable<Dictionary<string, AttributeValue>> ScanAsync(
-        DynamoDbQueryContext queryContext,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var request = RequestBuilder.CreateScanRequest(queryContext);
-        while (true)
+        else
         {
-            var response = await queryContext.Client.ScanAsync(request, cancellationToken).ConfigureAwait(false);
-            foreach (var item in response.Items ?? [])
+            var scan = RequestBuilder.CreateScanRequest(queryContext);
+            readPage = async (startKey, ct) =>
+            {
+                scan.ExclusiveStartKey = startKey;
+                var response = await queryContext.Client.ScanAsync(scan, ct).ConfigureAwait(false);
+                return (response.Items, response.LastEvaluatedKey);
+            };
+        }
+
+        Dictionary<string, AttributeValue>? lastKey = null;
+        do
+        {
+            (var items, lastKey) = await readPage(lastKey, cancellationToken).ConfigureAwait(false);
+            foreach (var item in items ?? [])
             {
                 yield return item;
             }
-
-            if (response.LastEvaluatedKey is not { Count: > 0 } lastKey)
-            {
-                yield break;
-            }
-
-            request.ExclusiveStartKey = lastKey;
         }
+        while (lastKey is { Count: > 0 });
     }
 }

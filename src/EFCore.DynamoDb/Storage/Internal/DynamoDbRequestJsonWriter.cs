@@ -84,15 +84,15 @@ public static class DynamoDbRequestJsonWriter
                 break;
             case PutItemRequest put:
                 writer.WriteString("Operation", "PutItem");
-                WritePut(writer, put.TableName, put.Item, put.ConditionExpression, put.ExpressionAttributeNames, put.ExpressionAttributeValues);
+                WriteItemAction(writer, put.TableName, "Item", put.Item, null, put.ConditionExpression, put.ExpressionAttributeNames, put.ExpressionAttributeValues);
                 break;
             case UpdateItemRequest update:
                 writer.WriteString("Operation", "UpdateItem");
-                WriteUpdate(writer, update.TableName, update.Key, update.UpdateExpression, update.ConditionExpression, update.ExpressionAttributeNames, update.ExpressionAttributeValues);
+                WriteItemAction(writer, update.TableName, "Key", update.Key, update.UpdateExpression, update.ConditionExpression, update.ExpressionAttributeNames, update.ExpressionAttributeValues);
                 break;
             case DeleteItemRequest delete:
                 writer.WriteString("Operation", "DeleteItem");
-                WriteDelete(writer, delete.TableName, delete.Key, delete.ConditionExpression, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues);
+                WriteItemAction(writer, delete.TableName, "Key", delete.Key, null, delete.ConditionExpression, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues);
                 break;
             case TransactWriteItemsRequest transaction:
                 writer.WriteString("Operation", "TransactWriteItems");
@@ -122,73 +122,45 @@ public static class DynamoDbRequestJsonWriter
         if (item.Put is { } put)
         {
             writer.WriteStartObject("Put");
-            WritePut(writer, put.TableName, put.Item, put.ConditionExpression, put.ExpressionAttributeNames, put.ExpressionAttributeValues);
+            WriteItemAction(writer, put.TableName, "Item", put.Item, null, put.ConditionExpression, put.ExpressionAttributeNames, put.ExpressionAttributeValues);
             writer.WriteEndObject();
         }
         else if (item.Update is { } update)
         {
             writer.WriteStartObject("Update");
-            WriteUpdate(writer, update.TableName, update.Key, update.UpdateExpression, update.ConditionExpression, update.ExpressionAttributeNames, update.ExpressionAttributeValues);
+            WriteItemAction(writer, update.TableName, "Key", update.Key, update.UpdateExpression, update.ConditionExpression, update.ExpressionAttributeNames, update.ExpressionAttributeValues);
             writer.WriteEndObject();
         }
         else if (item.Delete is { } delete)
         {
             writer.WriteStartObject("Delete");
-            WriteDelete(writer, delete.TableName, delete.Key, delete.ConditionExpression, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues);
+            WriteItemAction(writer, delete.TableName, "Key", delete.Key, null, delete.ConditionExpression, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues);
             writer.WriteEndObject();
         }
         else if (item.ConditionCheck is { } check)
         {
             writer.WriteStartObject("ConditionCheck");
-            WriteDelete(writer, check.TableName, check.Key, check.ConditionExpression, check.ExpressionAttributeNames, check.ExpressionAttributeValues);
+            WriteItemAction(writer, check.TableName, "Key", check.Key, null, check.ConditionExpression, check.ExpressionAttributeNames, check.ExpressionAttributeValues);
             writer.WriteEndObject();
         }
 
         writer.WriteEndObject();
     }
 
-    private static void WritePut(
+    // Put, Update, Delete and ConditionCheck share these members; Put names its item "Item", the others "Key".
+    private static void WriteItemAction(
         Utf8JsonWriter writer,
         string tableName,
-        Dictionary<string, AttributeValue>? item,
-        string? condition,
-        Dictionary<string, string>? names,
-        Dictionary<string, AttributeValue>? values)
-    {
-        writer.WriteString("TableName", tableName);
-        WriteItem(writer, "Item", item);
-        WriteString(writer, "ConditionExpression", condition);
-        WriteNames(writer, names);
-        WriteItem(writer, "ExpressionAttributeValues", values);
-    }
-
-    private static void WriteUpdate(
-        Utf8JsonWriter writer,
-        string tableName,
-        Dictionary<string, AttributeValue>? key,
+        string keyOrItemName,
+        Dictionary<string, AttributeValue>? keyOrItem,
         string? update,
         string? condition,
         Dictionary<string, string>? names,
         Dictionary<string, AttributeValue>? values)
     {
         writer.WriteString("TableName", tableName);
-        WriteItem(writer, "Key", key);
+        WriteItem(writer, keyOrItemName, keyOrItem);
         WriteString(writer, "UpdateExpression", update);
-        WriteString(writer, "ConditionExpression", condition);
-        WriteNames(writer, names);
-        WriteItem(writer, "ExpressionAttributeValues", values);
-    }
-
-    private static void WriteDelete(
-        Utf8JsonWriter writer,
-        string tableName,
-        Dictionary<string, AttributeValue>? key,
-        string? condition,
-        Dictionary<string, string>? names,
-        Dictionary<string, AttributeValue>? values)
-    {
-        writer.WriteString("TableName", tableName);
-        WriteItem(writer, "Key", key);
         WriteString(writer, "ConditionExpression", condition);
         WriteNames(writer, names);
         WriteItem(writer, "ExpressionAttributeValues", values);
