@@ -15,11 +15,13 @@ public static class DynamoDbEventId
         SyncNotSupported = CoreEventId.ProviderBaseId,
         ScanQueryWarning,
         RequestExecuted,
+        IndexIgnored,
     }
 
     private static readonly string DatabasePrefix = DbLoggerCategory.Database.Name + ".";
     private static readonly string QueryPrefix = DbLoggerCategory.Query.Name + ".";
     private static readonly string CommandPrefix = DbLoggerCategory.Database.Command.Name + ".";
+    private static readonly string ValidationPrefix = DbLoggerCategory.Model.Validation.Name + ".";
 
     /// <summary>
     /// A synchronous call (ToList, SaveChanges, EnsureCreated…) blocked on DynamoDB's asynchronous SDK. Thrown as
@@ -39,4 +41,10 @@ public static class DynamoDbEventId
     /// attribute values only with <c>EnableSensitiveDataLogging()</c>.
     /// </summary>
     public static readonly EventId RequestExecuted = new((int)Id.RequestExecuted, CommandPrefix + Id.RequestExecuted);
+
+    /// <summary>
+    /// An EF index (<c>HasIndex</c>) has no DynamoDB meaning and is ignored: DynamoDB cannot enforce uniqueness and
+    /// only reads from declared secondary indexes. Call <c>IsGlobalSecondaryIndex()</c> on it to make it one.
+    /// </summary>
+    public static readonly EventId IndexIgnored = new((int)Id.IndexIgnored, ValidationPrefix + Id.IndexIgnored);
 }

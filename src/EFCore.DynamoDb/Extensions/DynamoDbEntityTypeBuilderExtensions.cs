@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Metadata.Internal;
+using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 // ReSharper disable once CheckNamespace
@@ -45,7 +47,7 @@ public static class DynamoDbEntityTypeBuilderExtensions
         this EntityTypeBuilder<TEntity> entityTypeBuilder,
         Expression<Func<TEntity, TProperty>> propertyExpression)
         where TEntity : class
-        => (EntityTypeBuilder<TEntity>)HasPartitionKey((EntityTypeBuilder)entityTypeBuilder, GetPropertyName(propertyExpression));
+        => (EntityTypeBuilder<TEntity>)HasPartitionKey((EntityTypeBuilder)entityTypeBuilder, PropertyExpressions.GetPropertyName(propertyExpression));
 
     /// <summary>
     /// Makes the property the table's sort (RANGE) key. The EF primary key becomes the partition key followed by
@@ -75,20 +77,96 @@ public static class DynamoDbEntityTypeBuilderExtensions
         this EntityTypeBuilder<TEntity> entityTypeBuilder,
         Expression<Func<TEntity, TProperty>> propertyExpression)
         where TEntity : class
-        => (EntityTypeBuilder<TEntity>)HasSortKey((EntityTypeBuilder)entityTypeBuilder, GetPropertyName(propertyExpression));
+        => (EntityTypeBuilder<TEntity>)HasSortKey((EntityTypeBuilder)entityTypeBuilder, PropertyExpressions.GetPropertyName(propertyExpression));
 
-    private static string GetPropertyName(LambdaExpression propertyExpression)
+    /// <summary>Sets how the table's capacity is paid for (on-demand by default).</summary>
+    public static EntityTypeBuilder HasBillingMode(this EntityTypeBuilder entityTypeBuilder, DynamoDbBillingMode billingMode)
     {
-        var body = propertyExpression.Body;
-        while (body is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert)
+        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
+        entityTypeBuilder.Metadata.SetAnnotation(DynamoDbAnnotationNames.BillingMode, billingMode);
+        return entityTypeBuilder;
+    }
+
+    /// <inheritdoc cref="HasBillingMode(EntityTypeBuilder, DynamoDbBillingMode)" />
+    public static EntityTypeBuilder<TEntity> HasBillingMode<TEntity>(this EntityTypeBuilder<TEntity> entityTypeBuilder, DynamoDbBillingMode billingMode)
+        where TEntity : class
+        => (EntityTypeBuilder<TEntity>)HasBillingMode((EntityTypeBuilder)entityTypeBuilder, billingMode);
+
+    /// <summary>
+    /// Makes the table PROVISIONED with these read and write capacity units; global secondary indexes without
+    /// their own throughput get the same.
+    /// </summary>
+    public static EntityTypeBuilder HasProvisionedThroughput(this EntityTypeBuilder entityTypeBuilder, long readCapacityUnits, long writeCapacityUnits)
+    {
+        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
+        if (readCapacityUnits < 1 || writeCapacityUnits < 1)
         {
-            body = convert.Operand;
+            throw new ArgumentOutOfRangeException(nameof(readCapacityUnits), DynamoDbStrings.ThroughputNotPositive(readCapacityUnits, writeCapacityUnits));
         }
 
-        return body is MemberExpression member && member.Expression == propertyExpression.Parameters[0]
-            ? member.Member.Name
-            : throw new ArgumentException(
-                $"The expression '{propertyExpression}' must name one property of the entity, such as 'o => o.CustomerId'.",
-                nameof(propertyExpression));
+        var entityType = entityTypeBuilder.Metadata;
+        entityType.SetAnnotation(DynamoDbAnnotationNames.BillingMode, DynamoDbBillingMode.Provisioned);
+        entityType.SetAnnotation(DynamoDbAnnotationNames.ReadCapacityUnits, readCapacityUnits);
+        entityType.SetAnnotation(DynamoDbAnnotationNames.WriteCapacityUnits, writeCapacityUnits);
+        return entityTypeBuilder;
+    }
+
+    /// <inheritdoc cref="HasProvisionedThroughput(EntityTypeBuilder, long, long)" />
+    public static EntityTypeBuilder<TEntity> HasProvisionedThroughput<TEntity>(
+        this EntityTypeBuilder<TEntity> entityTypeBuilder,
+        long readCapacityUnits,
+        long writeCapacityUnits)
+        where TEntity : class
+        => (EntityTypeBuilder<TEntity>)HasProvisionedThroughput((EntityTypeBuilder)entityTypeBuilder, readCapacityUnits, writeCapacityUnits);
+
+    /// <summary>
+    /// Declares a global secondary index with its own partition key and optional sort key. EnsureCreated creates
+    /// it; queries that constrain its partition key read from it automatically.
+    /// </summary>
+    public static DynamoDbSecondaryIndexBuilder<TEntity> HasGlobalSecondaryIndex<TEntity, TPartitionKey>(
+        this EntityTypeBuilder<TEntity> entityTypeBuilder,
+        string name,
+        Expression<Func<TEntity, TPartitionKey>> partitionKey)
+        where TEntity : class
+        => HasSecondaryIndex(entityTypeBuilder, name, DynamoDbIndexKind.Global, PropertyExpressions.GetPropertyName(partitionKey));
+
+    /// <inheritdoc cref="HasGlobalSecondaryIndex{TEntity, TPartitionKey}(EntityTypeBuilder{TEntity}, string, Expression{Func{TEntity, TPartitionKey}})" />
+    public static DynamoDbSecondaryIndexBuilder<TEntity> HasGlobalSecondaryIndex<TEntity, TPartitionKey, TSortKey>(
+        this EntityTypeBuilder<TEntity> entityTypeBuilder,
+        string name,
+        Expression<Func<TEntity, TPartitionKey>> partitionKey,
+        Expression<Func<TEntity, TSortKey>> sortKey)
+        where TEntity : class
+        => HasSecondaryIndex(
+            entityTypeBuilder,
+            name,
+            DynamoDbIndexKind.Global,
+            PropertyExpressions.GetPropertyName(partitionKey),
+            PropertyExpressions.GetPropertyName(sortKey));
+
+    /// <summary>
+    /// Declares a local secondary index: the table's partition key with another sort key. EnsureCreated creates it
+    /// with the table (DynamoDB cannot add one later).
+    /// </summary>
+    public static DynamoDbSecondaryIndexBuilder<TEntity> HasLocalSecondaryIndex<TEntity, TSortKey>(
+        this EntityTypeBuilder<TEntity> entityTypeBuilder,
+        string name,
+        Expression<Func<TEntity, TSortKey>> sortKey)
+        where TEntity : class
+        => HasSecondaryIndex(entityTypeBuilder, name, DynamoDbIndexKind.Local, PropertyExpressions.GetPropertyName(sortKey));
+
+    private static DynamoDbSecondaryIndexBuilder<TEntity> HasSecondaryIndex<TEntity>(
+        EntityTypeBuilder<TEntity> entityTypeBuilder,
+        string name,
+        DynamoDbIndexKind kind,
+        params string[] propertyNames)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+
+        var index = entityTypeBuilder.HasIndex(propertyNames, name).Metadata;
+        index.SetSecondaryIndexKind(kind);
+        return new DynamoDbSecondaryIndexBuilder<TEntity>(index);
     }
 }

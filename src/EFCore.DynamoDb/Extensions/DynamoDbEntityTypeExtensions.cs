@@ -57,4 +57,17 @@ public static class DynamoDbEntityTypeExtensions
     /// <summary>The name of the property explicitly configured with <c>HasSortKey</c>, if any.</summary>
     public static string? GetSortKeyPropertyName(this IReadOnlyEntityType entityType)
         => (string?)entityType[DynamoDbAnnotationNames.SortKeyName];
+
+    /// <summary>The billing mode of the entity type's table (on-demand unless configured).</summary>
+    public static DynamoDbBillingMode GetBillingMode(this IReadOnlyEntityType entityType)
+        => (DynamoDbBillingMode?)entityType.GetRootType()[DynamoDbAnnotationNames.BillingMode] ?? DynamoDbBillingMode.PayPerRequest;
+
+    /// <summary>The provisioned throughput of the entity type's table, or null when none is configured.</summary>
+    public static (long ReadCapacityUnits, long WriteCapacityUnits)? GetProvisionedThroughput(this IReadOnlyEntityType entityType)
+    {
+        var root = entityType.GetRootType();
+        return root[DynamoDbAnnotationNames.ReadCapacityUnits] is long read && root[DynamoDbAnnotationNames.WriteCapacityUnits] is long write
+            ? (read, write)
+            : null;
+    }
 }

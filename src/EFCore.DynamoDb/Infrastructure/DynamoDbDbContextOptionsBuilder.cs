@@ -25,7 +25,7 @@ public class DynamoDbDbContextOptionsBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceUrl);
         if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out _))
         {
-            throw new ArgumentException($"'{serviceUrl}' is not an absolute URL such as 'http://localhost:8000'.", nameof(serviceUrl));
+            throw new ArgumentException(DynamoDbStrings.InvalidServiceUrl(serviceUrl), nameof(serviceUrl));
         }
 
         return WithOption(e => e.WithServiceUrl(serviceUrl));

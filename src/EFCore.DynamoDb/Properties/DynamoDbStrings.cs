@@ -98,6 +98,10 @@ public static class DynamoDbStrings
     public static string ClientAndConnectionOptions
         => "UseDynamoDb was given a ready IAmazonDynamoDB client and also ServiceUrl, Region or Credentials. Configure these on the client you pass, or let the provider create the client.";
 
+    /// <summary>A ServiceUrl that is not an absolute URL.</summary>
+    public static string InvalidServiceUrl(string serviceUrl)
+        => Format("'{0}' is not an absolute URL such as 'http://localhost:8000'.", serviceUrl);
+
     /// <summary>A timeout that is zero or negative.</summary>
     public static string TimeoutNotPositive(string argumentName)
         => Format("The value of '{0}' must be a positive time span.", argumentName);
@@ -113,4 +117,36 @@ public static class DynamoDbStrings
     /// <summary>A comparison of two attributes or two values.</summary>
     public static string ComparisonNeedsAttributeAndValue(string expression)
         => Format("The comparison '{0}' must compare one attribute of the item with a value; DynamoDB cannot compare two attributes or two values in a filter here.", expression);
+
+    /// <summary>Provisioned capacity that is not positive.</summary>
+    public static string ThroughputNotPositive(long readCapacityUnits, long writeCapacityUnits)
+        => Format("Provisioned throughput must be at least 1 read and 1 write capacity unit; got {0} and {1}.", readCapacityUnits, writeCapacityUnits);
+
+    /// <summary>A local secondary index on a table without a sort key.</summary>
+    public static string LocalIndexWithoutTableSortKey(string index, string entityType)
+        => Format("The local secondary index '{0}' of '{1}' needs a table with a sort key: a local index keeps the table's partition key and adds another sort key. Give the table a sort key or make '{0}' a global secondary index.", index, entityType);
+
+    /// <summary>A secondary index with the wrong number of properties.</summary>
+    public static string InvalidIndexProperties(string index, string entityType, string kind, int count)
+        => Format("The {2} secondary index '{0}' of '{1}' has {3} properties. A global index has a partition key and an optional sort key (one or two properties); a local index has one sort key property.", index, entityType, kind, count);
+
+    /// <summary>A secondary index key property whose stored type cannot be a key.</summary>
+    public static string InvalidIndexKeyType(string index, string entityType, string property, string clrType)
+        => Format("The secondary index '{0}' of '{1}' is keyed on '{2}' of type '{3}', which is not stored as a string, number or binary attribute. DynamoDB index keys must be strings, numbers or binary.", index, entityType, property, clrType);
+
+    /// <summary>An INCLUDE projection naming a property that does not exist.</summary>
+    public static string IndexIncludesMissingProperty(string index, string entityType, string property)
+        => Format("The secondary index '{0}' of '{1}' projects the property '{2}', which '{1}' does not have.", index, entityType, property);
+
+    /// <summary>An index name DynamoDB does not accept.</summary>
+    public static string InvalidIndexName(string index, string entityType)
+        => Format("'{0}' (an index of '{1}') is not a valid DynamoDB index name: use 3 to 255 letters, digits, '_', '-' or '.'.", index, entityType);
+
+    /// <summary>A provisioned table without capacity units.</summary>
+    public static string ProvisionedWithoutThroughput(string entityType)
+        => Format("The table of '{0}' uses PROVISIONED billing but has no capacity: call 'HasProvisionedThroughput(read, write)'.", entityType);
+
+    /// <summary>Index throughput on an on-demand table.</summary>
+    public static string IndexThroughputOnDemandTable(string index, string entityType)
+        => Format("The global secondary index '{0}' of '{1}' has provisioned throughput, but its table is on-demand (PAY_PER_REQUEST). Give the table provisioned throughput too, or remove the index's.", index, entityType);
 }

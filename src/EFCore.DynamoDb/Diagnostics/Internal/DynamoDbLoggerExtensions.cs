@@ -117,4 +117,30 @@ public static class DynamoDbLoggerExtensions
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
     }
+
+    /// <summary>Logs <see cref="DynamoDbEventId.IndexIgnored" /> for an EF index that is not a secondary index.</summary>
+    public static void IndexIgnored(this IDiagnosticsLogger<DbLoggerCategory.Model.Validation> diagnostics, string entityType, string properties)
+    {
+        var definition = (EventDefinition<string, string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogIndexIgnored
+            ??= new EventDefinition<string, string>(
+                diagnostics.Options,
+                DynamoDbEventId.IndexIgnored,
+                LogLevel.Warning,
+                "DynamoDbEventId.IndexIgnored",
+                level => LoggerMessage.Define<string, string>(
+                    level,
+                    DynamoDbEventId.IndexIgnored,
+                    "The index on '{EntityType}' ({Properties}) is ignored: DynamoDB cannot enforce uniqueness and only reads from secondary indexes. Call 'IsGlobalSecondaryIndex()' on it to create it as a global secondary index.")));
+
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, entityType, properties);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(entityType, properties));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
 }

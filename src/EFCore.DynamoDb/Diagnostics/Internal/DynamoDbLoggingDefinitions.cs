@@ -16,4 +16,7 @@ public class DynamoDbLoggingDefinitions : LoggingDefinitions
 
     /// <summary>The definition of <see cref="DynamoDbEventId.RequestExecuted" />.</summary>
     public EventDefinitionBase? LogRequestExecuted;
+
+    /// <summary>The definition of <see cref="DynamoDbEventId.IndexIgnored" />.</summary>
+    public EventDefinitionBase? LogIndexIgnored;
 }

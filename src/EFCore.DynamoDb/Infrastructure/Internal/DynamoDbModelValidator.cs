@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
 
         ValidateNoEmbeddedTypes(model);
         ValidateKeys(model);
+        ValidateSecondaryIndexes(model, logger);
         ValidateAttributeNames(model);
         ValidateSharedTables(model);
     }
@@ -59,11 +61,16 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
 
             foreach (var property in key.Properties)
             {
-                if (property.GetTypeMapping() is not DynamoDbTypeMapping { AttributeType: DynamoDbAttributeType.String or DynamoDbAttributeType.Number or DynamoDbAttributeType.Binary })
+                if (!IsKeyType(property))
                 {
                     throw new InvalidOperationException(DynamoDbStrings.InvalidKeyType(
                         entityType.DisplayName(), property.Name, property.ClrType.ShortDisplayName()));
                 }
+            }
+
+            if (entityType.GetBillingMode() == DynamoDbBillingMode.Provisioned && entityType.GetProvisionedThroughput() is null)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.ProvisionedWithoutThroughput(entityType.DisplayName()));
             }
 
             var partitionKeyName = entityType.GetPartitionKeyPropertyName();
@@ -81,6 +88,70 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                 {
                     throw new InvalidOperationException(DynamoDbStrings.KeyDoesNotMatchPrimaryKey(
                         entityType.DisplayName(), string.Join(", ", expected), string.Join(", ", actual)));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Secondary indexes have one or two valid key properties and a projection of existing properties; a local
+    /// index needs a table sort key. EF indexes that are not secondary indexes are ignored with a warning, unless
+    /// a convention (such as foreign-key indexes) created them.
+    /// </summary>
+    protected virtual void ValidateSecondaryIndexes(IModel model, IDiagnosticsLogger<DbLoggerCategory.Model.Validation> logger)
+    {
+        foreach (var entityType in model.GetEntityTypes())
+        {
+            foreach (var index in entityType.GetDeclaredIndexes())
+            {
+                var kind = index.GetSecondaryIndexKind();
+                if (kind is null)
+                {
+                    if (index is IConventionIndex conventionIndex && conventionIndex.GetConfigurationSource() != ConfigurationSource.Convention)
+                    {
+                        logger.IndexIgnored(entityType.DisplayName(), index.Properties.Format());
+                    }
+
+                    continue;
+                }
+
+                var name = index.Name ?? "";
+                if (name.Length is < 3 or > 255 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.InvalidIndexName(name, entityType.DisplayName()));
+                }
+
+                if (kind == DynamoDbIndexKind.Local ? index.Properties.Count != 1 : index.Properties.Count > 2)
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.InvalidIndexProperties(
+                        name, entityType.DisplayName(), kind == DynamoDbIndexKind.Local ? "local" : "global", index.Properties.Count));
+                }
+
+                if (kind == DynamoDbIndexKind.Local && entityType.GetRootType().GetSortKeyProperty() is null)
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.LocalIndexWithoutTableSortKey(name, entityType.DisplayName()));
+                }
+
+                foreach (var property in index.Properties)
+                {
+                    if (!IsKeyType(property))
+                    {
+                        throw new InvalidOperationException(DynamoDbStrings.InvalidIndexKeyType(
+                            name, entityType.DisplayName(), property.Name, property.ClrType.ShortDisplayName()));
+                    }
+                }
+
+                if (index.GetProvisionedThroughput() is not null && entityType.GetBillingMode() != DynamoDbBillingMode.Provisioned)
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.IndexThroughputOnDemandTable(name, entityType.DisplayName()));
+                }
+
+                foreach (var included in index.GetIncludedPropertyNames())
+                {
+                    if (entityType.FindProperty(included) is null)
+                    {
+                        throw new InvalidOperationException(DynamoDbStrings.IndexIncludesMissingProperty(name, entityType.DisplayName(), included));
+                    }
                 }
             }
         }
@@ -132,6 +203,12 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                 table.Key ?? "", string.Join(", ", entityTypes.Select(e => "'" + e.DisplayName() + "'"))));
         }
     }
+
+    private static bool IsKeyType(IProperty property)
+        => property.GetTypeMapping() is DynamoDbTypeMapping
+        {
+            AttributeType: DynamoDbAttributeType.String or DynamoDbAttributeType.Number or DynamoDbAttributeType.Binary,
+        };
 
     private static string DescribeKey(IEntityType entityType)
         => string.Join(", ", entityType.FindPrimaryKey()!.Properties.Select(p =>

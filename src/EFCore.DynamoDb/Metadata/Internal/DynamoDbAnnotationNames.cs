@@ -18,6 +18,27 @@ public static class DynamoDbAnnotationNames
     /// <summary>The attribute name a property is stored under.</summary>
     public const string AttributeName = Prefix + "AttributeName";
 
-    /// <summary>The runtime cache of a property's attribute reader/writer information.</summary>
-    public const string ItemLayout = Prefix + "ItemLayout";
+    /// <summary>On a root entity type: its table's billing mode.</summary>
+    public const string BillingMode = Prefix + "BillingMode";
+
+    /// <summary>On a root entity type: its table's provisioned read capacity units.</summary>
+    public const string ReadCapacityUnits = Prefix + "ReadCapacityUnits";
+
+    /// <summary>On a root entity type: its table's provisioned write capacity units.</summary>
+    public const string WriteCapacityUnits = Prefix + "WriteCapacityUnits";
+
+    /// <summary>On an index: the kind of DynamoDB secondary index it is; absent for an index DynamoDB ignores.</summary>
+    public const string IndexKind = Prefix + "IndexKind";
+
+    /// <summary>On a secondary index: which attributes it projects.</summary>
+    public const string IndexProjection = Prefix + "IndexProjection";
+
+    /// <summary>On a secondary index with INCLUDE projection: the names of the projected non-key properties.</summary>
+    public const string IndexIncludedProperties = Prefix + "IndexIncludedProperties";
+
+    /// <summary>On a global secondary index: its provisioned read capacity units.</summary>
+    public const string IndexReadCapacityUnits = Prefix + "IndexReadCapacityUnits";
+
+    /// <summary>On a global secondary index: its provisioned write capacity units.</summary>
+    public const string IndexWriteCapacityUnits = Prefix + "IndexWriteCapacityUnits";
 }

@@ -22,28 +22,99 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
 
     private static CreateTableRequest Create(string tableName, IEntityType entityType)
     {
-        var keySchema = new List<KeySchemaElement>();
         var attributeDefinitions = new List<AttributeDefinition>();
-        AddKey(entityType.GetPartitionKeyProperty()!, KeyType.HASH, keySchema, attributeDefinitions);
-        if (entityType.GetSortKeyProperty() is { } sortKey)
-        {
-            AddKey(sortKey, KeyType.RANGE, keySchema, attributeDefinitions);
-        }
-
-        return new CreateTableRequest
+        var request = new CreateTableRequest
         {
             TableName = tableName,
-            KeySchema = keySchema,
+            KeySchema = CreateKeySchema(entityType.GetPartitionKeyProperty()!, entityType.GetSortKeyProperty(), attributeDefinitions),
             AttributeDefinitions = attributeDefinitions,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
         };
+        var tableThroughput = entityType.GetProvisionedThroughput();
+        if (entityType.GetBillingMode() == DynamoDbBillingMode.Provisioned && tableThroughput is var (read, write))
+        {
+            request.BillingMode = BillingMode.PROVISIONED;
+            request.ProvisionedThroughput = new ProvisionedThroughput { ReadCapacityUnits = read, WriteCapacityUnits = write };
+        }
+        else
+        {
+            request.BillingMode = BillingMode.PAY_PER_REQUEST;
+            tableThroughput = null;
+        }
+
+        foreach (var index in entityType.GetSecondaryIndexes())
+        {
+            var keySchema = CreateKeySchema(index.GetIndexPartitionKeyProperty()!, index.GetIndexSortKeyProperty(), attributeDefinitions);
+            var projection = CreateProjection(index);
+            if (index.GetSecondaryIndexKind() == DynamoDbIndexKind.Local)
+            {
+                (request.LocalSecondaryIndexes ??= []).Add(
+                    new LocalSecondaryIndex { IndexName = index.Name, KeySchema = keySchema, Projection = projection });
+            }
+            else
+            {
+                (request.GlobalSecondaryIndexes ??= []).Add(CreateGlobalSecondaryIndex(index, keySchema, projection, tableThroughput));
+            }
+        }
+
+        return request;
     }
 
-    private static void AddKey(IProperty property, KeyType keyType, List<KeySchemaElement> keySchema, List<AttributeDefinition> attributeDefinitions)
+    /// <summary>
+    /// The definition of a global secondary index. On a provisioned table it has its own throughput, else the
+    /// table's; on an on-demand table it has none (model validation rejects one).
+    /// </summary>
+    public static GlobalSecondaryIndex CreateGlobalSecondaryIndex(
+        IIndex index,
+        List<KeySchemaElement> keySchema,
+        Projection projection,
+        (long ReadCapacityUnits, long WriteCapacityUnits)? tableThroughput)
+        => new()
+        {
+            IndexName = index.Name,
+            KeySchema = keySchema,
+            Projection = projection,
+            ProvisionedThroughput = tableThroughput is null
+                ? null
+                : (index.GetProvisionedThroughput() ?? tableThroughput) is var (read, write)
+                    ? new ProvisionedThroughput { ReadCapacityUnits = read, WriteCapacityUnits = write }
+                    : null,
+        };
+
+    private static Projection CreateProjection(IIndex index)
+        => index.GetProjection() switch
+        {
+            DynamoDbIndexProjection.KeysOnly => new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+            DynamoDbIndexProjection.Include => new Projection
+            {
+                ProjectionType = ProjectionType.INCLUDE,
+                NonKeyAttributes = index.GetIncludedPropertyNames()
+                    .Select(name => index.DeclaringEntityType.FindProperty(name)!.GetAttributeName())
+                    .ToList(),
+            },
+            _ => new Projection { ProjectionType = ProjectionType.ALL },
+        };
+
+    // The HASH (and RANGE) elements of a table or index key; each key attribute is defined once for the table.
+    private static List<KeySchemaElement> CreateKeySchema(IProperty partitionKey, IProperty? sortKey, List<AttributeDefinition> attributeDefinitions)
+    {
+        var keySchema = new List<KeySchemaElement> { CreateKeyElement(partitionKey, KeyType.HASH, attributeDefinitions) };
+        if (sortKey is not null)
+        {
+            keySchema.Add(CreateKeyElement(sortKey, KeyType.RANGE, attributeDefinitions));
+        }
+
+        return keySchema;
+    }
+
+    private static KeySchemaElement CreateKeyElement(IProperty property, KeyType keyType, List<AttributeDefinition> attributeDefinitions)
     {
         var attributeName = property.GetAttributeName();
-        keySchema.Add(new KeySchemaElement(attributeName, keyType));
-        attributeDefinitions.Add(new AttributeDefinition(attributeName, ToScalarType(property)));
+        if (!attributeDefinitions.Exists(d => d.AttributeName == attributeName))
+        {
+            attributeDefinitions.Add(new AttributeDefinition(attributeName, ToScalarType(property)));
+        }
+
+        return new KeySchemaElement(attributeName, keyType);
     }
 
     /// <summary>The key attribute type of a property (validated to be S, N or B).</summary>

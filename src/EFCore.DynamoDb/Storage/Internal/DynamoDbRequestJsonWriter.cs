@@ -179,8 +179,55 @@ public static class DynamoDbRequestJsonWriter
         }
 
         writer.WriteEndArray();
+        WriteKeySchema(writer, create.KeySchema);
+        WriteString(writer, "BillingMode", create.BillingMode?.Value);
+        WriteThroughput(writer, create.ProvisionedThroughput);
+        if (create.GlobalSecondaryIndexes is { Count: > 0 } globalIndexes)
+        {
+            writer.WriteStartArray("GlobalSecondaryIndexes");
+            foreach (var index in globalIndexes)
+            {
+                WriteIndex(writer, index.IndexName, index.KeySchema, index.Projection, index.ProvisionedThroughput);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (create.LocalSecondaryIndexes is { Count: > 0 } localIndexes)
+        {
+            writer.WriteStartArray("LocalSecondaryIndexes");
+            foreach (var index in localIndexes)
+            {
+                WriteIndex(writer, index.IndexName, index.KeySchema, index.Projection, throughput: null);
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void WriteIndex(Utf8JsonWriter writer, string name, List<KeySchemaElement> keySchema, Projection projection, ProvisionedThroughput? throughput)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("IndexName", name);
+        WriteKeySchema(writer, keySchema);
+        writer.WriteStartObject("Projection");
+        writer.WriteString("ProjectionType", projection.ProjectionType?.Value);
+        if (projection.NonKeyAttributes is { Count: > 0 } attributes)
+        {
+            writer.WriteStartArray("NonKeyAttributes");
+            attributes.ForEach(writer.WriteStringValue);
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+        WriteThroughput(writer, throughput);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteKeySchema(Utf8JsonWriter writer, List<KeySchemaElement>? keySchema)
+    {
         writer.WriteStartArray("KeySchema");
-        foreach (var element in create.KeySchema ?? [])
+        foreach (var element in keySchema ?? [])
         {
             writer.WriteStartObject();
             writer.WriteString("AttributeName", element.AttributeName);
@@ -189,8 +236,11 @@ public static class DynamoDbRequestJsonWriter
         }
 
         writer.WriteEndArray();
-        WriteString(writer, "BillingMode", create.BillingMode?.Value);
-        if (create.ProvisionedThroughput is { } throughput)
+    }
+
+    private static void WriteThroughput(Utf8JsonWriter writer, ProvisionedThroughput? throughput)
+    {
+        if (throughput is not null)
         {
             writer.WriteStartObject("ProvisionedThroughput");
             WriteLong(writer, "ReadCapacityUnits", throughput.ReadCapacityUnits);
