@@ -16,6 +16,7 @@ public static class DynamoDbEventId
         ScanQueryWarning,
         RequestExecuted,
         IndexIgnored,
+        ClientSideOrderingWarning,
     }
 
     private static readonly string DatabasePrefix = DbLoggerCategory.Database.Name + ".";
@@ -47,4 +48,11 @@ public static class DynamoDbEventId
     /// only reads from declared secondary indexes. Call <c>IsGlobalSecondaryIndex()</c> on it to make it one.
     /// </summary>
     public static readonly EventId IndexIgnored = new((int)Id.IndexIgnored, ValidationPrefix + Id.IndexIgnored);
+
+    /// <summary>
+    /// DynamoDB cannot return a query's items in the requested order (it orders only by the sort key of a Query),
+    /// so the provider reads the whole result and sorts it. Turn it into an error with
+    /// <c>ConfigureWarnings(w => w.Throw(DynamoDbEventId.ClientSideOrderingWarning))</c>.
+    /// </summary>
+    public static readonly EventId ClientSideOrderingWarning = new((int)Id.ClientSideOrderingWarning, QueryPrefix + Id.ClientSideOrderingWarning);
 }

@@ -76,7 +76,7 @@ public static class DynamoDbStrings
 
     /// <summary>A value that DynamoDB cannot store as a number.</summary>
     public static string InvalidNumber(string value)
-        => Format("The value '{0}' cannot be stored as a DynamoDB number: DynamoDB numbers are finite decimals.", value);
+        => Format("The value '{0}' cannot be stored as a DynamoDB number: DynamoDB numbers are zero or finite decimals with a magnitude from 1E-130 to below 1E+126.", value);
 
     /// <summary>An attribute of an unexpected DynamoDB type while reading an item.</summary>
     public static string UnexpectedAttributeType(string attribute, string expected, string actual)
@@ -149,4 +149,68 @@ public static class DynamoDbStrings
     /// <summary>Index throughput on an on-demand table.</summary>
     public static string IndexThroughputOnDemandTable(string index, string entityType)
         => Format("The global secondary index '{0}' of '{1}' has provisioned throughput, but its table is on-demand (PAY_PER_REQUEST). Give the table provisioned throughput too, or remove the index's.", index, entityType);
+
+    /// <summary>A translation-only function called outside a query.</summary>
+    public static string FunctionOnClient(string function)
+        => Format("'EF.Functions.{0}' is a DynamoDB condition function: use it inside a LINQ query on a DynamoDB DbSet, where it is translated; it cannot run on the client.", function);
+
+    /// <summary>An attribute_type argument that names no DynamoDB type.</summary>
+    public static string InvalidAttributeType(string value)
+        => Format("'{0}' is not a DynamoDB attribute type: use S, N, B, BOOL, NULL, L, M, SS, NS or BS.", value);
+
+    /// <summary>A comparison of a string through string.Compare or CompareTo with something other than zero.</summary>
+    public static string CompareNeedsZero(string expression)
+        => Format("'{0}' compares the result of string.Compare or CompareTo with something other than 0; only comparisons with 0 translate (such as 'a.CompareTo(b) > 0').", expression);
+
+    /// <summary>WithIndex naming an index the entity type does not have.</summary>
+    public static string UnknownIndex(string index, string entityType)
+        => Format("'WithIndex(\"{0}\")' names no secondary index of '{1}'. Declare it with 'HasGlobalSecondaryIndex' or 'HasLocalSecondaryIndex'.", index, entityType);
+
+    /// <summary>WithIndex on a query that does not constrain the index's partition key.</summary>
+    public static string IndexPartitionKeyNotConstrained(string index, string property)
+        => Format("The query reads the index '{0}' (WithIndex) but does not compare its partition key '{1}' with '=='. A Query on an index needs its partition key: add 'Where(e => e.{1} == value)'.", index, property);
+
+    /// <summary>WithIndex naming an index that lacks attributes the query reads.</summary>
+    public static string IndexLacksAttributes(string index, string properties)
+        => Format("The query reads the index '{0}' (WithIndex), which does not project {1}. Project only what the index holds (Select), or widen the index's projection.", index, properties);
+
+    /// <summary>WithConsistentRead on a global secondary index.</summary>
+    public static string ConsistentReadOnGlobalIndex(string index)
+        => Format("The query reads the global secondary index '{0}' with 'WithConsistentRead()', but DynamoDB reads global indexes eventually consistently only. Remove 'WithConsistentRead()' or query the table or a local index.", index);
+
+    /// <summary>A parallel scan segment count out of range.</summary>
+    public static string InvalidSegmentCount(int segments)
+        => Format("A parallel scan has 1 to 1,000,000 segments; {0} is out of range.", segments);
+
+    /// <summary>A continuation token that cannot continue this query.</summary>
+    public static string InvalidContinuationToken(string reason)
+        => Format("The continuation token is not valid for this query: {0}. Pass the token of a page of the same query, unchanged, or null for the first page.", reason);
+
+    /// <summary>ToPageAsync on a query the provider sorts on the client.</summary>
+    public static string PageNeedsDynamoDbOrder
+        => "ToPageAsync reads pages in DynamoDB's own order, but this query's ordering is done on the client, which needs every item at once. Order by the sort key of a Query, or read all results with ToListAsync.";
+
+    /// <summary>ToPageAsync combined with options that have no page semantics.</summary>
+    public static string PageNotSupportedWith(string feature)
+        => Format("ToPageAsync cannot be combined with {0}.", feature);
+
+    /// <summary>An operator after Skip/Take that would change their meaning.</summary>
+    public static string OperatorAfterRowLimit(string @operator)
+        => Format("'{0}' after 'Skip' or 'Take' cannot be translated: DynamoDB applies conditions and ordering before limiting rows. Move '{0}' before 'Skip'/'Take'.", @operator);
+
+    /// <summary>An ordering key that is not a mapped property.</summary>
+    public static string OrderingNotProperty(string keySelector)
+        => Format("The ordering key '{0}' is not a mapped property; DynamoDB queries order by one property of the item at a time.", keySelector);
+
+    /// <summary>Last/Reverse without an ordering.</summary>
+    public static string LastNeedsOrdering(string @operator)
+        => Format("'{0}' needs an ordering: add 'OrderBy' before it, so the last item is well defined.", @operator);
+
+    /// <summary>A projection of a member that is not a mapped property.</summary>
+    public static string ProjectionMemberNotMapped(string member, string entityType)
+        => Format("The projection reads '{0}', which is not a mapped property of '{1}'. Navigations between entity types are not embedded in DynamoDB items; query the related entity type by its key instead.", member, entityType);
+
+    /// <summary>Distinct after Skip/Take.</summary>
+    public static string DistinctAfterRowLimit
+        => "'Distinct' after 'Skip' or 'Take' cannot be translated; apply 'Distinct' first.";
 }

@@ -143,4 +143,30 @@ public static class DynamoDbLoggerExtensions
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
     }
+
+    /// <summary>Logs <see cref="DynamoDbEventId.ClientSideOrderingWarning" /> for a query sorted on the client.</summary>
+    public static void ClientSideOrderingWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string entityType, string orderings)
+    {
+        var definition = (EventDefinition<string, string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogClientSideOrdering
+            ??= new EventDefinition<string, string>(
+                diagnostics.Options,
+                DynamoDbEventId.ClientSideOrderingWarning,
+                LogLevel.Warning,
+                "DynamoDbEventId.ClientSideOrderingWarning",
+                level => LoggerMessage.Define<string, string>(
+                    level,
+                    DynamoDbEventId.ClientSideOrderingWarning,
+                    "A query for '{EntityType}' orders by {Orderings}, which DynamoDB cannot return in order (it orders a Query by its sort key only), so every matching item is read and sorted on the client. Order by the sort key of a Query, or query an index whose sort key is the ordering.")));
+
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, entityType, orderings);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(entityType, orderings));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
 }

@@ -19,4 +19,7 @@ public class DynamoDbLoggingDefinitions : LoggingDefinitions
 
     /// <summary>The definition of <see cref="DynamoDbEventId.IndexIgnored" />.</summary>
     public EventDefinitionBase? LogIndexIgnored;
+
+    /// <summary>The definition of <see cref="DynamoDbEventId.ClientSideOrderingWarning" />.</summary>
+    public EventDefinitionBase? LogClientSideOrdering;
 }

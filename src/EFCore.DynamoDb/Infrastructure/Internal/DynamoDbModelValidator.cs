@@ -27,6 +27,25 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
         ValidateSharedTables(model);
     }
 
+    /// <summary>
+    /// EF requires a primary key; an entity type given only a sort key (<c>HasSortKey</c> before any key existed)
+    /// has none, and is told to add the partition key rather than EF's generic missing-key message.
+    /// </summary>
+    protected override void ValidateNonNullPrimaryKeys(IModel model, IDiagnosticsLogger<DbLoggerCategory.Model.Validation> logger)
+    {
+        foreach (var entityType in model.GetEntityTypes())
+        {
+            if (entityType.FindPrimaryKey() is null
+                && entityType.GetPartitionKeyPropertyName() is null
+                && entityType.GetSortKeyPropertyName() is { } sortKeyName)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.SortKeyWithoutPartitionKey(entityType.DisplayName(), sortKeyName));
+            }
+        }
+
+        base.ValidateNonNullPrimaryKeys(model, logger);
+    }
+
     /// <summary>Owned and complex types are stored embedded in a later increment; until then they are rejected.</summary>
     protected virtual void ValidateNoEmbeddedTypes(IModel model)
     {

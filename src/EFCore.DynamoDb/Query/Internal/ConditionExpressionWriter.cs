@@ -17,6 +17,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 public sealed class ConditionExpressionWriter(QueryContext queryContext, IProperty alwaysPresentProperty)
 {
     private const string NullTypePlaceholder = ":null";
+    private const int MaxInOperands = 100;
     private readonly Dictionary<string, string> _placeholders = [];
 
     /// <summary>The ExpressionAttributeNames collected so far.</summary>
@@ -34,13 +35,13 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext, IProper
     }
 
     /// <summary>
-    /// Renders a key condition: the partition key equality and an optional sort key comparison. Returns null when a
-    /// key value is null, which no item can match.
+    /// Renders a key condition: the partition key equality and an optional sort key comparison, BETWEEN or
+    /// begins_with. Returns null when a key value is null, which no item can match.
     /// </summary>
-    public string? WriteKeyCondition(ComparisonCondition partitionKey, ComparisonCondition? sortKey)
+    public string? WriteKeyCondition(ComparisonCondition partitionKey, DynamoDbCondition? sortKey)
     {
         var builder = new StringBuilder();
-        if (!TryAppendKeyComparison(builder, partitionKey))
+        if (!TryAppendKeyCondition(builder, partitionKey))
         {
             return null;
         }
@@ -48,7 +49,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext, IProper
         if (sortKey is not null)
         {
             builder.Append(" AND ");
-            if (!TryAppendKeyComparison(builder, sortKey))
+            if (!TryAppendKeyCondition(builder, sortKey))
             {
                 return null;
             }
@@ -57,16 +58,29 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext, IProper
         return builder.ToString();
     }
 
-    private bool TryAppendKeyComparison(StringBuilder builder, ComparisonCondition comparison)
-    {
-        var value = comparison.Value.Evaluate(queryContext, comparison.Property.ClrType);
-        if (value is null)
-        {
-            return false;
-        }
+    /// <summary>A ProjectionExpression of these properties' attributes.</summary>
+    public string WriteProjection(IEnumerable<IProperty> properties)
+        => string.Join(", ", properties.Select(Name));
 
-        builder.Append(Name(comparison.Property)).Append(' ').Append(Symbol(comparison.Operator)).Append(' ').Append(Value(comparison.Property, value));
-        return true;
+    private bool TryAppendKeyCondition(StringBuilder builder, DynamoDbCondition condition)
+    {
+        switch (condition)
+        {
+            case ComparisonCondition comparison when comparison.Value.Evaluate(queryContext, comparison.Property.ClrType) is { } value:
+                builder.Append(Name(comparison.Property)).Append(' ').Append(Symbol(comparison.Operator)).Append(' ').Append(Value(comparison.Property, value));
+                return true;
+            case BetweenCondition between
+                when between.Low.Evaluate(queryContext, between.Property.ClrType) is { } low
+                && between.High.Evaluate(queryContext, between.Property.ClrType) is { } high:
+                builder.Append(Name(between.Property)).Append(" BETWEEN ").Append(Value(between.Property, low)).Append(" AND ").Append(Value(between.Property, high));
+                return true;
+            case FunctionCondition { Function: DynamoDbConditionFunction.BeginsWith } beginsWith
+                when beginsWith.Argument!.Evaluate(queryContext, beginsWith.Property.ClrType) is { } prefix:
+                builder.Append("begins_with(").Append(Name(beginsWith.Property)).Append(", ").Append(Value(beginsWith.Property, prefix)).Append(')');
+                return true;
+            default:
+                return false;
+        }
     }
 
     private void Append(StringBuilder builder, DynamoDbCondition condition)
@@ -87,6 +101,18 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext, IProper
                 break;
             case ComparisonCondition comparison:
                 AppendComparison(builder, comparison);
+                break;
+            case SizeComparisonCondition size:
+                AppendSizeComparison(builder, size);
+                break;
+            case FunctionCondition function:
+                AppendFunction(builder, function);
+                break;
+            case BetweenCondition between:
+                AppendBetween(builder, between);
+                break;
+            case InCondition @in:
+                AppendIn(builder, @in);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown condition node '{condition.GetType().Name}'.");
@@ -109,8 +135,8 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext, IProper
                     builder.Append("(attribute_exists(").Append(name).Append(") AND NOT attribute_type(").Append(name).Append(", ").Append(NullType()).Append("))");
                     break;
                 default:
-                    // `x < null` is false for every item in C#; the partition key exists on every item.
-                    builder.Append("attribute_not_exists(").Append(Name(alwaysPresentProperty)).Append(')');
+                    // `x < null` is false for every item in C#.
+                    AppendFalse(builder);
                     break;
             }
 
@@ -128,6 +154,102 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext, IProper
 
         builder.Append(name).Append(' ').Append(Symbol(comparison.Operator)).Append(' ').Append(placeholder);
     }
+
+    private void AppendSizeComparison(StringBuilder builder, SizeComparisonCondition size)
+    {
+        if (size.Value.Evaluate(queryContext, typeof(int)) is not { } length)
+        {
+            AppendFalse(builder);
+            return;
+        }
+
+        var placeholder = ":v" + Values.Count;
+        Values.Add(placeholder, AttributeValueWriter.Write(length));
+        builder.Append("size(").Append(Name(size.Property)).Append(") ").Append(Symbol(size.Operator)).Append(' ').Append(placeholder);
+    }
+
+    private void AppendFunction(StringBuilder builder, FunctionCondition function)
+    {
+        var name = Name(function.Property);
+        switch (function.Function)
+        {
+            case DynamoDbConditionFunction.AttributeExists:
+                builder.Append("attribute_exists(").Append(name).Append(')');
+                return;
+            case DynamoDbConditionFunction.AttributeNotExists:
+                builder.Append("attribute_not_exists(").Append(name).Append(')');
+                return;
+            case DynamoDbConditionFunction.AttributeType:
+                var typeName = function.Argument!.GetValue(queryContext) as string;
+                var typePlaceholder = ":v" + Values.Count;
+                Values.Add(typePlaceholder, new AttributeValue { S = typeName });
+                builder.Append("attribute_type(").Append(name).Append(", ").Append(typePlaceholder).Append(')');
+                return;
+        }
+
+        // begins_with and contains: a null prefix or operand matches nothing, as string.StartsWith(null) never returns true.
+        var argument = function.Argument!.GetValue(queryContext);
+        if (argument is null)
+        {
+            AppendFalse(builder);
+            return;
+        }
+
+        var placeholder = ":v" + Values.Count;
+        Values.Add(placeholder, ArgumentValue(function.Property, argument));
+        builder.Append(function.Function == DynamoDbConditionFunction.BeginsWith ? "begins_with(" : "contains(")
+            .Append(name).Append(", ").Append(placeholder).Append(')');
+    }
+
+    private void AppendBetween(StringBuilder builder, BetweenCondition between)
+    {
+        var low = between.Low.Evaluate(queryContext, between.Property.ClrType);
+        var high = between.High.Evaluate(queryContext, between.Property.ClrType);
+        if (low is null || high is null)
+        {
+            AppendFalse(builder);
+            return;
+        }
+
+        builder.Append(Name(between.Property)).Append(" BETWEEN ").Append(Value(between.Property, low)).Append(" AND ").Append(Value(between.Property, high));
+    }
+
+    // DynamoDB's IN takes at most 100 operands: longer lists become INs joined by OR. Null elements match items
+    // without the attribute, as `values.Contains(e.X)` does in C#.
+    private void AppendIn(StringBuilder builder, InCondition @in)
+    {
+        var values = (@in.Values.GetValue(queryContext) as System.Collections.IEnumerable)?.Cast<object?>().ToList() ?? [];
+        var name = Name(@in.Property);
+        var nonNull = values.Where(v => v is not null).Distinct().ToList();
+        var parts = new List<string>();
+        for (var start = 0; start < nonNull.Count; start += MaxInOperands)
+        {
+            parts.Add(name + " IN (" + string.Join(", ", nonNull.Skip(start).Take(MaxInOperands)
+                .Select(v => Value(@in.Property, QueryValue.Coerce(v, @in.Property.ClrType)!))) + ")");
+        }
+
+        if (values.Count != nonNull.Count)
+        {
+            parts.Add("attribute_not_exists(" + name + ") OR attribute_type(" + name + ", " + NullType() + ")");
+        }
+
+        if (parts.Count == 0)
+        {
+            AppendFalse(builder);
+            return;
+        }
+
+        builder.Append(parts.Count == 1 ? parts[0] : "(" + string.Join(" OR ", parts) + ")");
+    }
+
+    // DynamoDB has no literal false; the partition key exists on every item.
+    private void AppendFalse(StringBuilder builder)
+        => builder.Append("attribute_not_exists(").Append(Name(alwaysPresentProperty)).Append(')');
+
+    // contains() on a string attribute takes a substring; on a set or list, an element (issue-4 collections map
+    // their elements themselves); begins_with takes a prefix of the attribute's own type.
+    private static AttributeValue ArgumentValue(IProperty property, object argument)
+        => argument is string text ? new AttributeValue { S = text } : ((DynamoDbTypeMapping)property.GetTypeMapping()).CreateAttributeValue(argument);
 
     private string Name(IProperty property)
     {

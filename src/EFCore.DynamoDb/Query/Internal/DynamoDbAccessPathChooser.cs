@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,46 +9,202 @@ namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 /// Picks the cheapest DynamoDB operation that returns exactly the query's result, as Cosmos' ReadItem extractor
-/// does: equality on the whole primary key and nothing else is a GetItem; equality on the partition key is a
-/// Query whose key condition also takes a sort key comparison; anything else is a Scan, logged as
-/// <see cref="DynamoDbEventId.ScanQueryWarning" />. The conditions the key does not cover stay in the filter.
+/// does. Equality on the whole primary key and nothing else is a GetItem; a set of whole keys is a BatchGetItem;
+/// equality on a partition key is a Query (on the table when it fits, else on the best secondary index that holds
+/// every attribute the query reads), whose key condition also takes a sort key comparison, BETWEEN or
+/// begins_with; anything else is a Scan, logged as <see cref="DynamoDbEventId.ScanQueryWarning" />. Conditions
+/// the key does not cover stay in the filter. It then decides whether DynamoDB can return the requested order.
 /// </summary>
 public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query> logger)
 {
     /// <summary>Decides the access path of the query and records it on the query expression.</summary>
-    public virtual void Choose(DynamoDbQueryExpression queryExpression, string tableName)
+    public virtual void Choose(DynamoDbQueryExpression query, string tableName)
     {
-        var entityType = queryExpression.EntityType;
-        var partitionKey = entityType.GetPartitionKeyProperty();
-        var sortKey = entityType.GetSortKeyProperty();
-        var conjuncts = queryExpression.Predicate is null ? [] : DynamoDbCondition.Conjuncts(queryExpression.Predicate).ToList();
+        var entityType = query.EntityType;
+        var conjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();
+        var readProperties = ReadProperties(query, conjuncts);
 
-        var partitionKeyCondition = TakeKeyCondition(conjuncts, partitionKey, equalityOnly: true);
-        if (partitionKeyCondition is null)
+        if (query.RequiredIndexName is { } requiredName)
+        {
+            var required = entityType.GetRootType().GetSecondaryIndexes().Concat(entityType.GetSecondaryIndexes())
+                    .FirstOrDefault(i => i.Name == requiredName)
+                ?? throw new InvalidOperationException(DynamoDbStrings.UnknownIndex(requiredName, entityType.DisplayName()));
+            var missing = readProperties.Where(p => !required.Projects(p)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.IndexLacksAttributes(requiredName, string.Join(", ", missing.Select(p => "'" + p.Name + "'"))));
+            }
+
+            if (!TryQuery(query, conjuncts, required, required.GetIndexPartitionKeyProperty()!, required.GetIndexSortKeyProperty()))
+            {
+                throw new InvalidOperationException(DynamoDbStrings.IndexPartitionKeyNotConstrained(requiredName, required.GetIndexPartitionKeyProperty()!.Name));
+            }
+        }
+        else if (!TryGetItem(query, conjuncts)
+            && !TryBatchGetItem(query, conjuncts)
+            && !TryQuery(query, conjuncts, null, entityType.GetPartitionKeyProperty()!, entityType.GetSortKeyProperty())
+            && !TryQueryBestIndex(query, conjuncts, readProperties))
         {
             logger.ScanQueryWarning(entityType.DisplayName(), tableName);
-            queryExpression.SetAccessPath(DynamoDbAccessPath.Scan, null, null, queryExpression.Predicate);
+            query.SetAccessPath(DynamoDbAccessPath.Scan, null, null, null, null, query.Predicate);
+        }
+
+        if (query.ConsistentRead && query.Index?.GetSecondaryIndexKind() == DynamoDbIndexKind.Global)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.ConsistentReadOnGlobalIndex(query.Index.Name!));
+        }
+
+        ChooseOrderingStrategy(query);
+    }
+
+    private static bool TryGetItem(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts)
+    {
+        var entityType = query.EntityType;
+        var partitionKey = entityType.GetPartitionKeyProperty()!;
+        var sortKey = entityType.GetSortKeyProperty();
+        var remaining = conjuncts.ToList();
+        if (TakeComparison(remaining, partitionKey, ComparisonOperator.Equal) is not { } partitionKeyCondition)
+        {
+            return false;
+        }
+
+        var sortKeyCondition = sortKey is null ? null : TakeComparison(remaining, sortKey, ComparisonOperator.Equal);
+        if ((sortKey is not null && sortKeyCondition is null) || remaining.Count > 0)
+        {
+            return false;
+        }
+
+        query.SetAccessPath(DynamoDbAccessPath.GetItem, null, partitionKeyCondition, sortKeyCondition, null, null);
+        return true;
+    }
+
+    // ids.Contains(e.Id) on a table without a sort key, or e.Pk == v && sortKeys.Contains(e.Sk): a set of whole keys.
+    private static bool TryBatchGetItem(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts)
+    {
+        var entityType = query.EntityType;
+        var partitionKey = entityType.GetPartitionKeyProperty()!;
+        var sortKey = entityType.GetSortKeyProperty();
+        var remaining = conjuncts.ToList();
+        if (sortKey is null)
+        {
+            if (TakeIn(remaining, partitionKey) is { } partitionKeyIn && remaining.Count == 0)
+            {
+                query.SetAccessPath(DynamoDbAccessPath.BatchGetItem, null, null, null, partitionKeyIn, null);
+                return true;
+            }
+
+            return false;
+        }
+
+        if (TakeComparison(remaining, partitionKey, ComparisonOperator.Equal) is { } partitionKeyCondition
+            && TakeIn(remaining, sortKey) is { } sortKeyIn
+            && remaining.Count == 0)
+        {
+            query.SetAccessPath(DynamoDbAccessPath.BatchGetItem, null, partitionKeyCondition, sortKeyIn, null, null);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryQuery(
+        DynamoDbQueryExpression query,
+        List<DynamoDbCondition> conjuncts,
+        IIndex? index,
+        IProperty partitionKey,
+        IProperty? sortKey)
+    {
+        var remaining = conjuncts.ToList();
+        if (TakeComparison(remaining, partitionKey, ComparisonOperator.Equal) is not { } partitionKeyCondition)
+        {
+            return false;
+        }
+
+        var sortKeyCondition = sortKey is null ? null : TakeSortKeyCondition(remaining, sortKey);
+        query.SetAccessPath(DynamoDbAccessPath.Query, index, partitionKeyCondition, sortKeyCondition, null, DynamoDbCondition.And(remaining));
+        return true;
+    }
+
+    // Among the indexes that hold every attribute the query reads and whose partition key the query fixes, prefer
+    // one whose sort key gives the requested order, then one whose sort key the query constrains.
+    private static bool TryQueryBestIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, IReadOnlyCollection<IProperty> readProperties)
+    {
+        var firstOrdering = query.Orderings.FirstOrDefault()?.Property;
+        var best = query.EntityType.GetRootType().GetSecondaryIndexes()
+            .Where(i => readProperties.All(i.Projects))
+            .Where(i => conjuncts.Any(c => IsComparison(c, i.GetIndexPartitionKeyProperty()!, ComparisonOperator.Equal)))
+            .OrderByDescending(i => firstOrdering is not null && i.GetIndexSortKeyProperty() == firstOrdering)
+            .ThenByDescending(i => i.GetIndexSortKeyProperty() is { } sortKey && conjuncts.Any(c => IsSortKeyCondition(c, sortKey)))
+            .FirstOrDefault();
+        return best is not null && TryQuery(query, conjuncts, best, best.GetIndexPartitionKeyProperty()!, best.GetIndexSortKeyProperty());
+    }
+
+    private void ChooseOrderingStrategy(DynamoDbQueryExpression query)
+    {
+        var orderings = query.Orderings;
+        if (orderings.Count == 0 || query.AccessPath == DynamoDbAccessPath.GetItem)
+        {
+            query.SetOrderingStrategy(scanIndexForward: true, ordersOnClient: false);
             return;
         }
 
-        var sortKeyCondition = TakeKeyCondition(conjuncts, sortKey, equalityOnly: false);
-        var wholeKeyKnown = sortKey is null || sortKeyCondition?.Operator == ComparisonOperator.Equal;
-        var accessPath = wholeKeyKnown && conjuncts.Count == 0 ? DynamoDbAccessPath.GetItem : DynamoDbAccessPath.Query;
-        queryExpression.SetAccessPath(accessPath, partitionKeyCondition, sortKeyCondition, DynamoDbCondition.And(conjuncts));
-    }
-
-    // Removes and returns the first top-level comparison a key condition can hold for this key property.
-    private static ComparisonCondition? TakeKeyCondition(List<DynamoDbCondition> conjuncts, IProperty? keyProperty, bool equalityOnly)
-    {
-        if (keyProperty is null)
+        if (query.AccessPath == DynamoDbAccessPath.Query)
         {
-            return null;
+            // The partition key is fixed, so ordering by it changes nothing.
+            var partitionKey = query.PartitionKeyCondition!.Property;
+            var effective = orderings.Where(o => o.Property != partitionKey).ToList();
+            var sortKey = query.Index is null ? query.EntityType.GetSortKeyProperty() : query.Index.GetIndexSortKeyProperty();
+            if (effective.Count == 0)
+            {
+                query.SetOrderingStrategy(scanIndexForward: true, ordersOnClient: false);
+                return;
+            }
+
+            // A table's sort key is unique within a partition, so later orderings cannot reorder its items; an
+            // index's sort key is not, so there it must be the only ordering.
+            if (effective[0].Property == sortKey && (effective.Count == 1 || query.Index is null))
+            {
+                query.SetOrderingStrategy(effective[0].Ascending, ordersOnClient: false);
+                return;
+            }
         }
 
-        var index = conjuncts.FindIndex(c => c is ComparisonCondition comparison
-            && comparison.Property == keyProperty
-            && (comparison.Operator == ComparisonOperator.Equal
-                || (!equalityOnly && comparison.Operator != ComparisonOperator.NotEqual)));
+        logger.ClientSideOrderingWarning(
+            query.EntityType.DisplayName(),
+            string.Join(", ", orderings.Select(o => "'" + o.Property.Name + "'" + (o.Ascending ? "" : " descending"))));
+        query.SetOrderingStrategy(scanIndexForward: true, ordersOnClient: true);
+    }
+
+    // What an index must hold for the query: the projected properties (or every property for entity results),
+    // the ordering keys, and every attribute the filter tests.
+    private static IReadOnlyCollection<IProperty> ReadProperties(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts)
+    {
+        var properties = new HashSet<IProperty>(query.IsProjection ? query.ProjectedProperties : query.EntityType.GetProperties());
+        properties.UnionWith(query.Orderings.Select(o => o.Property));
+        foreach (var conjunct in conjuncts)
+        {
+            properties.UnionWith(ConditionProperties(conjunct));
+        }
+
+        return properties;
+    }
+
+    private static IEnumerable<IProperty> ConditionProperties(DynamoDbCondition condition)
+        => condition switch
+        {
+            LogicalCondition logical => ConditionProperties(logical.Left).Concat(ConditionProperties(logical.Right)),
+            NotCondition not => ConditionProperties(not.Operand),
+            ComparisonCondition comparison => [comparison.Property],
+            SizeComparisonCondition size => [size.Property],
+            FunctionCondition function => [function.Property],
+            BetweenCondition between => [between.Property],
+            InCondition @in => [@in.Property],
+            _ => [],
+        };
+
+    private static ComparisonCondition? TakeComparison(List<DynamoDbCondition> conjuncts, IProperty property, ComparisonOperator op)
+    {
+        var index = conjuncts.FindIndex(c => IsComparison(c, property, op));
         if (index < 0)
         {
             return null;
@@ -57,4 +214,54 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         conjuncts.RemoveAt(index);
         return condition;
     }
+
+    private static InCondition? TakeIn(List<DynamoDbCondition> conjuncts, IProperty property)
+    {
+        var index = conjuncts.FindIndex(c => c is InCondition @in && @in.Property == property);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var condition = (InCondition)conjuncts[index];
+        conjuncts.RemoveAt(index);
+        return condition;
+    }
+
+    // A sort key condition is one comparison other than <>, a BETWEEN, a begins_with, or a `>= low` and `<= high`
+    // pair, which becomes one BETWEEN.
+    private static DynamoDbCondition? TakeSortKeyCondition(List<DynamoDbCondition> conjuncts, IProperty sortKey)
+    {
+        var lower = conjuncts.FindIndex(c => IsComparison(c, sortKey, ComparisonOperator.GreaterThanOrEqual));
+        var upper = conjuncts.FindIndex(c => IsComparison(c, sortKey, ComparisonOperator.LessThanOrEqual));
+        if (lower >= 0 && upper >= 0)
+        {
+            var between = new BetweenCondition(sortKey, ((ComparisonCondition)conjuncts[lower]).Value, ((ComparisonCondition)conjuncts[upper]).Value);
+            conjuncts.RemoveAt(Math.Max(lower, upper));
+            conjuncts.RemoveAt(Math.Min(lower, upper));
+            return between;
+        }
+
+        var index = conjuncts.FindIndex(c => IsSortKeyCondition(c, sortKey));
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var condition = conjuncts[index];
+        conjuncts.RemoveAt(index);
+        return condition;
+    }
+
+    private static bool IsSortKeyCondition(DynamoDbCondition condition, IProperty sortKey)
+        => condition switch
+        {
+            ComparisonCondition comparison => comparison.Property == sortKey && comparison.Operator != ComparisonOperator.NotEqual,
+            BetweenCondition between => between.Property == sortKey,
+            FunctionCondition { Function: DynamoDbConditionFunction.BeginsWith } beginsWith => beginsWith.Property == sortKey,
+            _ => false,
+        };
+
+    private static bool IsComparison(DynamoDbCondition condition, IProperty property, ComparisonOperator op)
+        => condition is ComparisonCondition comparison && comparison.Property == property && comparison.Operator == op;
 }

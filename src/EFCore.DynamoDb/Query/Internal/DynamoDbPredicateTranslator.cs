@@ -1,29 +1,42 @@
+using System.Collections;
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 /// Translates a C# predicate over one entity into a <see cref="DynamoDbCondition" />: comparisons of a property
-/// with a constant or parameter, joined by <c>&amp;&amp;</c>, <c>||</c> and <c>!</c>. Anything else yields null and
-/// a reason, which EF reports in its standard "could not be translated" error.
+/// with a constant or parameter (also through <c>string.Compare</c>/<c>CompareTo</c>), null checks,
+/// <c>StartsWith</c> and <c>Contains</c>, <c>values.Contains(e.X)</c> (IN), <c>.Length</c>/<c>.Count</c>
+/// (size), the <c>EF.Functions</c> DynamoDB functions, joined by <c>&amp;&amp;</c>, <c>||</c> and <c>!</c>.
+/// Anything else yields null and a reason, which EF reports in its standard "could not be translated" error.
 /// </summary>
 public class DynamoDbPredicateTranslator
 {
-    private readonly IEntityType _entityType;
+    private static readonly HashSet<string> AttributeTypes = ["S", "N", "B", "BOOL", "NULL", "L", "M", "SS", "NS", "BS"];
 
-    /// <summary>Creates a translator for predicates over <paramref name="entityType" />.</summary>
-    public DynamoDbPredicateTranslator(IEntityType entityType) => _entityType = entityType;
+    private readonly IEntityType _entityType;
+    private readonly Func<ProjectionBindingExpression, IProperty?> _projectedProperty;
+
+    /// <summary>
+    /// Creates a translator for predicates over <paramref name="entityType" />; <paramref name="projectedProperty" />
+    /// maps a projection binding (a predicate after <c>Select</c>) back to the property it reads.
+    /// </summary>
+    public DynamoDbPredicateTranslator(IEntityType entityType, Func<ProjectionBindingExpression, IProperty?> projectedProperty)
+    {
+        _entityType = entityType;
+        _projectedProperty = projectedProperty;
+    }
 
     /// <summary>The reason the last translation failed.</summary>
     public string? FailureReason { get; private set; }
 
-    /// <summary>Translates the body of a predicate whose parameter was replaced by the entity shaper.</summary>
+    /// <summary>Translates the body of a predicate whose parameter was replaced by the query's shaper.</summary>
     public virtual DynamoDbCondition? Translate(Expression predicate)
     {
         FailureReason = null;
@@ -52,8 +65,12 @@ public class DynamoDbPredicateTranslator
             case BinaryExpression binary when ToComparisonOperator(binary.NodeType) is { } op:
                 return TranslateComparison(binary, op);
 
-            case ConstantExpression { Value: true }:
-                return null;
+            case MethodCallExpression call:
+                return TranslateMethodCall(call);
+
+            case MemberExpression { Member.Name: nameof(Nullable<int>.HasValue), Expression: { } nullable }
+                when Nullable.GetUnderlyingType(nullable.Type) is not null && TryGetProperty(nullable, out var hasValueProperty):
+                return new ComparisonCondition(hasValueProperty, ComparisonOperator.NotEqual, QueryValue.FromConstant(null));
 
             default:
                 if (TryGetProperty(expression, out var flag) && IsBoolean(flag))
@@ -67,22 +84,137 @@ public class DynamoDbPredicateTranslator
 
     private DynamoDbCondition? TranslateComparison(BinaryExpression binary, ComparisonOperator op)
     {
-        if (TryGetProperty(binary.Left, out var property) && TryGetValue(binary.Right, out var value))
+        // string.Compare(a, b) op 0 and a.CompareTo(b) op 0 compare a with b.
+        if (TryGetCompareOperands(binary.Left, out var compareLeft, out var compareRight))
+        {
+            return IsZero(binary.Right)
+                ? TranslateOperands(compareLeft, compareRight, op, binary)
+                : Fail(DynamoDbStrings.CompareNeedsZero(binary.Print()));
+        }
+
+        if (TryGetCompareOperands(binary.Right, out compareLeft, out compareRight))
+        {
+            return IsZero(binary.Left)
+                ? TranslateOperands(compareLeft, compareRight, Mirror(op), binary)
+                : Fail(DynamoDbStrings.CompareNeedsZero(binary.Print()));
+        }
+
+        return TranslateOperands(binary.Left, binary.Right, op, binary);
+    }
+
+    private DynamoDbCondition? TranslateOperands(Expression left, Expression right, ComparisonOperator op, Expression whole)
+    {
+        if (TryGetSizeOf(left, out var measured) && TryGetValue(right, out var number))
+        {
+            return new SizeComparisonCondition(measured, op, number);
+        }
+
+        if (TryGetSizeOf(right, out measured) && TryGetValue(left, out number))
+        {
+            return new SizeComparisonCondition(measured, Mirror(op), number);
+        }
+
+        if (TryGetProperty(left, out var property) && TryGetValue(right, out var value))
         {
             return new ComparisonCondition(property, op, value);
         }
 
-        if (TryGetProperty(binary.Right, out property) && TryGetValue(binary.Left, out value))
+        if (TryGetProperty(right, out property) && TryGetValue(left, out value))
         {
             return new ComparisonCondition(property, Mirror(op), value);
         }
 
-        return FailureReason is null ? Fail(DynamoDbStrings.ComparisonNeedsAttributeAndValue(binary.Print())) : null;
+        return FailureReason is null ? Fail(DynamoDbStrings.ComparisonNeedsAttributeAndValue(whole.Print())) : null;
+    }
+
+    private DynamoDbCondition? TranslateMethodCall(MethodCallExpression call)
+    {
+        var method = call.Method;
+        if (method.DeclaringType == typeof(DynamoDbDbFunctionsExtensions))
+        {
+            return TranslateFunction(call);
+        }
+
+        if (method.DeclaringType == typeof(string) && call.Object is { } target && IsOrdinalStringMatch(call))
+        {
+            if (method.Name == nameof(string.StartsWith) && TryGetProperty(target, out var property) && TryGetValue(call.Arguments[0], out var prefix))
+            {
+                return new FunctionCondition(DynamoDbConditionFunction.BeginsWith, property, prefix);
+            }
+
+            if (method.Name == nameof(string.Contains) && TryGetProperty(target, out property) && TryGetValue(call.Arguments[0], out var substring))
+            {
+                return new FunctionCondition(DynamoDbConditionFunction.Contains, property, substring);
+            }
+        }
+
+        if (method.Name == nameof(Enumerable.Contains) && TryGetContainsOperands(call, out var collection, out var item))
+        {
+            // values.Contains(e.X) is an IN; e.Tags.Contains(value) is DynamoDB's contains() on a collection attribute.
+            if (TryGetProperty(item, out var property) && TryGetValue(collection, out var values))
+            {
+                return new InCondition(property, values);
+            }
+
+            if (TryGetProperty(collection, out property) && TryGetValue(item, out var element))
+            {
+                return new FunctionCondition(DynamoDbConditionFunction.Contains, property, element);
+            }
+        }
+
+        if (method.Name == nameof(Equals) && call.Object is { } instance && call.Arguments.Count == 1)
+        {
+            return TranslateOperands(instance, call.Arguments[0], ComparisonOperator.Equal, call);
+        }
+
+        return Fail(DynamoDbStrings.PredicateNotSupported(call.Print()));
+    }
+
+    private DynamoDbCondition? TranslateFunction(MethodCallExpression call)
+    {
+        if (!TryGetProperty(call.Arguments[1], out var property))
+        {
+            return FailureReason is null ? Fail(DynamoDbStrings.PredicateNotSupported(call.Print())) : null;
+        }
+
+        switch (call.Method.Name)
+        {
+            case nameof(DynamoDbDbFunctionsExtensions.AttributeExists):
+                return new FunctionCondition(DynamoDbConditionFunction.AttributeExists, property, null);
+            case nameof(DynamoDbDbFunctionsExtensions.AttributeNotExists):
+                return new FunctionCondition(DynamoDbConditionFunction.AttributeNotExists, property, null);
+            case nameof(DynamoDbDbFunctionsExtensions.AttributeType) when TryGetValue(call.Arguments[2], out var type):
+                return type.ParameterName is null && !AttributeTypes.Contains(type.Constant as string ?? "")
+                    ? Fail(DynamoDbStrings.InvalidAttributeType(type.Constant as string ?? "null"))
+                    : new FunctionCondition(DynamoDbConditionFunction.AttributeType, property, type);
+            case nameof(DynamoDbDbFunctionsExtensions.BeginsWith) when TryGetValue(call.Arguments[2], out var prefix):
+                return new FunctionCondition(DynamoDbConditionFunction.BeginsWith, property, prefix);
+            case nameof(DynamoDbDbFunctionsExtensions.Between) when TryGetValue(call.Arguments[2], out var low) && TryGetValue(call.Arguments[3], out var high):
+                return new BetweenCondition(property, low, high);
+            default:
+                return Fail(DynamoDbStrings.PredicateNotSupported(call.Print()));
+        }
+    }
+
+    /// <summary>
+    /// The mapped property an expression reads (<c>e.X</c>, <c>EF.Property(e, "X")</c>, or a projected member), or
+    /// null with <see cref="FailureReason" /> set.
+    /// </summary>
+    public virtual IProperty? TranslateProperty(Expression expression)
+    {
+        FailureReason = null;
+        return TryGetProperty(expression, out var property) ? property : null;
     }
 
     private bool TryGetProperty(Expression expression, out IProperty property)
     {
         expression = StripConvert(expression);
+        if (expression is ProjectionBindingExpression binding && _projectedProperty(binding) is { } projected)
+        {
+            property = projected;
+            return true;
+        }
+
         string? name = expression switch
         {
             MemberExpression { Expression: { } instance } member when IsEntity(instance) => member.Member.Name,
@@ -108,6 +240,26 @@ public class DynamoDbPredicateTranslator
         return false;
     }
 
+    // e.Name.Length, e.Tags.Count, e.Bytes.Length and EF.Functions.Size(e.X) measure an attribute with size().
+    private bool TryGetSizeOf(Expression expression, out IProperty property)
+    {
+        expression = StripConvert(expression);
+        switch (expression)
+        {
+            case MemberExpression { Member.Name: "Length" or "Count", Expression: { } measured }
+                when measured.Type == typeof(string) || measured.Type.IsArray || typeof(IEnumerable).IsAssignableFrom(measured.Type):
+                return TryGetProperty(measured, out property);
+            case UnaryExpression { NodeType: ExpressionType.ArrayLength } arrayLength:
+                return TryGetProperty(arrayLength.Operand, out property);
+            case MethodCallExpression { Method.Name: nameof(DynamoDbDbFunctionsExtensions.Size) } size
+                when size.Method.DeclaringType == typeof(DynamoDbDbFunctionsExtensions):
+                return TryGetProperty(size.Arguments[1], out property);
+            default:
+                property = null!;
+                return false;
+        }
+    }
+
     private static bool TryGetValue(Expression expression, out QueryValue value)
     {
         switch (StripConvert(expression))
@@ -118,11 +270,100 @@ public class DynamoDbPredicateTranslator
             case QueryParameterExpression parameter:
                 value = QueryValue.FromParameter(parameter.Name);
                 return true;
+            case var other when IsEvaluatable(other):
+                // EF leaves constructions over constants and parameters (`new DateTime(2024, 1, 20)`) in place.
+                value = CreateComputedValue(other);
+                return true;
             default:
                 value = null!;
                 return false;
         }
     }
+
+    private static QueryValue CreateComputedValue(Expression expression)
+    {
+        var inliner = new QueryParameterInliningExpressionVisitor();
+        var body = Expression.Convert(inliner.Visit(expression), typeof(object));
+        if (inliner.FoundParameter)
+        {
+            var compiled = Expression.Lambda<Func<QueryContext, object?>>(body, QueryCompilationContext.QueryContextParameter).Compile();
+            return QueryValue.FromComputation(expression.ToString(), compiled);
+        }
+
+        return QueryValue.FromConstant(Expression.Lambda<Func<object?>>(body).Compile()());
+    }
+
+    // Evaluatable: built only from constants, query parameters and calls on them, never from the entity.
+    private static bool IsEvaluatable(Expression expression)
+    {
+        var checker = new EvaluatableChecker();
+        checker.Visit(expression);
+        return checker.IsEvaluatable;
+    }
+
+    private sealed class EvaluatableChecker : ExpressionVisitor
+    {
+        public bool IsEvaluatable { get; private set; } = true;
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            IsEvaluatable = false;
+            return node;
+        }
+
+        protected override Expression VisitExtension(Expression node)
+        {
+            if (node is not QueryParameterExpression)
+            {
+                IsEvaluatable = false;
+            }
+
+            return node;
+        }
+    }
+
+    private static bool TryGetCompareOperands(Expression expression, out Expression left, out Expression right)
+    {
+        switch (StripConvert(expression))
+        {
+            case MethodCallExpression { Method.Name: nameof(string.Compare), Object: null, Arguments.Count: 2 } compare
+                when compare.Method.DeclaringType == typeof(string):
+                (left, right) = (compare.Arguments[0], compare.Arguments[1]);
+                return true;
+            case MethodCallExpression { Method.Name: nameof(string.CompareTo), Object: { } instance, Arguments.Count: 1 } compareTo:
+                (left, right) = (instance, compareTo.Arguments[0]);
+                return true;
+            default:
+                (left, right) = (null!, null!);
+                return false;
+        }
+    }
+
+    private static bool TryGetContainsOperands(MethodCallExpression call, out Expression collection, out Expression item)
+    {
+        if (call.Object is null && call.Arguments.Count == 2 && call.Method.DeclaringType == typeof(Enumerable))
+        {
+            (collection, item) = (call.Arguments[0], call.Arguments[1]);
+            return true;
+        }
+
+        if (call.Object is not null && call.Arguments.Count == 1 && call.Object.Type != typeof(string))
+        {
+            (collection, item) = (call.Object, call.Arguments[0]);
+            return true;
+        }
+
+        (collection, item) = (null!, null!);
+        return false;
+    }
+
+    // DynamoDB matches bytes: the one-argument forms and explicitly ordinal comparisons translate; a
+    // culture-aware or case-insensitive StringComparison has no DynamoDB equivalent.
+    private static bool IsOrdinalStringMatch(MethodCallExpression call)
+        => call.Arguments.Count == 1 && call.Arguments[0].Type == typeof(string)
+            || call.Arguments.Count == 2 && call.Arguments[1] is ConstantExpression { Value: StringComparison.Ordinal };
+
+    private static bool IsZero(Expression expression) => StripConvert(expression) is ConstantExpression { Value: 0 };
 
     private static bool IsEntity(Expression expression)
         => StripConvert(expression) is StructuralTypeShaperExpression;

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -8,11 +10,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-/// Turns each LINQ operator into a change of one <see cref="DynamoDbQueryExpression" />. An operator DynamoDB
-/// cannot run returns null, so EF reports its standard "could not be translated" error instead of evaluating
-/// anything on the client.
+/// Turns each LINQ operator into a change of one <see cref="DynamoDbQueryExpression" />: predicates, projections,
+/// orderings, Skip/Take and the single-value operators (First, Single, Last, ElementAt, Count, Any, All, Min,
+/// Max, Sum, Average). An operator DynamoDB cannot run returns null, so EF reports its standard "could not be
+/// translated" error, with the reason, instead of evaluating anything on the client.
 /// </summary>
-public class DynamoDbQueryableMethodTranslatingExpressionVisitor : QueryableMethodTranslatingExpressionVisitor
+public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : QueryableMethodTranslatingExpressionVisitor
 {
     /// <summary>Creates the visitor for a top-level query.</summary>
     public DynamoDbQueryableMethodTranslatingExpressionVisitor(
@@ -34,7 +37,14 @@ public class DynamoDbQueryableMethodTranslatingExpressionVisitor : QueryableMeth
     /// <inheritdoc />
     protected override ShapedQueryExpression CreateShapedQueryExpression(IEntityType entityType)
     {
-        var queryExpression = new DynamoDbQueryExpression(entityType);
+        var context = (DynamoDbQueryCompilationContext)QueryCompilationContext;
+        var queryExpression = new DynamoDbQueryExpression(entityType)
+        {
+            RequiredIndexName = context.RequiredIndexName,
+            ConsistentRead = context.ConsistentRead,
+            ParallelScanSegments = context.ParallelScanSegments,
+            PageRequestParameterName = context.PageRequestParameterName,
+        };
         return new ShapedQueryExpression(
             queryExpression,
             new StructuralTypeShaperExpression(
@@ -46,22 +56,94 @@ public class DynamoDbQueryableMethodTranslatingExpressionVisitor : QueryableMeth
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
     {
-        var queryExpression = (DynamoDbQueryExpression)source.QueryExpression;
-        var translator = new DynamoDbPredicateTranslator(queryExpression.EntityType);
+        var query = Query(source);
+        if (query.HasRowLimits)
+        {
+            return Fail(DynamoDbStrings.OperatorAfterRowLimit(nameof(Queryable.Where)));
+        }
+
+        var translator = CreatePredicateTranslator(query);
         var condition = translator.Translate(RemapLambdaBody(source, predicate));
         if (condition is null)
         {
-            if (translator.FailureReason is { } reason)
-            {
-                AddTranslationErrorDetails(reason);
-            }
-
-            return null;
+            return Fail(translator.FailureReason);
         }
 
-        queryExpression.ApplyPredicate(condition);
+        query.ApplyPredicate(condition);
         return source;
     }
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression TranslateSelect(ShapedQueryExpression source, LambdaExpression selector)
+    {
+        if (selector.Body == selector.Parameters[0])
+        {
+            return source;
+        }
+
+        var query = Query(source);
+        var binder = new ProjectionBinder(query);
+        var shaper = binder.Visit(RemapLambdaBody(source, selector));
+        if (binder.FailureReason is { } reason)
+        {
+            // EF's base visitor reports a null result as a translation failure, although the signature says non-null.
+            return Fail(reason)!;
+        }
+
+        if (binder.ProjectsEntity)
+        {
+            query.ProjectWholeItem();
+        }
+
+        return source.UpdateShaperExpression(shaper);
+    }
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression? TranslateOrderBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
+        => TranslateOrdering(source, keySelector, ascending, append: false, nameof(Queryable.OrderBy));
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression? TranslateThenBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
+        => TranslateOrdering(source, keySelector, ascending, append: true, nameof(Queryable.ThenBy));
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression? TranslateReverse(ShapedQueryExpression source)
+    {
+        var query = Query(source);
+        if (query.Orderings.Count == 0)
+        {
+            return Fail(DynamoDbStrings.LastNeedsOrdering(nameof(Queryable.Reverse)));
+        }
+
+        if (query.HasRowLimits)
+        {
+            return Fail(DynamoDbStrings.OperatorAfterRowLimit(nameof(Queryable.Reverse)));
+        }
+
+        query.ReverseOrderings();
+        return source;
+    }
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression? TranslateDistinct(ShapedQueryExpression source)
+    {
+        var query = Query(source);
+        if (query.HasRowLimits)
+        {
+            return Fail(DynamoDbStrings.DistinctAfterRowLimit);
+        }
+
+        query.ApplyDistinct();
+        return source;
+    }
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression? TranslateTake(ShapedQueryExpression source, Expression count)
+        => TranslateRowLimit(source, count, isSkip: false);
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count)
+        => TranslateRowLimit(source, count, isSkip: true);
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateFirstOrDefault(
@@ -69,7 +151,7 @@ public class DynamoDbQueryableMethodTranslatingExpressionVisitor : QueryableMeth
         LambdaExpression? predicate,
         Type returnType,
         bool returnDefault)
-        => TranslateRowLimitedSingle(source, predicate, returnDefault, limit: 1);
+        => TranslateSingleResult(source, predicate, returnDefault, take: 1);
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSingleOrDefault(
@@ -78,24 +160,84 @@ public class DynamoDbQueryableMethodTranslatingExpressionVisitor : QueryableMeth
         Type returnType,
         bool returnDefault)
         // Two items are enough to know that more than one matches.
-        => TranslateRowLimitedSingle(source, predicate, returnDefault, limit: 2);
+        => TranslateSingleResult(source, predicate, returnDefault, take: 2);
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression TranslateSelect(ShapedQueryExpression source, LambdaExpression selector)
-        // EF's base visitor reports a null result as a translation failure, although the signature says non-null.
-        => selector.Body == selector.Parameters[0] ? source : null!;
+    protected override ShapedQueryExpression? TranslateLastOrDefault(
+        ShapedQueryExpression source,
+        LambdaExpression? predicate,
+        Type returnType,
+        bool returnDefault)
+    {
+        if (predicate is not null && TranslateWhere(source, predicate) is null)
+        {
+            return null;
+        }
+
+        var query = Query(source);
+        if (query.Orderings.Count == 0)
+        {
+            return Fail(DynamoDbStrings.LastNeedsOrdering(returnDefault ? nameof(Queryable.LastOrDefault) : nameof(Queryable.Last)));
+        }
+
+        if (query.HasRowLimits)
+        {
+            return Fail(DynamoDbStrings.OperatorAfterRowLimit(nameof(Queryable.Last)));
+        }
+
+        // The last item in one order is the first in the other.
+        query.ReverseOrderings();
+        return TranslateSingleResult(source, null, returnDefault, take: 1);
+    }
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateAll(ShapedQueryExpression source, LambdaExpression predicate) => null;
+    protected override ShapedQueryExpression? TranslateElementAtOrDefault(ShapedQueryExpression source, Expression index, bool returnDefault)
+        => TranslateRowLimit(source, index, isSkip: true) is null ? null : TranslateSingleResult(source, null, returnDefault, take: 1);
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateAny(ShapedQueryExpression source, LambdaExpression? predicate) => null;
+    protected override ShapedQueryExpression? TranslateCount(ShapedQueryExpression source, LambdaExpression? predicate)
+        => TranslateAggregate(source, predicate, DynamoDbAggregate.Count, typeof(int));
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateAverage(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => null;
+    protected override ShapedQueryExpression? TranslateLongCount(ShapedQueryExpression source, LambdaExpression? predicate)
+        => TranslateAggregate(source, predicate, DynamoDbAggregate.LongCount, typeof(long));
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateCast(ShapedQueryExpression source, Type castType) => null;
+    protected override ShapedQueryExpression? TranslateAny(ShapedQueryExpression source, LambdaExpression? predicate)
+        => TranslateAggregate(source, predicate, DynamoDbAggregate.Any, typeof(bool));
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression? TranslateAll(ShapedQueryExpression source, LambdaExpression predicate)
+        // All(p) is "no item matches !p".
+        => TranslateAggregate(
+            source,
+            Expression.Lambda(Expression.Not(predicate.Body), predicate.Parameters),
+            DynamoDbAggregate.All,
+            typeof(bool));
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression? TranslateMin(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => TranslateValueAggregate(source, selector, DynamoDbAggregate.Min, resultType);
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression? TranslateMax(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => TranslateValueAggregate(source, selector, DynamoDbAggregate.Max, resultType);
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression? TranslateSum(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => TranslateValueAggregate(source, selector, DynamoDbAggregate.Sum, resultType);
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression? TranslateAverage(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => TranslateValueAggregate(source, selector, DynamoDbAggregate.Average, resultType);
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression? TranslateCast(ShapedQueryExpression source, Type castType)
+        => castType.IsAssignableFrom(source.ShaperExpression.Type) ? source : null;
+
+    /// <inheritdoc />
+    protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType)
+        => resultType == source.ShaperExpression.Type ? source : null;
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateConcat(ShapedQueryExpression source1, ShapedQueryExpression source2) => null;
@@ -104,16 +246,7 @@ public class DynamoDbQueryableMethodTranslatingExpressionVisitor : QueryableMeth
     protected override ShapedQueryExpression? TranslateContains(ShapedQueryExpression source, Expression item) => null;
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateCount(ShapedQueryExpression source, LambdaExpression? predicate) => null;
-
-    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateDefaultIfEmpty(ShapedQueryExpression source, Expression? defaultValue) => null;
-
-    /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateDistinct(ShapedQueryExpression source) => null;
-
-    /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateElementAtOrDefault(ShapedQueryExpression source, Expression index, bool returnDefault) => null;
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateExcept(ShapedQueryExpression source1, ShapedQueryExpression source2) => null;
@@ -166,32 +299,6 @@ public class DynamoDbQueryableMethodTranslatingExpressionVisitor : QueryableMeth
         => null;
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateLastOrDefault(
-        ShapedQueryExpression source,
-        LambdaExpression? predicate,
-        Type returnType,
-        bool returnDefault)
-        => null;
-
-    /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateLongCount(ShapedQueryExpression source, LambdaExpression? predicate) => null;
-
-    /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateMax(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => null;
-
-    /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateMin(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => null;
-
-    /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType) => null;
-
-    /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateOrderBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending) => null;
-
-    /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateReverse(ShapedQueryExpression source) => null;
-
-    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSelectMany(
         ShapedQueryExpression source,
         LambdaExpression collectionSelector,
@@ -202,39 +309,109 @@ public class DynamoDbQueryableMethodTranslatingExpressionVisitor : QueryableMeth
     protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector) => null;
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count) => null;
-
-    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSkipWhile(ShapedQueryExpression source, LambdaExpression predicate) => null;
-
-    /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateSum(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => null;
-
-    /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateTake(ShapedQueryExpression source, Expression count) => null;
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateTakeWhile(ShapedQueryExpression source, LambdaExpression predicate) => null;
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateThenBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending) => null;
-
-    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2) => null;
 
-    private ShapedQueryExpression? TranslateRowLimitedSingle(
+    private ShapedQueryExpression? TranslateOrdering(
         ShapedQueryExpression source,
-        LambdaExpression? predicate,
-        bool returnDefault,
-        int limit)
+        LambdaExpression keySelector,
+        bool ascending,
+        bool append,
+        string operatorName)
+    {
+        var query = Query(source);
+        if (query.HasRowLimits)
+        {
+            return Fail(DynamoDbStrings.OperatorAfterRowLimit(operatorName));
+        }
+
+        var translator = CreatePredicateTranslator(query);
+        var property = translator.TranslateProperty(RemapLambdaBody(source, keySelector));
+        if (property is null)
+        {
+            return Fail(translator.FailureReason ?? DynamoDbStrings.OrderingNotProperty(keySelector.Print()));
+        }
+
+        query.ApplyOrdering(new DynamoDbOrdering(property, ascending), append);
+        return source;
+    }
+
+    private ShapedQueryExpression? TranslateRowLimit(ShapedQueryExpression source, Expression count, bool isSkip)
+    {
+        QueryValue? value = count switch
+        {
+            ConstantExpression constant => QueryValue.FromConstant(constant.Value),
+            QueryParameterExpression parameter => QueryValue.FromParameter(parameter.Name),
+            _ => null,
+        };
+        if (value is null)
+        {
+            return null;
+        }
+
+        Query(source).ApplyRowLimit(new RowLimit(isSkip, value));
+        return source;
+    }
+
+    private ShapedQueryExpression? TranslateSingleResult(ShapedQueryExpression source, LambdaExpression? predicate, bool returnDefault, int take)
     {
         if (predicate is not null && TranslateWhere(source, predicate) is null)
         {
             return null;
         }
 
-        ((DynamoDbQueryExpression)source.QueryExpression).ApplyLimit(limit);
+        Query(source).ApplyRowLimit(new RowLimit(IsSkip: false, QueryValue.FromConstant(take)));
         return source.UpdateResultCardinality(returnDefault ? ResultCardinality.SingleOrDefault : ResultCardinality.Single);
+    }
+
+    private ShapedQueryExpression? TranslateAggregate(ShapedQueryExpression source, LambdaExpression? predicate, DynamoDbAggregate aggregate, Type resultType)
+    {
+        if (predicate is not null && TranslateWhere(source, predicate) is null)
+        {
+            return null;
+        }
+
+        return source
+            .UpdateShaperExpression(new AggregateShaperExpression(source.ShaperExpression, aggregate, resultType))
+            .UpdateResultCardinality(ResultCardinality.Single);
+    }
+
+    private ShapedQueryExpression? TranslateValueAggregate(ShapedQueryExpression source, LambdaExpression? selector, DynamoDbAggregate aggregate, Type resultType)
+    {
+        if (selector is not null)
+        {
+            source = TranslateSelect(source, selector);
+            if (source is null)
+            {
+                return null;
+            }
+        }
+
+        return TranslateAggregate(source, null, aggregate, resultType);
+    }
+
+    private static DynamoDbQueryExpression Query(ShapedQueryExpression source) => (DynamoDbQueryExpression)source.QueryExpression;
+
+    private static DynamoDbPredicateTranslator CreatePredicateTranslator(DynamoDbQueryExpression query)
+        => new(
+            query.EntityType,
+            binding => binding.QueryExpression == query && binding.Index is { } index && index < query.ProjectedProperties.Count
+                ? query.ProjectedProperties[index]
+                : null);
+
+    private ShapedQueryExpression? Fail(string? reason)
+    {
+        if (reason is not null)
+        {
+            AddTranslationErrorDetails(reason);
+        }
+
+        return null;
     }
 
     private static Expression RemapLambdaBody(ShapedQueryExpression shapedQueryExpression, LambdaExpression lambdaExpression)

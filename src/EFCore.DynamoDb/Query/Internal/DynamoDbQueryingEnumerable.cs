@@ -1,6 +1,8 @@
 using System.Collections;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
@@ -9,67 +11,95 @@ using Microsoft.EntityFrameworkCore.Query.Internal;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-/// The result of a compiled query: reads items through its access path, shapes each with the materializer
-/// compiled for the query, and stops as soon as the LINQ result is complete. Subclasses say how items are read.
+/// The result of a compiled query. Subclasses read the matching items through their access path; this class
+/// sorts them when DynamoDB cannot (buffering them, which an exact ordering needs anyway), shapes each with the
+/// materializer compiled for the query, drops duplicates for Distinct, applies Skip/Take, and stops reading as
+/// soon as the LINQ result is complete.
 /// </summary>
 public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnumerable<T>, IQueryingEnumerable
 {
-    private readonly DynamoDbQueryContext _queryContext;
-    private readonly Func<QueryContext, Dictionary<string, AttributeValue>, T> _shaper;
-    private readonly Type _contextType;
-    private readonly bool _standAloneStateManager;
-    private readonly bool _threadSafetyChecksEnabled;
+    private readonly CompiledDynamoDbQuery<T> _compiledQuery;
 
-    /// <summary>Creates the enumerable for one execution.</summary>
-    protected DynamoDbQueryingEnumerable(
-        DynamoDbQueryContext queryContext,
-        DynamoDbReadRequestBuilder requestBuilder,
-        Func<QueryContext, Dictionary<string, AttributeValue>, T> shaper,
-        Type contextType,
-        bool standAloneStateManager,
-        bool threadSafetyChecksEnabled)
+    /// <summary>Creates the enumerable for one execution of a compiled query.</summary>
+    protected DynamoDbQueryingEnumerable(DynamoDbQueryContext queryContext, CompiledDynamoDbQuery<T> compiledQuery)
     {
-        _queryContext = queryContext;
-        RequestBuilder = requestBuilder;
-        _shaper = shaper;
-        _contextType = contextType;
-        _standAloneStateManager = standAloneStateManager;
-        _threadSafetyChecksEnabled = threadSafetyChecksEnabled;
+        QueryContext = queryContext;
+        _compiledQuery = compiledQuery;
     }
 
+    /// <summary>The execution's query context.</summary>
+    protected DynamoDbQueryContext QueryContext { get; }
+
     /// <summary>The request builder of the compiled query.</summary>
-    protected DynamoDbReadRequestBuilder RequestBuilder { get; }
+    protected DynamoDbReadRequestBuilder RequestBuilder => _compiledQuery.RequestBuilder;
 
-    /// <summary>Reads the matching items, page by page, as the consumer asks for them.</summary>
-    protected abstract IAsyncEnumerable<Dictionary<string, AttributeValue>> ReadItemsAsync(DynamoDbQueryContext queryContext, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads the matching items, page by page, as the consumer asks for them, starting after
+    /// <paramref name="startKey" /> when a page continues an earlier one.
+    /// </summary>
+    protected abstract IAsyncEnumerable<Dictionary<string, AttributeValue>> ReadItemsAsync(
+        RowWindow window,
+        Dictionary<string, AttributeValue>? startKey,
+        CancellationToken cancellationToken);
 
-    /// <summary>The first request this query sends, for <see cref="ToQueryString" />.</summary>
-    protected abstract Amazon.Runtime.AmazonWebServiceRequest? CreateFirstRequest(DynamoDbQueryContext queryContext);
+    /// <summary>The requests this query sends first, for <see cref="ToQueryString" />.</summary>
+    protected abstract IEnumerable<AmazonWebServiceRequest> CreateFirstRequests(RowWindow window);
+
+    /// <summary>
+    /// Counts the matching items. The default reads them; a Query or Scan without Skip, Take or Distinct asks
+    /// DynamoDB to count instead (Select=COUNT).
+    /// </summary>
+    public virtual async Task<long> CountAsync(long stopAt, CancellationToken cancellationToken)
+    {
+        var count = 0L;
+        await foreach (var _ in this.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (++count >= stopAt)
+            {
+                break;
+            }
+        }
+
+        return count;
+    }
 
     /// <inheritdoc />
     public virtual string ToQueryString()
-        => CreateFirstRequest(_queryContext) is { } request
-            ? EFCore.DynamoDb.Storage.Internal.DynamoDbRequestJsonWriter.Write(request, indented: true)
-            : "-- No request: a key value is null, so no item can match.";
+    {
+        var requests = CreateFirstRequests(RowWindow.Evaluate(RequestBuilder.Query.RowLimits, QueryContext)).ToList();
+        return requests.Count == 0
+            ? "-- No request: a key value is null or no key is given, so no item can match."
+            : string.Join(Environment.NewLine, requests.Select(r => DynamoDbRequestJsonWriter.Write(r, indented: true)));
+    }
 
     /// <inheritdoc />
-    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
-        => new Enumerator(this, cancellationToken);
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) => new Enumerator(this, cancellationToken);
 
     /// <inheritdoc />
     public IEnumerator<T> GetEnumerator()
     {
-        _queryContext.QueryLogger.SyncNotSupported("ToListAsync, FirstOrDefaultAsync or await foreach");
+        LogSyncNotSupported();
         return new BlockingEnumerator(GetAsyncEnumerator());
     }
+
+    /// <summary>Logs (by default: throws) that the query is being run synchronously.</summary>
+    public void LogSyncNotSupported()
+        => QueryContext.QueryLogger.SyncNotSupported("ToListAsync, FirstOrDefaultAsync, CountAsync or await foreach");
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private sealed class Enumerator(DynamoDbQueryingEnumerable<T> owner, CancellationToken cancellationToken) : IAsyncEnumerator<T>
     {
-        private readonly IConcurrencyDetector? _concurrencyDetector = owner._threadSafetyChecksEnabled ? owner._queryContext.ConcurrencyDetector : null;
+        private readonly IConcurrencyDetector? _concurrencyDetector = owner._compiledQuery.ThreadSafetyChecksEnabled ? owner.QueryContext.ConcurrencyDetector : null;
+        private readonly HashSet<T>? _seen = owner.RequestBuilder.Query.IsDistinct ? [] : null;
         private IAsyncEnumerator<Dictionary<string, AttributeValue>>? _items;
-        private int _count;
+        private List<Dictionary<string, AttributeValue>>? _sorted;
+        private int _sortedPosition;
+        private RowWindow _window;
+        private int _skipped;
+        private int _returned;
+        private DynamoDbPageRequest? _pageRequest;
+        private Dictionary<string, AttributeValue>? _lastItem;
 
         public T Current { get; private set; } = default!;
 
@@ -80,32 +110,82 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                 using var _ = _concurrencyDetector?.EnterCriticalSection();
                 if (_items is null)
                 {
-                    owner._queryContext.InitializeStateManager(owner._standAloneStateManager);
-                    _items = owner.ReadItemsAsync(owner._queryContext, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    owner.QueryContext.InitializeStateManager(owner._compiledQuery.StandAloneStateManager);
+                    _window = RowWindow.Evaluate(owner.RequestBuilder.Query.RowLimits, owner.QueryContext);
+                    Dictionary<string, AttributeValue>? startKey = null;
+                    if (owner.RequestBuilder.Query.PageRequestParameterName is { } pageParameter)
+                    {
+                        _pageRequest = (DynamoDbPageRequest)owner.QueryContext.Parameters[pageParameter]!;
+                        _window = _window with { Limit = Math.Min(_window.Limit ?? int.MaxValue, _pageRequest.PageSize) };
+                        startKey = _pageRequest.ContinuationToken is { } token ? owner.RequestBuilder.ContinuationTokens.Decode(token) : null;
+                    }
+
+                    _items = owner.ReadItemsAsync(_window, startKey, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    if (owner._compiledQuery.ClientOrdering is { } ordering)
+                    {
+                        _sorted = [];
+                        while (await _items.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            _sorted.Add(_items.Current);
+                        }
+
+                        // A stable sort, as LINQ's OrderBy is.
+                        _sorted = _sorted.Order(ordering).ToList();
+                    }
                 }
 
-                if (owner.RequestBuilder.ResultLimit is { } limit && _count >= limit)
+                while (_window.Limit is not { } limit || _returned < limit)
                 {
-                    return false;
+                    if (!await MoveNextItemAsync().ConfigureAwait(false))
+                    {
+                        return false;
+                    }
+
+                    var item = _sorted is null ? _items.Current : _sorted[_sortedPosition - 1];
+                    var result = owner._compiledQuery.Shaper(owner.QueryContext, item);
+                    if (_seen is not null && !_seen.Add(result))
+                    {
+                        continue;
+                    }
+
+                    if (_skipped < _window.Offset)
+                    {
+                        _skipped++;
+                        continue;
+                    }
+
+                    Current = result;
+                    _returned++;
+                    if (_pageRequest is not null)
+                    {
+                        // A full page continues after its last item; the next page may turn out empty.
+                        _lastItem = item;
+                        _pageRequest.NextContinuationToken = _returned == _window.Limit ? owner.RequestBuilder.ContinuationTokens.Encode(_lastItem) : null;
+                    }
+
+                    return true;
                 }
 
-                if (!await _items.MoveNextAsync().ConfigureAwait(false))
-                {
-                    return false;
-                }
-
-                Current = owner._shaper(owner._queryContext, _items.Current);
-                _count++;
-                return true;
+                return false;
             }
             catch (Exception exception)
             {
-                owner._queryContext.QueryLogger.QueryIterationFailed(owner._contextType, exception);
+                owner.QueryContext.QueryLogger.QueryIterationFailed(owner._compiledQuery.ContextType, exception);
                 throw;
             }
         }
 
         public ValueTask DisposeAsync() => _items?.DisposeAsync() ?? default;
+
+        private async ValueTask<bool> MoveNextItemAsync()
+        {
+            if (_sorted is not null)
+            {
+                return _sortedPosition++ < _sorted.Count;
+            }
+
+            return await _items!.MoveNextAsync().ConfigureAwait(false);
+        }
     }
 
     // Used only when the user downgraded SyncNotSupported and so accepted blocking on the asynchronous SDK.

@@ -1,3 +1,4 @@
+using System.Collections;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Query.Internal.Expressions;
@@ -9,55 +10,148 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-/// Builds the GetItem, Query or Scan request of one compiled query from the values of each execution. Created
-/// once per query shape; everything that does not depend on parameter values is decided here, up front.
+/// Builds the GetItem, BatchGetItem, Query or Scan requests of one compiled query from the values of each
+/// execution. Created once per query shape; everything that does not depend on parameter values is decided up
+/// front.
 /// </summary>
 public sealed class DynamoDbReadRequestBuilder
 {
-    private readonly DynamoDbQueryExpression _queryExpression;
+    /// <summary>The most keys one BatchGetItem request may hold.</summary>
+    public const int MaxBatchGetKeys = 100;
+
+    private readonly DynamoDbQueryExpression _query;
     private readonly IProperty _partitionKey;
+    private readonly IReadOnlyList<IProperty>? _projectedProperties;
+    private ContinuationTokenSerializer? _continuationTokens;
 
     /// <summary>Creates the builder for a translated query whose access path has been chosen.</summary>
-    public DynamoDbReadRequestBuilder(DynamoDbQueryExpression queryExpression, string tableName)
+    public DynamoDbReadRequestBuilder(DynamoDbQueryExpression query, string tableName)
     {
-        _queryExpression = queryExpression;
-        _partitionKey = queryExpression.EntityType.GetPartitionKeyProperty()!;
+        _query = query;
+        _partitionKey = query.EntityType.GetPartitionKeyProperty()!;
         TableName = tableName;
+        if (query.IsProjection)
+        {
+            // Client-side ordering reads the ordering keys too.
+            _projectedProperties = query.ProjectedProperties
+                .Concat(query.OrdersOnClient ? query.Orderings.Select(o => o.Property) : [])
+                .Concat(query.PageRequestParameterName is null ? [] : KeyProperties(query))
+                .Distinct()
+                .ToList();
+        }
     }
 
     /// <summary>The table the query reads.</summary>
     public string TableName { get; }
 
-    /// <summary>The operation.</summary>
-    public DynamoDbAccessPath AccessPath => _queryExpression.AccessPath;
+    /// <summary>Writes and reads the continuation tokens of this query's pages.</summary>
+    public ContinuationTokenSerializer ContinuationTokens => _continuationTokens ??= new ContinuationTokenSerializer(TableName, _query.Index, _query.EntityType);
 
-    /// <summary>The number of matching items the result needs at most, or null for all.</summary>
-    public int? ResultLimit => _queryExpression.Limit;
+    /// <summary>The query this builder serves.</summary>
+    public DynamoDbQueryExpression Query => _query;
+
+    /// <summary>The operation.</summary>
+    public DynamoDbAccessPath AccessPath => _query.AccessPath;
 
     /// <summary>
-    /// The page size to ask DynamoDB for: the result limit, but only without a filter. DynamoDB's Limit counts
-    /// items evaluated, not items returned, so with a filter it would cut the result short.
+    /// True when DynamoDB's Limit may be set to the number of items the window needs: DynamoDB's Limit counts
+    /// items evaluated, not returned, so a filter, a client-side sort or de-duplication make it inexact.
     /// </summary>
-    private int? RequestLimit => _queryExpression.Filter is null ? _queryExpression.Limit : null;
+    public bool LimitIsExact => _query.Filter is null && !_query.OrdersOnClient && !_query.IsDistinct;
 
     /// <summary>The GetItem request, or null when a key value is null (no item can match).</summary>
     public GetItemRequest? CreateGetItemRequest(QueryContext queryContext)
     {
         var key = new Dictionary<string, AttributeValue>(2);
-        if (!TryAddKey(key, _queryExpression.PartitionKeyCondition!, queryContext)
-            || (_queryExpression.SortKeyCondition is { } sortKey && !TryAddKey(key, sortKey, queryContext)))
+        if (!TryAddKey(key, _query.PartitionKeyCondition!.Property, _query.PartitionKeyCondition.Value.Evaluate(queryContext, _query.PartitionKeyCondition.Property.ClrType))
+            || (_query.SortKeyCondition is ComparisonCondition sortKey
+                && !TryAddKey(key, sortKey.Property, sortKey.Value.Evaluate(queryContext, sortKey.Property.ClrType))))
         {
             return null;
         }
 
-        return new GetItemRequest { TableName = TableName, Key = key, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
+        var request = new GetItemRequest { TableName = TableName, Key = key, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
+        if (_query.ConsistentRead)
+        {
+            request.ConsistentRead = true;
+        }
+
+        if (_projectedProperties is not null)
+        {
+            var writer = new ConditionExpressionWriter(queryContext, _partitionKey);
+            request.ProjectionExpression = writer.WriteProjection(_projectedProperties);
+            request.ExpressionAttributeNames = writer.Names;
+        }
+
+        return request;
+    }
+
+    /// <summary>
+    /// The keys of a BatchGetItem, distinct and in the order given, split into requests of at most 100 keys. Null
+    /// keys are dropped: no item has them.
+    /// </summary>
+    public IReadOnlyList<BatchGetItemRequest> CreateBatchGetItemRequests(QueryContext queryContext)
+    {
+        var keys = new List<Dictionary<string, AttributeValue>>();
+        var seen = new HashSet<object>();
+        if (_query.PartitionKeyIn is { } partitionKeyIn)
+        {
+            foreach (var value in Values(partitionKeyIn, queryContext))
+            {
+                var key = new Dictionary<string, AttributeValue>(1);
+                if (seen.Add(value) && TryAddKey(key, partitionKeyIn.Property, value))
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+        else
+        {
+            var partitionKey = _query.PartitionKeyCondition!;
+            var partitionKeyValue = partitionKey.Value.Evaluate(queryContext, partitionKey.Property.ClrType);
+            var sortKeyIn = (InCondition)_query.SortKeyCondition!;
+            foreach (var value in Values(sortKeyIn, queryContext))
+            {
+                var key = new Dictionary<string, AttributeValue>(2);
+                if (seen.Add(value) && TryAddKey(key, partitionKey.Property, partitionKeyValue) && TryAddKey(key, sortKeyIn.Property, value))
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+
+        string? projection = null;
+        Dictionary<string, string>? names = null;
+        if (_projectedProperties is not null)
+        {
+            var writer = new ConditionExpressionWriter(queryContext, _partitionKey);
+            projection = writer.WriteProjection(_projectedProperties);
+            names = writer.Names;
+        }
+
+        return keys.Chunk(MaxBatchGetKeys)
+            .Select(chunk => new BatchGetItemRequest
+            {
+                RequestItems = new Dictionary<string, KeysAndAttributes>
+                {
+                    [TableName] = new()
+                    {
+                        Keys = chunk.ToList(),
+                        ConsistentRead = _query.ConsistentRead ? true : null,
+                        ProjectionExpression = projection,
+                        ExpressionAttributeNames = names,
+                    },
+                },
+                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+            })
+            .ToList();
     }
 
     /// <summary>The first Query request, or null when a key value is null (no item can match).</summary>
-    public QueryRequest? CreateQueryRequest(QueryContext queryContext)
+    public QueryRequest? CreateQueryRequest(QueryContext queryContext, RowWindow window, bool count = false)
     {
         var writer = new ConditionExpressionWriter(queryContext, _partitionKey);
-        var keyCondition = writer.WriteKeyCondition(_queryExpression.PartitionKeyCondition!, _queryExpression.SortKeyCondition);
+        var keyCondition = writer.WriteKeyCondition(_query.PartitionKeyCondition!, _query.SortKeyCondition);
         if (keyCondition is null)
         {
             return null;
@@ -66,44 +160,92 @@ public sealed class DynamoDbReadRequestBuilder
         var request = new QueryRequest
         {
             TableName = TableName,
+            IndexName = _query.Index?.Name,
             KeyConditionExpression = keyCondition,
-            FilterExpression = _queryExpression.Filter is { } filter ? writer.Write(filter) : null,
-            ExpressionAttributeNames = writer.Names,
-            ExpressionAttributeValues = writer.Values,
+            FilterExpression = _query.Filter is { } filter ? writer.Write(filter) : null,
             ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
         };
-        if (RequestLimit is { } limit)
+        if (!_query.ScanIndexForward)
         {
-            request.Limit = limit;
+            request.ScanIndexForward = false;
         }
 
+        Complete(request, writer, window, count, (r, v) => r.ConsistentRead = v, (r, v) => r.Limit = v, (r, v) => r.ProjectionExpression = v, (r, v) => r.Select = v);
+        request.ExpressionAttributeNames = writer.Names;
+        request.ExpressionAttributeValues = writer.Values.Count > 0 ? writer.Values : null;
         return request;
     }
 
-    /// <summary>The first Scan request.</summary>
-    public ScanRequest CreateScanRequest(QueryContext queryContext)
+    /// <summary>The first Scan request (of one segment of a parallel scan, when <paramref name="segment" /> is given).</summary>
+    public ScanRequest CreateScanRequest(QueryContext queryContext, RowWindow window, bool count = false, int? segment = null)
     {
-        var request = new ScanRequest { TableName = TableName, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
-        if (_queryExpression.Filter is { } filter)
+        var writer = new ConditionExpressionWriter(queryContext, _partitionKey);
+        var request = new ScanRequest
         {
-            var writer = new ConditionExpressionWriter(queryContext, _partitionKey);
-            request.FilterExpression = writer.Write(filter);
-            request.ExpressionAttributeNames = writer.Names;
-            request.ExpressionAttributeValues = writer.Values;
+            TableName = TableName,
+            IndexName = _query.Index?.Name,
+            FilterExpression = _query.Filter is { } filter ? writer.Write(filter) : null,
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        };
+        if (segment is { } segmentNumber)
+        {
+            request.Segment = segmentNumber;
+            request.TotalSegments = _query.ParallelScanSegments;
         }
 
-        if (RequestLimit is { } limit)
-        {
-            request.Limit = limit;
-        }
-
+        Complete(request, writer, window, count, (r, v) => r.ConsistentRead = v, (r, v) => r.Limit = v, (r, v) => r.ProjectionExpression = v, (r, v) => r.Select = v);
+        request.ExpressionAttributeNames = writer.Names.Count > 0 ? writer.Names : null;
+        request.ExpressionAttributeValues = writer.Values.Count > 0 ? writer.Values : null;
         return request;
     }
 
-    private static bool TryAddKey(Dictionary<string, AttributeValue> key, ComparisonCondition condition, QueryContext queryContext)
+    // The members Query and Scan requests share, set through accessors because the SDK gives them no common type.
+    private void Complete<TRequest>(
+        TRequest request,
+        ConditionExpressionWriter writer,
+        RowWindow window,
+        bool count,
+        Action<TRequest, bool> setConsistentRead,
+        Action<TRequest, int> setLimit,
+        Action<TRequest, string> setProjection,
+        Action<TRequest, Select> setSelect)
     {
-        var property = condition.Property;
-        var value = condition.Value.Evaluate(queryContext, property.ClrType);
+        if (_query.ConsistentRead)
+        {
+            setConsistentRead(request, true);
+        }
+
+        if (LimitIsExact && window.ItemsNeeded is { } needed && needed > 0)
+        {
+            setLimit(request, needed);
+        }
+
+        if (count)
+        {
+            setSelect(request, Select.COUNT);
+        }
+        else if (_projectedProperties is not null)
+        {
+            setProjection(request, writer.WriteProjection(_projectedProperties));
+        }
+    }
+
+    // A page's continuation token is the key of its last item, so a paged projection reads the key attributes too.
+    private static IEnumerable<IProperty> KeyProperties(DynamoDbQueryExpression query)
+        => new[]
+            {
+                query.EntityType.GetPartitionKeyProperty(), query.EntityType.GetSortKeyProperty(),
+                query.Index?.GetIndexPartitionKeyProperty(), query.Index?.GetIndexSortKeyProperty(),
+            }
+            .OfType<IProperty>();
+
+    private static IEnumerable<object> Values(InCondition condition, QueryContext queryContext)
+        => ((condition.Values.GetValue(queryContext) as IEnumerable)?.Cast<object?>() ?? [])
+            .Select(v => QueryValue.Coerce(v, condition.Property.ClrType))
+            .OfType<object>();
+
+    private static bool TryAddKey(Dictionary<string, AttributeValue> key, IProperty property, object? value)
+    {
         if (value is null)
         {
             return false;

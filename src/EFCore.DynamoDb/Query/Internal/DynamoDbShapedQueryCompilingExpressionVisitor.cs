@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -8,9 +9,10 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-/// Compiles a translated query into its executable form: EF's entity materializer, rewired to read typed values
-/// straight from the item's <see cref="AttributeValue" /> dictionary, compiled once per query shape; and the
-/// querying enumerable of the chosen access path, which builds requests from each execution's parameters.
+/// Compiles a translated query into its executable form: EF's entity materializer (or the projection), rewired
+/// to read typed values straight from the item's <see cref="AttributeValue" /> dictionary, compiled once per
+/// query shape; the client-side ordering, if any; and the querying enumerable of the chosen access path (wrapped
+/// in a reduction for Count, Any, Sum…), which builds requests from each execution's parameters.
 /// </summary>
 public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
     ShapedQueryCompilingExpressionVisitorDependencies dependencies,
@@ -21,26 +23,69 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
     /// <inheritdoc />
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
-        var queryExpression = (DynamoDbQueryExpression)shapedQueryExpression.QueryExpression;
+        var query = (DynamoDbQueryExpression)shapedQueryExpression.QueryExpression;
+        ValidatePaging(query);
+
+        var aggregate = shapedQueryExpression.ShaperExpression as AggregateShaperExpression;
         var itemParameter = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
-
-        var shaperBody = InjectStructuralTypeMaterializers(shapedQueryExpression.ShaperExpression);
-        shaperBody = new ItemReadingExpressionVisitor(itemParameter).Visit(shaperBody);
+        var shaperBody = InjectStructuralTypeMaterializers(aggregate?.SourceShaper ?? shapedQueryExpression.ShaperExpression);
+        shaperBody = new ItemReadingExpressionVisitor(itemParameter, query).Visit(shaperBody);
         var shaperLambda = Expression.Lambda(shaperBody, QueryCompilationContext.QueryContextParameter, itemParameter);
+        var elementType = shaperLambda.ReturnType;
 
-        var requestBuilder = new DynamoDbReadRequestBuilder(queryExpression, options.ResolveTableName(queryExpression.EntityType));
-        var enumerableType = (queryExpression.AccessPath == DynamoDbAccessPath.GetItem
-                ? typeof(ItemQueryingEnumerable<>)
-                : typeof(PagingQueryingEnumerable<>))
-            .MakeGenericType(shaperLambda.ReturnType);
+        var compiledQueryType = typeof(CompiledDynamoDbQuery<>).MakeGenericType(elementType);
+        var compiledQuery = Activator.CreateInstance(
+            compiledQueryType,
+            new DynamoDbReadRequestBuilder(query, options.ResolveTableName(query.EntityType)),
+            shaperLambda.Compile(),
+            query.OrdersOnClient ? new ItemComparer(query.Orderings) : null,
+            QueryCompilationContext.ContextType,
+            QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution,
+            Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled)!;
 
-        return Expression.New(
+        var enumerableType = (query.AccessPath switch
+            {
+                DynamoDbAccessPath.GetItem => typeof(ItemQueryingEnumerable<>),
+                DynamoDbAccessPath.BatchGetItem => typeof(BatchGetQueryingEnumerable<>),
+                _ => typeof(PagingQueryingEnumerable<>),
+            })
+            .MakeGenericType(elementType);
+        Expression enumerable = Expression.New(
             enumerableType.GetConstructors()[0],
             Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext)),
-            Expression.Constant(requestBuilder),
-            Expression.Constant(shaperLambda.Compile()),
-            Expression.Constant(QueryCompilationContext.ContextType),
-            Expression.Constant(QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution),
-            Expression.Constant(Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled));
+            Expression.Constant(compiledQuery, compiledQueryType));
+
+        if (aggregate is not null)
+        {
+            enumerable = Expression.New(
+                typeof(AggregatingQueryingEnumerable<,>).MakeGenericType(elementType, aggregate.Type).GetConstructors()[0],
+                enumerable,
+                Expression.Constant(QueryAggregates.Create(aggregate.Aggregate, elementType, aggregate.Type)));
+        }
+
+        return enumerable;
+    }
+
+    private static void ValidatePaging(DynamoDbQueryExpression query)
+    {
+        if (query.PageRequestParameterName is null)
+        {
+            return;
+        }
+
+        if (query.OrdersOnClient)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.PageNeedsDynamoDbOrder);
+        }
+
+        if (query.ParallelScanSegments is not null)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.PageNotSupportedWith("WithParallelScan"));
+        }
+
+        if (query.HasRowLimits || query.IsDistinct)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.PageNotSupportedWith("Skip, Take or Distinct"));
+        }
     }
 }

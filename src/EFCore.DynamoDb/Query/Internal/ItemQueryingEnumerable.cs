@@ -1,35 +1,29 @@
 using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>The result of a query that knows the whole primary key: one GetItem, at most one item.</summary>
-public sealed class ItemQueryingEnumerable<T>(
-    DynamoDbQueryContext queryContext,
-    DynamoDbReadRequestBuilder requestBuilder,
-    Func<QueryContext, Dictionary<string, AttributeValue>, T> shaper,
-    Type contextType,
-    bool standAloneStateManager,
-    bool threadSafetyChecksEnabled)
-    : DynamoDbQueryingEnumerable<T>(queryContext, requestBuilder, shaper, contextType, standAloneStateManager, threadSafetyChecksEnabled)
+public sealed class ItemQueryingEnumerable<T>(DynamoDbQueryContext queryContext, CompiledDynamoDbQuery<T> compiledQuery)
+    : DynamoDbQueryingEnumerable<T>(queryContext, compiledQuery)
 {
     /// <inheritdoc />
-    protected override AmazonWebServiceRequest? CreateFirstRequest(DynamoDbQueryContext queryContext)
-        => RequestBuilder.CreateGetItemRequest(queryContext);
+    protected override IEnumerable<AmazonWebServiceRequest> CreateFirstRequests(RowWindow window)
+        => RequestBuilder.CreateGetItemRequest(QueryContext) is { } request ? [request] : [];
 
     /// <inheritdoc />
     protected override async IAsyncEnumerable<Dictionary<string, AttributeValue>> ReadItemsAsync(
-        DynamoDbQueryContext queryContext,
+        RowWindow window,
+        Dictionary<string, AttributeValue>? startKey,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (RequestBuilder.CreateGetItemRequest(queryContext) is not { } request)
+        if (window.ItemsNeeded == 0 || RequestBuilder.CreateGetItemRequest(QueryContext) is not { } request)
         {
             yield break;
         }
 
-        var response = await queryContext.Client.GetItemAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await QueryContext.Client.GetItemAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.Item is { Count: > 0 } item)
         {
             yield return item;

@@ -11,6 +11,10 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public static class AttributeValueWriter
 {
+    // DynamoDB rejects numbers beyond these magnitudes; every float is within them, not every double.
+    private const double SmallestMagnitude = 1E-130;
+    private const double MagnitudeLimit = 1E126;
+
     /// <summary>The attribute type a provider CLR type is stored as, or null when it is not a scalar DynamoDB type.</summary>
     public static DynamoDbAttributeType? GetAttributeType(Type providerClrType)
     {
@@ -62,7 +66,7 @@ public static class AttributeValueWriter
     private static AttributeValue Number(string text) => new() { N = text };
 
     private static string FormatDouble(double value)
-        => double.IsFinite(value)
+        => double.IsFinite(value) && (value == 0 || Math.Abs(value) is >= SmallestMagnitude and < MagnitudeLimit)
             ? value.ToString("R", CultureInfo.InvariantCulture)
             : throw new InvalidOperationException(DynamoDbStrings.InvalidNumber(value.ToString(CultureInfo.InvariantCulture)));
 

@@ -22,6 +22,17 @@ public class DynamoDbClientWrapper(
         => SendAsync("GetItem", request.TableName, null, request, static (c, r, t) => c.GetItemAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
 
     /// <inheritdoc />
+    public virtual Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
+        => SendAsync(
+            "BatchGetItem",
+            request.RequestItems.Keys.FirstOrDefault() ?? "",
+            null,
+            request,
+            static (c, r, t) => c.BatchGetItemAsync(r, t),
+            static r => r.ConsumedCapacity?.Sum(c => c.CapacityUnits ?? 0),
+            cancellationToken);
+
+    /// <inheritdoc />
     public virtual Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
         => SendAsync("Query", request.TableName, request.IndexName, request, static (c, r, t) => c.QueryAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
 

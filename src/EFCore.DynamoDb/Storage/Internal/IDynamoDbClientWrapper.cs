@@ -15,6 +15,9 @@ public interface IDynamoDbClientWrapper
     /// <summary>Sends GetItem.</summary>
     Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Sends BatchGetItem.</summary>
+    Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken);
+
     /// <summary>Sends one Query page.</summary>
     Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken);
 

@@ -9,6 +9,9 @@ public enum DynamoDbAccessPath
     /// <summary>GetItem: the whole primary key is known.</summary>
     GetItem,
 
+    /// <summary>BatchGetItem: a set of whole primary keys is known.</summary>
+    BatchGetItem,
+
     /// <summary>Query: the partition key is known, the sort key optionally constrained.</summary>
     Query,
 

@@ -6,32 +6,78 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace EFCore.DynamoDb.Query.Internal.Expressions;
 
 /// <summary>
-/// The query being translated, as DynamoDB sees it: one entity type's table, the predicate, the number of items
-/// the LINQ result needs, and (after the access-path chooser ran) the operation with its key condition and
-/// filter. The queryable-method translator changes it operator by operator.
+/// The query being translated, as DynamoDB sees it: one entity type's table, the predicate, the ordering, the
+/// rows the LINQ result needs, the attributes it reads, the per-query options; and, once the access-path
+/// chooser ran, the operation with its index, key condition and filter. The queryable-method translator changes
+/// it operator by operator.
 /// </summary>
 public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression, IPrintableExpression
 {
+    private readonly List<DynamoDbOrdering> _orderings = [];
+    private readonly List<RowLimit> _rowLimits = [];
+    private readonly List<IProperty> _projectedProperties = [];
+
     /// <summary>The entity type the query reads.</summary>
     public IEntityType EntityType { get; } = entityType;
 
     /// <summary>The whole translated predicate, before the access-path chooser splits it.</summary>
     public DynamoDbCondition? Predicate { get; private set; }
 
-    /// <summary>How many matching items the result needs at most (First: 1, Single: 2), or null for all.</summary>
-    public int? Limit { get; private set; }
+    /// <summary>OrderBy/ThenBy keys, outermost first.</summary>
+    public IReadOnlyList<DynamoDbOrdering> Orderings => _orderings;
+
+    /// <summary>Skip and Take operations, in the order the query applies them.</summary>
+    public IReadOnlyList<RowLimit> RowLimits => _rowLimits;
+
+    /// <summary>
+    /// The properties a projection reads, in binding order; empty while the whole item is read (entity results).
+    /// </summary>
+    public IReadOnlyList<IProperty> ProjectedProperties => _projectedProperties;
+
+    /// <summary>True when the shaper reads only <see cref="ProjectedProperties" />, not the whole entity.</summary>
+    public bool IsProjection { get; private set; }
+
+    /// <summary>True when results are de-duplicated (Distinct).</summary>
+    public bool IsDistinct { get; private set; }
+
+    /// <summary>The index named by <c>WithIndex</c>, which the access-path chooser must use.</summary>
+    public string? RequiredIndexName { get; set; }
+
+    /// <summary>True for <c>WithConsistentRead()</c>.</summary>
+    public bool ConsistentRead { get; set; }
+
+    /// <summary>The number of segments of <c>WithParallelScan(segments)</c>, if any.</summary>
+    public int? ParallelScanSegments { get; set; }
+
+    /// <summary>The name of the query parameter that holds <c>ToPageAsync</c>'s page request, if any.</summary>
+    public string? PageRequestParameterName { get; set; }
 
     /// <summary>The chosen operation.</summary>
     public DynamoDbAccessPath AccessPath { get; private set; }
 
-    /// <summary>The partition key equality of a GetItem or Query.</summary>
+    /// <summary>The secondary index a Query or Scan reads, or null for the table.</summary>
+    public IIndex? Index { get; private set; }
+
+    /// <summary>The partition key equality of a GetItem, BatchGetItem or Query.</summary>
     public ComparisonCondition? PartitionKeyCondition { get; private set; }
 
-    /// <summary>The sort key condition of a GetItem (equality) or Query (any comparison).</summary>
-    public ComparisonCondition? SortKeyCondition { get; private set; }
+    /// <summary>
+    /// The sort key condition: equality for a GetItem; a comparison, BETWEEN or begins_with for a Query; an IN
+    /// for a BatchGetItem with a fixed partition key.
+    /// </summary>
+    public DynamoDbCondition? SortKeyCondition { get; private set; }
+
+    /// <summary>The partition key IN of a BatchGetItem on a table without a sort key.</summary>
+    public InCondition? PartitionKeyIn { get; private set; }
 
     /// <summary>What the key condition does not cover: the FilterExpression of a Query or Scan.</summary>
     public DynamoDbCondition? Filter { get; private set; }
+
+    /// <summary>Whether a Query reads its sort key ascending (ScanIndexForward).</summary>
+    public bool ScanIndexForward { get; private set; } = true;
+
+    /// <summary>True when DynamoDB cannot return the requested order, so the provider sorts on the client.</summary>
+    public bool OrdersOnClient { get; private set; }
 
     /// <inheritdoc />
     public override Type Type => typeof(object);
@@ -39,24 +85,78 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     /// <inheritdoc />
     public override ExpressionType NodeType => ExpressionType.Extension;
 
+    /// <summary>True once a Skip or Take was applied: later predicates or orderings would change its meaning.</summary>
+    public bool HasRowLimits => _rowLimits.Count > 0;
+
     /// <summary>Adds a predicate, ANDed with any earlier one.</summary>
     public void ApplyPredicate(DynamoDbCondition predicate)
         => Predicate = Predicate is null ? predicate : new LogicalCondition(true, Predicate, predicate);
 
-    /// <summary>Lowers the number of items the result needs.</summary>
-    public void ApplyLimit(int limit) => Limit = Limit is { } current ? Math.Min(current, limit) : limit;
+    /// <summary>Replaces the ordering (OrderBy) or appends to it (ThenBy).</summary>
+    public void ApplyOrdering(DynamoDbOrdering ordering, bool append)
+    {
+        if (!append)
+        {
+            _orderings.Clear();
+        }
+
+        _orderings.Add(ordering);
+    }
+
+    /// <summary>Reverses every ordering (Reverse, and Last via First).</summary>
+    public void ReverseOrderings()
+    {
+        for (var i = 0; i < _orderings.Count; i++)
+        {
+            _orderings[i] = _orderings[i] with { Ascending = !_orderings[i].Ascending };
+        }
+    }
+
+    /// <summary>Applies a Skip or Take.</summary>
+    public void ApplyRowLimit(RowLimit rowLimit) => _rowLimits.Add(rowLimit);
+
+    /// <summary>Reads only these properties from now on; returns the index of the property's binding.</summary>
+    public int AddProjectedProperty(IProperty property)
+    {
+        IsProjection = true;
+        var index = _projectedProperties.IndexOf(property);
+        if (index < 0)
+        {
+            index = _projectedProperties.Count;
+            _projectedProperties.Add(property);
+        }
+
+        return index;
+    }
+
+    /// <summary>Marks the projection as reading the whole entity after all (the entity itself is projected).</summary>
+    public void ProjectWholeItem() => IsProjection = false;
+
+    /// <summary>De-duplicates results.</summary>
+    public void ApplyDistinct() => IsDistinct = true;
 
     /// <summary>Records the access-path chooser's decision.</summary>
     public void SetAccessPath(
         DynamoDbAccessPath accessPath,
+        IIndex? index,
         ComparisonCondition? partitionKeyCondition,
-        ComparisonCondition? sortKeyCondition,
+        DynamoDbCondition? sortKeyCondition,
+        InCondition? partitionKeyIn,
         DynamoDbCondition? filter)
     {
         AccessPath = accessPath;
+        Index = index;
         PartitionKeyCondition = partitionKeyCondition;
         SortKeyCondition = sortKeyCondition;
+        PartitionKeyIn = partitionKeyIn;
         Filter = filter;
+    }
+
+    /// <summary>Records how the ordering is produced: by DynamoDB in this direction, or on the client.</summary>
+    public void SetOrderingStrategy(bool scanIndexForward, bool ordersOnClient)
+    {
+        ScanIndexForward = scanIndexForward;
+        OrdersOnClient = ordersOnClient;
     }
 
     /// <inheritdoc />
@@ -66,13 +166,24 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     public void Print(ExpressionPrinter expressionPrinter)
     {
         expressionPrinter.Append($"DynamoDb {AccessPath} {EntityType.DisplayName()}");
+        if (Index is not null)
+        {
+            expressionPrinter.Append($" INDEX {Index.Name}");
+        }
+
         if (PartitionKeyCondition is not null)
         {
             expressionPrinter.Append($" KEY {PartitionKeyCondition}");
-            if (SortKeyCondition is not null)
-            {
-                expressionPrinter.Append($" AND {SortKeyCondition}");
-            }
+        }
+
+        if (PartitionKeyIn is not null)
+        {
+            expressionPrinter.Append($" KEY {PartitionKeyIn}");
+        }
+
+        if (SortKeyCondition is not null)
+        {
+            expressionPrinter.Append($" AND {SortKeyCondition}");
         }
 
         if ((AccessPath == DynamoDbAccessPath.Undecided ? Predicate : Filter) is { } filter)
@@ -80,9 +191,14 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
             expressionPrinter.Append($" FILTER {filter}");
         }
 
-        if (Limit is { } limit)
+        if (_orderings.Count > 0)
         {
-            expressionPrinter.Append($" LIMIT {limit}");
+            expressionPrinter.Append(" ORDER BY " + string.Join(", ", _orderings.Select(o => o.Property.Name + (o.Ascending ? "" : " DESC"))));
+        }
+
+        foreach (var rowLimit in _rowLimits)
+        {
+            expressionPrinter.Append($" {(rowLimit.IsSkip ? "SKIP" : "TAKE")} {rowLimit.Count}");
         }
     }
 }

@@ -9,10 +9,13 @@ namespace EFCore.DynamoDb.Query.Internal.Expressions;
 /// </summary>
 public sealed class QueryValue
 {
-    private QueryValue(object? constant, string? parameterName)
+    private readonly Func<QueryContext, object?>? _computed;
+
+    private QueryValue(object? constant, string? parameterName, Func<QueryContext, object?>? computed = null)
     {
         Constant = constant;
         ParameterName = parameterName;
+        _computed = computed;
     }
 
     /// <summary>The constant value, when <see cref="ParameterName" /> is null.</summary>
@@ -28,13 +31,26 @@ public sealed class QueryValue
     public static QueryValue FromParameter(string name) => new(null, name);
 
     /// <summary>
+    /// A value computed from query parameters each time the query runs, such as <c>new DateTime(year, 1, 1)</c>
+    /// when EF kept the constructor and parameterized only its arguments.
+    /// </summary>
+    public static QueryValue FromComputation(string description, Func<QueryContext, object?> computation) => new(null, description, computation);
+
+    /// <summary>The raw value for this execution, without conversion.</summary>
+    public object? GetValue(QueryContext queryContext)
+        => _computed is not null ? _computed(queryContext) : ParameterName is null ? Constant : queryContext.Parameters[ParameterName];
+
+    /// <summary>
     /// The value for this execution, as an instance of <paramref name="targetType" /> (the compared property's
     /// CLR type): C# compares an enum through its number and widens nullable operands, so the value may arrive as
     /// another type than the property's.
     /// </summary>
     public object? Evaluate(QueryContext queryContext, Type targetType)
+        => Coerce(GetValue(queryContext), targetType);
+
+    /// <summary>Converts a value to <paramref name="targetType" /> the way <see cref="Evaluate" /> does.</summary>
+    public static object? Coerce(object? value, Type targetType)
     {
-        var value = ParameterName is null ? Constant : queryContext.Parameters[ParameterName];
         if (value is null)
         {
             return null;

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Storage.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+/// Turns the key of a page's last item into an opaque continuation token and back. The token names the table and
+/// index it belongs to and carries a checksum, so a token from another query, or one altered in transit, is a
+/// clear <see cref="ArgumentException" /> instead of a DynamoDB ValidationException or a wrong page.
+/// </summary>
+public sealed class ContinuationTokenSerializer
+{
+    private readonly string _scope;
+    private readonly IReadOnlyList<(string Name, DynamoDbAttributeType Type)> _keyAttributes;
+
+    /// <summary>Creates the serializer for a query on a table, or on one of its indexes.</summary>
+    public ContinuationTokenSerializer(string tableName, IIndex? index, IEntityType entityType)
+    {
+        _scope = index is null ? tableName : tableName + "/" + index.Name;
+        var keyProperties = new List<IProperty?> { entityType.GetPartitionKeyProperty(), entityType.GetSortKeyProperty() };
+        if (index is not null)
+        {
+            keyProperties.Add(index.GetIndexPartitionKeyProperty());
+            keyProperties.Add(index.GetIndexSortKeyProperty());
+        }
+
+        _keyAttributes = keyProperties.OfType<IProperty>()
+            .Select(p => (p.GetAttributeName(), ((DynamoDbTypeMapping)p.GetTypeMapping()).AttributeType!.Value))
+            .DistinctBy(a => a.Item1)
+            .ToList();
+    }
+
+    /// <summary>The token that continues after <paramref name="item" />.</summary>
+    public string Encode(Dictionary<string, AttributeValue> item)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, _) in _keyAttributes)
+            {
+                writer.WritePropertyName(name);
+                DynamoDbRequestJsonWriter.WriteAttributeValue(writer, item[name]);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        var payload = stream.ToArray();
+        return Convert.ToBase64String(Checksum(payload)) + "." + Convert.ToBase64String(payload);
+    }
+
+    /// <summary>The ExclusiveStartKey a token continues from; an <see cref="ArgumentException" /> for a bad token.</summary>
+    public Dictionary<string, AttributeValue> Decode(string token)
+    {
+        var separator = token.IndexOf('.', StringComparison.Ordinal);
+        byte[] checksum, payload;
+        try
+        {
+            checksum = Convert.FromBase64String(token[..Math.Max(separator, 0)]);
+            payload = Convert.FromBase64String(token[(separator + 1)..]);
+        }
+        catch (FormatException)
+        {
+            throw Invalid("it is not a token this provider wrote");
+        }
+
+        if (separator < 0 || !CryptographicOperations.FixedTimeEquals(checksum, Checksum(payload)))
+        {
+            throw Invalid("it was altered, or belongs to a query on another table or index");
+        }
+
+        var key = new Dictionary<string, AttributeValue>();
+        using var document = JsonDocument.Parse(payload);
+        foreach (var (name, type) in _keyAttributes)
+        {
+            if (!document.RootElement.TryGetProperty(name, out var value))
+            {
+                throw Invalid($"it lacks the key attribute '{name}'");
+            }
+
+            key[name] = type switch
+            {
+                DynamoDbAttributeType.Number => new AttributeValue { N = value.GetProperty("N").GetString() },
+                DynamoDbAttributeType.Binary => new AttributeValue { B = new MemoryStream(value.GetProperty("B").GetBytesFromBase64()) },
+                _ => new AttributeValue { S = value.GetProperty("S").GetString() },
+            };
+        }
+
+        return key;
+    }
+
+    // Binds the payload to the table and index; not a secret, so it detects mistakes, not forgeries (a forged
+    // token can only start a read of the same table at another key, which the caller may read anyway).
+    private byte[] Checksum(byte[] payload)
+        => SHA256.HashData([.. Encoding.UTF8.GetBytes(_scope), 0, .. payload])[..12];
+
+    private static ArgumentException Invalid(string reason)
+        => new(DynamoDbStrings.InvalidContinuationToken(reason), "continuationToken");
+}
