@@ -69,7 +69,9 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
         var requests = CreateFirstRequests(RowWindow.Evaluate(RequestBuilder.Query.RowLimits, QueryContext)).ToList();
         return requests.Count == 0
             ? "-- No request: a key value is null or no key is given, so no item can match."
-            : string.Join(Environment.NewLine, requests.Select(r => DynamoDbRequestJsonWriter.Write(r, indented: true)));
+            : string.Join(
+                Environment.NewLine,
+                requests.Select(r => DynamoDbRequestJsonWriter.Write(r, indented: true, redactValues: !QueryContext.QueryLogger.ShouldLogSensitiveData())));
     }
 
     /// <inheritdoc />

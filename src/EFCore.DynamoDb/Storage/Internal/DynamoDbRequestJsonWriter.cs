@@ -9,17 +9,25 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// Writes the requests the provider builds as readable JSON in DynamoDB's own wire format: for sensitive-data
 /// logging, for <c>GenerateCreateScript</c> and for dry runs. Only the members the provider sets are written.
 /// </summary>
-public static class DynamoDbRequestJsonWriter
+public sealed class DynamoDbRequestJsonWriter
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true };
 
-    /// <summary>The request as indented JSON, prefixed by its operation name.</summary>
-    public static string Write(AmazonWebServiceRequest request, bool indented = false)
+    // Key and attribute values are user data: a dry run without sensitive data logging shows only their types.
+    private readonly bool _redactValues;
+
+    private DynamoDbRequestJsonWriter(bool redactValues) => _redactValues = redactValues;
+
+    /// <summary>
+    /// The request as JSON, with its operation name; every value written as <c>"?"</c> when
+    /// <paramref name="redactValues" /> is set.
+    /// </summary>
+    public static string Write(AmazonWebServiceRequest request, bool indented = false, bool redactValues = false)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, indented ? Indented : default))
         {
-            WriteRequest(writer, request);
+            new DynamoDbRequestJsonWriter(redactValues).WriteRequest(writer, request);
         }
 
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
@@ -32,9 +40,10 @@ public static class DynamoDbRequestJsonWriter
         using (var writer = new Utf8JsonWriter(stream, Indented))
         {
             writer.WriteStartArray();
+            var requestWriter = new DynamoDbRequestJsonWriter(redactValues: false);
             foreach (var request in requests)
             {
-                WriteRequest(writer, request);
+                requestWriter.WriteRequest(writer, request);
             }
 
             writer.WriteEndArray();
@@ -43,7 +52,7 @@ public static class DynamoDbRequestJsonWriter
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
-    private static void WriteRequest(Utf8JsonWriter writer, AmazonWebServiceRequest request)
+    private void WriteRequest(Utf8JsonWriter writer, AmazonWebServiceRequest request)
     {
         writer.WriteStartObject();
         switch (request)
@@ -94,6 +103,10 @@ public static class DynamoDbRequestJsonWriter
                 writer.WriteString("Operation", "DeleteItem");
                 WriteItemAction(writer, delete.TableName, "Key", delete.Key, null, delete.ConditionExpression, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues);
                 break;
+            case BatchGetItemRequest batchGet:
+                writer.WriteString("Operation", "BatchGetItem");
+                WriteBatchGet(writer, batchGet);
+                break;
             case TransactWriteItemsRequest transaction:
                 writer.WriteString("Operation", "TransactWriteItems");
                 WriteString(writer, "ClientRequestToken", transaction.ClientRequestToken);
@@ -116,7 +129,29 @@ public static class DynamoDbRequestJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteTransactItem(Utf8JsonWriter writer, TransactWriteItem item)
+    private void WriteBatchGet(Utf8JsonWriter writer, BatchGetItemRequest request)
+    {
+        writer.WriteStartObject("RequestItems");
+        foreach (var (tableName, keysAndAttributes) in request.RequestItems ?? [])
+        {
+            writer.WriteStartObject(tableName);
+            writer.WriteStartArray("Keys");
+            foreach (var key in keysAndAttributes.Keys ?? [])
+            {
+                WriteMap(writer, key);
+            }
+
+            writer.WriteEndArray();
+            WriteString(writer, "ProjectionExpression", keysAndAttributes.ProjectionExpression);
+            WriteNames(writer, keysAndAttributes.ExpressionAttributeNames);
+            WriteBool(writer, "ConsistentRead", keysAndAttributes.ConsistentRead);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private void WriteTransactItem(Utf8JsonWriter writer, TransactWriteItem item)
     {
         writer.WriteStartObject();
         if (item.Put is { } put)
@@ -148,7 +183,7 @@ public static class DynamoDbRequestJsonWriter
     }
 
     // Put, Update, Delete and ConditionCheck share these members; Put names its item "Item", the others "Key".
-    private static void WriteItemAction(
+    private void WriteItemAction(
         Utf8JsonWriter writer,
         string tableName,
         string keyOrItemName,
@@ -265,7 +300,7 @@ public static class DynamoDbRequestJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteItem(Utf8JsonWriter writer, string propertyName, Dictionary<string, AttributeValue>? item)
+    private void WriteItem(Utf8JsonWriter writer, string propertyName, Dictionary<string, AttributeValue>? item)
     {
         if (item is not { Count: > 0 })
         {
@@ -276,13 +311,13 @@ public static class DynamoDbRequestJsonWriter
         WriteMap(writer, item);
     }
 
-    private static void WriteMap(Utf8JsonWriter writer, Dictionary<string, AttributeValue> item)
+    private void WriteMap(Utf8JsonWriter writer, Dictionary<string, AttributeValue> item)
     {
         writer.WriteStartObject();
         foreach (var (name, value) in item)
         {
             writer.WritePropertyName(name);
-            WriteAttributeValue(writer, value);
+            WriteValue(writer, value);
         }
 
         writer.WriteEndObject();
@@ -290,7 +325,18 @@ public static class DynamoDbRequestJsonWriter
 
     /// <summary>Writes one attribute value in DynamoDB's typed JSON form, such as <c>{"N":"12.5"}</c>.</summary>
     public static void WriteAttributeValue(Utf8JsonWriter writer, AttributeValue value)
+        => new DynamoDbRequestJsonWriter(redactValues: false).WriteValue(writer, value);
+
+    private void WriteValue(Utf8JsonWriter writer, AttributeValue value)
     {
+        if (_redactValues)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(AttributeValueReader.DescribeType(value), "?");
+            writer.WriteEndObject();
+            return;
+        }
+
         writer.WriteStartObject();
         switch (value)
         {
@@ -313,7 +359,7 @@ public static class DynamoDbRequestJsonWriter
                 writer.WriteStartArray("L");
                 foreach (var element in list)
                 {
-                    WriteAttributeValue(writer, element);
+                    WriteValue(writer, element);
                 }
 
                 writer.WriteEndArray();
