@@ -210,6 +210,10 @@ public static class DynamoDbStrings
     public static string ProjectionMemberNotMapped(string member, string entityType)
         => Format("The projection reads '{0}', which is not a mapped property of '{1}'. Navigations between entity types are not embedded in DynamoDB items; query the related entity type by its key instead.", member, entityType);
 
+    /// <summary>An Include of a navigation to another entity type.</summary>
+    public static string IncludeNotSupported(string navigation)
+        => Format("The navigation '{0}' cannot be included: it leads to another entity type, stored in its own items, and DynamoDB has no joins. Query the related entity type by its key instead.", navigation);
+
     /// <summary>Distinct after Skip/Take.</summary>
     public static string DistinctAfterRowLimit
         => "'Distinct' after 'Skip' or 'Take' cannot be translated; apply 'Distinct' first.";

@@ -50,7 +50,7 @@ public static class DynamoDbLoggerExtensions
                 level => LoggerMessage.Define<string, string>(
                     level,
                     DynamoDbEventId.ScanQueryWarning,
-                    "A query for '{EntityType}' does not constrain the partition key of the table '{Table}', so it reads the whole table with a Scan. Filter on the partition key with '==' to send a Query instead.")));
+                    "A query for '{EntityType}' cannot be sent as a Query on the table '{Table}', so it reads the whole table with a Scan. A Query needs '==' on the partition key, and takes at most one condition on the sort key (a comparison other than '!=', a '>=' and '<=' pair, or StartsWith); DynamoDB allows no other condition on key attributes.")));
 
         if (diagnostics.ShouldLog(definition))
         {

@@ -14,7 +14,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// spliced into an expression. Null values get C#'s semantics: <c>== null</c> matches a missing or NULL
 /// attribute, and an ordering comparison with null matches nothing.
 /// </summary>
-public sealed class ConditionExpressionWriter(QueryContext queryContext, IProperty alwaysPresentProperty)
+public sealed class ConditionExpressionWriter(QueryContext queryContext)
 {
     private const string NullTypePlaceholder = ":null";
     private const int MaxInOperands = 100;
@@ -136,7 +136,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext, IProper
                     break;
                 default:
                     // `x < null` is false for every item in C#.
-                    AppendFalse(builder);
+                    AppendFalse(builder, property);
                     break;
             }
 
@@ -159,7 +159,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext, IProper
     {
         if (size.Value.Evaluate(queryContext, typeof(int)) is not { } length)
         {
-            AppendFalse(builder);
+            AppendFalse(builder, size.Property);
             return;
         }
 
@@ -191,7 +191,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext, IProper
         var argument = function.Argument!.GetValue(queryContext);
         if (argument is null)
         {
-            AppendFalse(builder);
+            AppendFalse(builder, function.Property);
             return;
         }
 
@@ -207,7 +207,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext, IProper
         var high = between.High.Evaluate(queryContext, between.Property.ClrType);
         if (low is null || high is null)
         {
-            AppendFalse(builder);
+            AppendFalse(builder, between.Property);
             return;
         }
 
@@ -235,16 +235,20 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext, IProper
 
         if (parts.Count == 0)
         {
-            AppendFalse(builder);
+            AppendFalse(builder, @in.Property);
             return;
         }
 
         builder.Append(parts.Count == 1 ? parts[0] : "(" + string.Join(" OR ", parts) + ")");
     }
 
-    // DynamoDB has no literal false; the partition key exists on every item.
-    private void AppendFalse(StringBuilder builder)
-        => builder.Append("attribute_not_exists(").Append(Name(alwaysPresentProperty)).Append(')');
+    // DynamoDB has no literal false; no attribute both exists and does not. It names the attribute the condition
+    // tests: a Query's filter may name no key attribute, and every name sent must be used.
+    private void AppendFalse(StringBuilder builder, IProperty property)
+    {
+        var name = Name(property);
+        builder.Append("(attribute_exists(").Append(name).Append(") AND attribute_not_exists(").Append(name).Append("))");
+    }
 
     // contains() on a string attribute takes a substring; on a set or list, an element (issue-4 collections map
     // their elements themselves); begins_with takes a prefix of the attribute's own type.

@@ -121,6 +121,15 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         }
 
         var sortKeyCondition = sortKey is null ? null : TakeSortKeyCondition(remaining, sortKey);
+
+        // DynamoDB refuses a Query whose filter names a key attribute of the table or index it reads, and its key
+        // condition holds one condition per key: a second one (`<`/`>` pair, `<>`, another partition key value)
+        // means the query cannot be a Query there.
+        if (remaining.SelectMany(ConditionProperties).Any(p => p == partitionKey || p == sortKey))
+        {
+            return false;
+        }
+
         query.SetAccessPath(DynamoDbAccessPath.Query, index, partitionKeyCondition, sortKeyCondition, null, DynamoDbCondition.And(remaining));
         return true;
     }

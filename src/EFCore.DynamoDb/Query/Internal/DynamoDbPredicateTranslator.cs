@@ -167,6 +167,12 @@ public class DynamoDbPredicateTranslator
             return TranslateOperands(instance, call.Arguments[0], ComparisonOperator.Equal, call);
         }
 
+        // object.Equals(a, b): how EF's Find compares key types that define their own == (Guid, DateTime…).
+        if (method.Name == nameof(Equals) && call.Object is null && method.DeclaringType == typeof(object) && call.Arguments.Count == 2)
+        {
+            return TranslateOperands(call.Arguments[0], call.Arguments[1], ComparisonOperator.Equal, call);
+        }
+
         return Fail(DynamoDbStrings.PredicateNotSupported(call.Print()));
     }
 

@@ -28,6 +28,9 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
                     return node;
                 case ProjectionBindingExpression:
                     return node;
+                case IncludeExpression include:
+                    FailureReason ??= DynamoDbStrings.IncludeNotSupported(include.Navigation.DeclaringEntityType.DisplayName() + "." + include.Navigation.Name);
+                    return node;
                 default:
                     return base.VisitExtension(node);
             }

@@ -45,6 +45,14 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             ParallelScanSegments = context.ParallelScanSegments,
             PageRequestParameterName = context.PageRequestParameterName,
         };
+
+        // A derived type's items share its hierarchy's table: read only those of this type and the types below it.
+        if (entityType.BaseType is not null && entityType.FindDiscriminatorProperty() is { } discriminator)
+        {
+            var discriminatorValues = entityType.GetConcreteDerivedTypesInclusive().Select(t => t.GetDiscriminatorValue()).ToList();
+            queryExpression.ApplyPredicate(new InCondition(discriminator, QueryValue.FromConstant(discriminatorValues)));
+        }
+
         return new ShapedQueryExpression(
             queryExpression,
             new StructuralTypeShaperExpression(
@@ -56,6 +64,12 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
     {
+        // `Where(e => true)` (as built by predicate builders) filters nothing.
+        if (predicate.Body is ConstantExpression { Value: true })
+        {
+            return source;
+        }
+
         var query = Query(source);
         if (query.HasRowLimits)
         {

@@ -20,7 +20,6 @@ public sealed class DynamoDbReadRequestBuilder
     public const int MaxBatchGetKeys = 100;
 
     private readonly DynamoDbQueryExpression _query;
-    private readonly IProperty _partitionKey;
     private readonly IReadOnlyList<IProperty>? _projectedProperties;
     private ContinuationTokenSerializer? _continuationTokens;
 
@@ -28,7 +27,6 @@ public sealed class DynamoDbReadRequestBuilder
     public DynamoDbReadRequestBuilder(DynamoDbQueryExpression query, string tableName)
     {
         _query = query;
-        _partitionKey = query.EntityType.GetPartitionKeyProperty()!;
         TableName = tableName;
         if (query.IsProjection)
         {
@@ -78,7 +76,7 @@ public sealed class DynamoDbReadRequestBuilder
 
         if (_projectedProperties is not null)
         {
-            var writer = new ConditionExpressionWriter(queryContext, _partitionKey);
+            var writer = new ConditionExpressionWriter(queryContext);
             request.ProjectionExpression = writer.WriteProjection(_projectedProperties);
             request.ExpressionAttributeNames = writer.Names;
         }
@@ -124,7 +122,7 @@ public sealed class DynamoDbReadRequestBuilder
         Dictionary<string, string>? names = null;
         if (_projectedProperties is not null)
         {
-            var writer = new ConditionExpressionWriter(queryContext, _partitionKey);
+            var writer = new ConditionExpressionWriter(queryContext);
             projection = writer.WriteProjection(_projectedProperties);
             names = writer.Names;
         }
@@ -150,7 +148,7 @@ public sealed class DynamoDbReadRequestBuilder
     /// <summary>The first Query request, or null when a key value is null (no item can match).</summary>
     public QueryRequest? CreateQueryRequest(QueryContext queryContext, RowWindow window, bool count = false)
     {
-        var writer = new ConditionExpressionWriter(queryContext, _partitionKey);
+        var writer = new ConditionExpressionWriter(queryContext);
         var keyCondition = writer.WriteKeyCondition(_query.PartitionKeyCondition!, _query.SortKeyCondition);
         if (keyCondition is null)
         {
@@ -179,7 +177,7 @@ public sealed class DynamoDbReadRequestBuilder
     /// <summary>The first Scan request (of one segment of a parallel scan, when <paramref name="segment" /> is given).</summary>
     public ScanRequest CreateScanRequest(QueryContext queryContext, RowWindow window, bool count = false, int? segment = null)
     {
-        var writer = new ConditionExpressionWriter(queryContext, _partitionKey);
+        var writer = new ConditionExpressionWriter(queryContext);
         var request = new ScanRequest
         {
             TableName = TableName,

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
@@ -11,7 +12,9 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public sealed class DynamoDbRequestJsonWriter
 {
-    private static readonly JsonWriterOptions Indented = new() { Indented = true };
+    // Expressions hold '<', '>' and '#': written as they are, since this JSON is for people, not for HTML.
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     // Key and attribute values are user data: a dry run without sensitive data logging shows only their types.
     private readonly bool _redactValues;
@@ -25,7 +28,7 @@ public sealed class DynamoDbRequestJsonWriter
     public static string Write(AmazonWebServiceRequest request, bool indented = false, bool redactValues = false)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, indented ? Indented : default))
+        using (var writer = new Utf8JsonWriter(stream, indented ? Indented : Compact))
         {
             new DynamoDbRequestJsonWriter(redactValues).WriteRequest(writer, request);
         }
@@ -89,6 +92,8 @@ public sealed class DynamoDbRequestJsonWriter
                 WriteItem(writer, "ExpressionAttributeValues", scan.ExpressionAttributeValues);
                 WriteInt(writer, "Limit", scan.Limit);
                 WriteBool(writer, "ConsistentRead", scan.ConsistentRead);
+                WriteInt(writer, "Segment", scan.Segment);
+                WriteInt(writer, "TotalSegments", scan.TotalSegments);
                 WriteItem(writer, "ExclusiveStartKey", scan.ExclusiveStartKey);
                 break;
             case PutItemRequest put:

@@ -62,9 +62,34 @@ public sealed class QueryValue
             return value;
         }
 
-        return type.IsEnum
-            ? Enum.ToObject(type, value)
-            : Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
+        if (type.IsEnum)
+        {
+            return Enum.ToObject(type, value);
+        }
+
+        // C# widens a property to compare it with a wider number (`(double)e.Quantity > 2.5`). DynamoDB compares
+        // numbers by value, so a value the property's type cannot hold exactly is sent as it is, not rounded.
+        if (IsNumber(type) && IsNumber(value.GetType()))
+        {
+            return ConvertExactly(value, type) ?? value;
+        }
+
+        return Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
+    }
+
+    private static bool IsNumber(Type type) => !type.IsEnum && Type.GetTypeCode(type) is >= TypeCode.SByte and <= TypeCode.Decimal;
+
+    private static object? ConvertExactly(object value, Type type)
+    {
+        try
+        {
+            var converted = Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
+            return Convert.ChangeType(converted, value.GetType(), CultureInfo.InvariantCulture).Equals(value) ? converted : null;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     /// <inheritdoc />

@@ -1,0 +1,361 @@
+using EFCore.DynamoDb.Tests.TestModels;
+using EFCore.DynamoDb.Tests.TestUtilities;
+using EFCore.DynamoDb.Update.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace EFCore.DynamoDb.Tests;
+
+public class DynamoDbConventionTests
+{
+    [Fact]
+    public void Table_name_is_the_DbSet_property_name()
+    {
+        using var db = TestContexts.Shop();
+
+        Assert.Equal("Orders", db.Model.FindEntityType(typeof(Order))!.GetTableName());
+        Assert.Equal("Customers", db.Model.FindEntityType(typeof(Customer))!.GetTableName());
+    }
+
+    [Fact]
+    public void Table_name_without_a_DbSet_is_the_CLR_type_name()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Gadget>());
+
+        Assert.Equal("Gadget", db.Model.FindEntityType(typeof(Gadget))!.GetTableName());
+    }
+
+    [Fact]
+    public void Table_name_of_a_DbSet_whose_name_differs_from_the_type_is_the_DbSet_name()
+    {
+        using var db = new NamingContext(TestContexts.Options<NamingContext>().Options);
+
+        Assert.Equal("Widgets", db.Model.FindEntityType(typeof(Gadget))!.GetTableName());
+    }
+
+    [Fact]
+    public void ToTable_overrides_the_DbSet_name()
+    {
+        using var db = new NamingContext(TestContexts.Options<NamingContext>().Options);
+
+        Assert.Equal("custom-table", db.Model.FindEntityType(typeof(Gizmo))!.GetTableName());
+    }
+
+    [Fact]
+    public void ToTable_overrides_the_type_name()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Gadget>().ToTable("Things"));
+
+        Assert.Equal("Things", db.Model.FindEntityType(typeof(Gadget))!.GetTableName());
+    }
+
+    [Fact]
+    public void ToTable_rejects_a_blank_name()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Gadget>().ToTable(" "));
+
+        Assert.Throws<ArgumentException>(() => db.Model);
+    }
+
+    [Fact]
+    public void Prefix_and_suffix_do_not_change_the_model_table_name()
+    {
+        using var db = TestContexts.Shop(d => d.TableNamePrefix("dev-").TableNameSuffix("-v2"));
+
+        Assert.Equal("Orders", db.Model.FindEntityType(typeof(Order))!.GetTableName());
+    }
+
+    [Fact]
+    public void Prefix_and_suffix_are_applied_in_read_requests()
+    {
+        using var db = TestContexts.Shop(d => d.TableNamePrefix("dev-").TableNameSuffix("-v2"));
+
+        Assert.Equal("dev-Orders-v2", RequestJson.Of(db.Orders.Where(o => o.CustomerId == "c1")).Member("TableName"));
+        Assert.Equal("dev-Products-v2", RequestJson.Of(db.Products.Where(p => p.Id == 1)).Member("TableName"));
+        Assert.Equal("dev-Orders-v2", RequestJson.Of(db.Orders).Member("TableName"));
+    }
+
+    [Fact]
+    public void Prefix_and_suffix_are_applied_in_write_commands()
+    {
+        using var db = TestContexts.Shop(d => d.TableNamePrefix("dev-").TableNameSuffix("-v2"));
+        var order = new Order { CustomerId = "c1", OrderId = "o1" };
+        db.Add(order);
+
+        var command = db.GetService<DynamoDbWriteCommandFactory>().Create(db.Entry(order).GetInfrastructure())!;
+
+        Assert.Equal("dev-Orders-v2", command.TableName);
+    }
+
+    [Fact]
+    public void Prefix_and_suffix_are_applied_in_create_table_requests()
+    {
+        using var db = TestContexts.Shop(d => d.TableNamePrefix("dev-").TableNameSuffix("-v2"));
+
+        Assert.Equal(
+            ["dev-Accounts-v2", "dev-Customers-v2", "dev-Orders-v2", "dev-Products-v2", "dev-Readings-v2"],
+            db.Database.GetCreateTableRequests().Select(r => r.TableName).Order());
+    }
+
+    [Fact]
+    public void Prefix_alone_is_applied()
+    {
+        using var db = TestContexts.Shop(d => d.TableNamePrefix("test_"));
+
+        Assert.Equal("test_Orders", RequestJson.Of(db.Orders.Where(o => o.CustomerId == "c1")).Member("TableName"));
+    }
+
+    [Fact]
+    public void One_key_property_is_the_partition_key()
+    {
+        using var db = TestContexts.Shop();
+        var product = db.Model.FindEntityType(typeof(Product))!;
+
+        Assert.Equal("Id", product.GetPartitionKeyProperty()!.Name);
+        Assert.Null(product.GetSortKeyProperty());
+    }
+
+    [Fact]
+    public void Two_key_properties_are_the_partition_key_and_the_sort_key_in_order()
+    {
+        using var db = TestContexts.Shop();
+        var order = db.Model.FindEntityType(typeof(Order))!;
+
+        Assert.Equal("CustomerId", order.GetPartitionKeyProperty()!.Name);
+        Assert.Equal("OrderId", order.GetSortKeyProperty()!.Name);
+    }
+
+    [Fact]
+    public void Key_order_in_HasKey_decides_which_property_is_the_partition_key()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Pair>().HasKey(p => new { p.Second, p.First }));
+        var pair = db.Model.FindEntityType(typeof(Pair))!;
+
+        Assert.Equal("Second", pair.GetPartitionKeyProperty()!.Name);
+        Assert.Equal("First", pair.GetSortKeyProperty()!.Name);
+    }
+
+    [Fact]
+    public void HasPartitionKey_sets_the_primary_key()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Pair>().HasPartitionKey(p => p.First));
+        var pair = db.Model.FindEntityType(typeof(Pair))!;
+
+        Assert.Equal(["First"], pair.FindPrimaryKey()!.Properties.Select(p => p.Name));
+        Assert.Equal("First", pair.GetPartitionKeyPropertyName());
+        Assert.Null(pair.GetSortKeyProperty());
+    }
+
+    [Fact]
+    public void HasPartitionKey_then_HasSortKey_sets_a_two_property_primary_key()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Pair>().HasPartitionKey(p => p.First).HasSortKey(p => p.Second));
+        var pair = db.Model.FindEntityType(typeof(Pair))!;
+
+        Assert.Equal(["First", "Second"], pair.FindPrimaryKey()!.Properties.Select(p => p.Name));
+        Assert.Equal("First", pair.GetPartitionKeyProperty()!.Name);
+        Assert.Equal("Second", pair.GetSortKeyProperty()!.Name);
+        Assert.Equal("Second", pair.GetSortKeyPropertyName());
+    }
+
+    [Fact]
+    public void HasSortKey_then_HasPartitionKey_sets_the_same_primary_key()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Pair>().HasSortKey(p => p.Second).HasPartitionKey(p => p.First));
+        var pair = db.Model.FindEntityType(typeof(Pair))!;
+
+        Assert.Equal(["First", "Second"], pair.FindPrimaryKey()!.Properties.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void HasSortKey_keeps_the_conventional_key_as_the_partition_key()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Gadget>().HasSortKey(g => g.Name));
+        var gadget = db.Model.FindEntityType(typeof(Gadget))!;
+
+        Assert.Equal(["Id", "Name"], gadget.FindPrimaryKey()!.Properties.Select(p => p.Name));
+        Assert.Equal("Id", gadget.GetPartitionKeyPropertyName());
+    }
+
+    [Fact]
+    public void HasPartitionKey_with_a_string_property_name_sets_the_primary_key()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity(typeof(Pair)).HasPartitionKey("Second"));
+
+        Assert.Equal(["Second"], db.Model.FindEntityType(typeof(Pair))!.FindPrimaryKey()!.Properties.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void HasPartitionKey_rejects_an_expression_that_is_not_a_property()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Pair>().HasPartitionKey(p => p.First.Length));
+
+        Assert.Throws<ArgumentException>(() => db.Model);
+    }
+
+    [Fact]
+    public void Attribute_name_is_the_property_name_by_default()
+    {
+        using var db = TestContexts.Shop();
+
+        Assert.Equal("Total", db.Model.FindEntityType(typeof(Order))!.FindProperty(nameof(Order.Total))!.GetAttributeName());
+    }
+
+    [Fact]
+    public void HasAttributeName_sets_the_attribute_name()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Gadget>().Property(g => g.Name).HasAttributeName("n"));
+
+        Assert.Equal("n", db.Model.FindEntityType(typeof(Gadget))!.FindProperty(nameof(Gadget.Name))!.GetAttributeName());
+    }
+
+    [Fact]
+    public void HasAttributeName_on_a_key_property_names_the_key_attribute_of_the_table()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Gadget>().Property(g => g.Id).HasAttributeName("pk"));
+
+        var request = Assert.Single(db.Database.GetCreateTableRequests());
+        Assert.Equal("pk", Assert.Single(request.KeySchema).AttributeName);
+        Assert.Equal("pk", Assert.Single(request.AttributeDefinitions).AttributeName);
+    }
+
+    [Fact]
+    public void HasAttributeName_rejects_an_empty_name()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Gadget>().Property(g => g.Name).HasAttributeName(""));
+
+        Assert.Throws<ArgumentException>(() => db.Model);
+    }
+
+    [Fact]
+    public void Int_keys_are_not_value_generated()
+    {
+        using var db = TestContexts.Shop();
+
+        Assert.Equal(ValueGenerated.Never, db.Model.FindEntityType(typeof(Product))!.FindProperty(nameof(Product.Id))!.ValueGenerated);
+    }
+
+    [Fact]
+    public void Long_keys_are_not_value_generated()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<LongKeyed>());
+
+        Assert.Equal(ValueGenerated.Never, db.Model.FindEntityType(typeof(LongKeyed))!.FindProperty(nameof(LongKeyed.Id))!.ValueGenerated);
+    }
+
+    [Fact]
+    public void An_added_entity_with_an_int_key_keeps_its_key_value()
+    {
+        using var db = TestContexts.Shop();
+        var product = new Product { Id = 0, Name = "zero" };
+
+        db.Add(product);
+
+        Assert.Equal(0, product.Id);
+        Assert.False(db.Entry(product).Property(p => p.Id).IsTemporary);
+    }
+
+    [Fact]
+    public void Guid_keys_are_generated_on_add()
+    {
+        using var db = TestContexts.Shop();
+
+        Assert.Equal(ValueGenerated.OnAdd, db.Model.FindEntityType(typeof(Account))!.FindProperty(nameof(Account.Id))!.ValueGenerated);
+    }
+
+    [Fact]
+    public void An_added_entity_with_an_empty_Guid_key_gets_a_permanent_generated_key()
+    {
+        using var db = TestContexts.Shop();
+        var account = new Account { Email = "a@example.com" };
+
+        db.Add(account);
+
+        Assert.NotEqual(Guid.Empty, account.Id);
+        Assert.False(db.Entry(account).Property(a => a.Id).IsTemporary);
+    }
+
+    [Fact]
+    public void An_added_entity_with_a_set_Guid_key_keeps_it()
+    {
+        using var db = TestContexts.Shop();
+        var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+        var account = new Account { Id = id, Email = "a@example.com" };
+
+        db.Add(account);
+
+        Assert.Equal(id, account.Id);
+    }
+
+    [Fact]
+    public void A_one_to_many_relationship_between_entity_types_builds()
+    {
+        using var db = TestContexts.Shop();
+
+        var order = db.Model.FindEntityType(typeof(Order))!;
+        var foreignKey = Assert.Single(order.GetForeignKeys());
+        Assert.Equal(typeof(Customer), foreignKey.PrincipalEntityType.ClrType);
+        Assert.Equal(["CustomerId"], foreignKey.Properties.Select(p => p.Name));
+        Assert.Equal("Orders", foreignKey.PrincipalToDependent!.Name);
+    }
+
+    [Fact]
+    public void Related_entity_types_keep_their_own_tables()
+    {
+        using var db = TestContexts.Shop();
+
+        var tables = db.Database.GetCreateTableRequests().ToDictionary(r => r.TableName);
+        Assert.Equal(["Id"], tables["Customers"].KeySchema.Select(k => k.AttributeName));
+        Assert.Equal(["CustomerId", "OrderId"], tables["Orders"].KeySchema.Select(k => k.AttributeName));
+    }
+
+    [Fact]
+    public void A_navigation_is_not_stored_as_an_attribute()
+    {
+        using var db = TestContexts.Shop();
+        var customer = new Customer { Id = "c1", Name = "Ada" };
+        var order = new Order { CustomerId = "c1", OrderId = "o1", Customer = customer };
+        db.Add(order);
+
+        var command = db.GetService<DynamoDbWriteCommandFactory>().Create(db.Entry(order).GetInfrastructure())!;
+
+        Assert.DoesNotContain("Customer", command.KeyOrItem.Keys);
+        Assert.Equal(
+            ["CustomerId", "IsGift", "OrderId", "PlacedAt", "Status", "Total"],
+            command.KeyOrItem.Keys.Order());
+    }
+
+    public class Gadget
+    {
+        public int Id { get; set; }
+
+        public string Name { get; set; } = "";
+    }
+
+    public class Gizmo
+    {
+        public int Id { get; set; }
+    }
+
+    public class Pair
+    {
+        public string First { get; set; } = "";
+
+        public string Second { get; set; } = "";
+    }
+
+    public class LongKeyed
+    {
+        public long Id { get; set; }
+    }
+
+    public class NamingContext(DbContextOptions<NamingContext> options) : DbContext(options)
+    {
+        public DbSet<Gadget> Widgets => Set<Gadget>();
+
+        public DbSet<Gizmo> Gizmos => Set<Gizmo>();
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<Gizmo>().ToTable("custom-table");
+    }
+}

@@ -1,0 +1,104 @@
+using EFCore.DynamoDb.Tests.TestUtilities;
+using EFCore.DynamoDb.Update.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace EFCore.DynamoDb.Tests;
+
+/// <summary>A TPH hierarchy is stored in its root's table, told apart by EF's discriminator.</summary>
+public sealed class DynamoDbInheritanceTests : IDisposable
+{
+    private readonly ScenarioContext _db = TestContexts.Scenario(
+        b =>
+        {
+            b.Entity<Animal>();
+            b.Entity<Dog>();
+            b.Entity<Puppy>();
+            b.Entity<Cat>();
+        },
+        scenario: nameof(DynamoDbInheritanceTests));
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void A_hierarchy_has_one_table()
+    {
+        var request = Assert.Single(_db.Database.GetCreateTableRequests());
+
+        Assert.Equal("Animal", request.TableName);
+        Assert.Equal("Animal", _db.Model.FindEntityType(typeof(Puppy))!.GetTableName());
+    }
+
+    [Fact]
+    public void A_derived_entity_is_written_to_the_root_table_with_its_discriminator()
+    {
+        var dog = new Dog { Id = 1, Name = "Rex", Barks = true };
+        _db.Add(dog);
+
+        var command = _db.GetService<DynamoDbWriteCommandFactory>().Create(_db.Entry(dog).GetInfrastructure())!;
+
+        Assert.Equal("Animal", command.TableName);
+        Assert.Equal(
+            new Dictionary<string, string> { ["Id"] = "N:1", ["Discriminator"] = "S:Dog", ["Name"] = "S:Rex", ["Barks"] = "BOOL:true" },
+            AttributeValues.Describe(command.KeyOrItem));
+    }
+
+    [Fact]
+    public void A_query_on_the_root_type_reads_every_item()
+    {
+        var request = RequestJson.Of(_db.Set<Animal>());
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Null(request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void A_query_on_a_derived_type_reads_only_its_items_and_those_of_its_derived_types()
+    {
+        var request = RequestJson.Of(_db.Set<Dog>());
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Equal("Animal", request.Member("TableName"));
+        Assert.Equal("#n0 IN (:v0, :v1)", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Discriminator" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:Dog", [":v1"] = "S:Puppy" }, request.Values());
+    }
+
+    [Fact]
+    public void A_key_lookup_on_a_derived_type_checks_the_discriminator()
+    {
+        var request = RequestJson.Of(_db.Set<Cat>().Where(c => c.Id == 7));
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Equal("#n1 IN (:v1)", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Id", ["#n1"] = "Discriminator" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:7", [":v1"] = "S:Cat" }, request.Values());
+    }
+
+    [Fact]
+    public void A_key_lookup_on_the_root_type_is_a_GetItem()
+        => Assert.Equal("GetItem", RequestJson.Of(_db.Set<Animal>().Where(a => a.Id == 7)).Member("Operation"));
+
+    public class Animal
+    {
+        public int Id { get; set; }
+
+        public string Name { get; set; } = "";
+    }
+
+    public class Dog : Animal
+    {
+        public bool Barks { get; set; }
+    }
+
+    public class Puppy : Dog
+    {
+        public int AgeInWeeks { get; set; }
+    }
+
+    public class Cat : Animal
+    {
+        public int Lives { get; set; }
+    }
+}

@@ -1,0 +1,722 @@
+using System.Text.Json;
+using EFCore.DynamoDb.Tests.TestModels;
+using EFCore.DynamoDb.Tests.TestUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Tests;
+
+/// <summary>The DynamoDB request each LINQ shape becomes, read through <c>ToQueryString</c>: nothing is sent.</summary>
+public sealed class DynamoDbReadRequestTests : IDisposable
+{
+    private const string NoRequest = "-- No request: a key value is null or no key is given, so no item can match.";
+    private readonly ShopContext _db = TestContexts.Shop();
+
+    public void Dispose() => _db.Dispose();
+
+    private static JsonElement Request(IQueryable query) => RequestJson.Of(query);
+
+    [Fact]
+    public void Equality_on_the_whole_key_is_a_GetItem_with_the_key()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId == "o1"));
+
+        Assert.Equal("GetItem", request.Member("Operation"));
+        Assert.Equal("Orders", request.Member("TableName"));
+        Assert.Equal(new Dictionary<string, string> { ["CustomerId"] = "S:c1", ["OrderId"] = "S:o1" }, request.Map("Key"));
+        Assert.Null(request.Member("KeyConditionExpression"));
+        Assert.Null(request.Member("FilterExpression"));
+        Assert.Empty(request.Names());
+    }
+
+    [Fact]
+    public void Equality_on_the_whole_key_in_either_order_is_a_GetItem()
+    {
+        var request = Request(_db.Orders.Where(o => o.OrderId == "o1" && o.CustomerId == "c1"));
+
+        Assert.Equal("GetItem", request.Member("Operation"));
+        Assert.Equal(new Dictionary<string, string> { ["CustomerId"] = "S:c1", ["OrderId"] = "S:o1" }, request.Map("Key"));
+    }
+
+    [Fact]
+    public void Equality_on_the_partition_key_of_a_table_without_sort_key_is_a_GetItem()
+    {
+        var request = Request(_db.Products.Where(p => p.Id == 42));
+
+        Assert.Equal("GetItem", request.Member("Operation"));
+        Assert.Equal("Products", request.Member("TableName"));
+        Assert.Equal(new Dictionary<string, string> { ["Id"] = "N:42" }, request.Map("Key"));
+    }
+
+    [Fact]
+    public void Whole_key_equality_across_two_Where_calls_is_a_GetItem()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1").Where(o => o.OrderId == "o1"));
+
+        Assert.Equal("GetItem", request.Member("Operation"));
+    }
+
+    [Fact]
+    public void A_Guid_key_is_sent_in_D_format()
+    {
+        var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+
+        var request = Request(_db.Accounts.Where(a => a.Id == id));
+
+        Assert.Equal(new Dictionary<string, string> { ["Id"] = "S:0f8fad5b-d9cb-469f-a165-70867728950e" }, request.Map("Key"));
+    }
+
+    [Fact]
+    public void Equality_on_the_partition_key_is_a_Query_with_a_key_condition()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1"));
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("Orders", request.Member("TableName"));
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Null(request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "CustomerId" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:c1" }, request.Values());
+        Assert.False(request.TryGetProperty("Limit", out _));
+    }
+
+    [Fact]
+    public void Partition_key_equality_with_the_value_on_the_left_is_a_Query()
+    {
+        var request = Request(_db.Orders.Where(o => "c1" == o.CustomerId));
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:c1" }, request.Values());
+    }
+
+    [Fact]
+    public void Sort_key_equality_with_partition_key_equality_and_a_filter_is_a_Query_with_both_in_the_key_condition()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId == "o1" && o.IsGift));
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("#n0 = :v0 AND #n1 = :v1", request.Member("KeyConditionExpression"));
+        Assert.Equal("#n2 = :v2", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "CustomerId", ["#n1"] = "OrderId", ["#n2"] = "IsGift" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:c1", [":v1"] = "S:o1", [":v2"] = "BOOL:true" }, request.Values());
+    }
+
+    [Theory]
+    [InlineData("<")]
+    [InlineData("<=")]
+    [InlineData(">")]
+    [InlineData(">=")]
+    public void A_sort_key_comparison_joins_the_key_condition(string op)
+    {
+        IQueryable<Reading> readings = _db.Readings;
+        var query = op switch
+        {
+            "<" => readings.Where(r => r.DeviceId == "d1" && r.Timestamp < 100),
+            "<=" => readings.Where(r => r.DeviceId == "d1" && r.Timestamp <= 100),
+            ">" => readings.Where(r => r.DeviceId == "d1" && r.Timestamp > 100),
+            _ => readings.Where(r => r.DeviceId == "d1" && r.Timestamp >= 100),
+        };
+
+        var request = Request(query);
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("Readings", request.Member("TableName"));
+        Assert.Equal($"#n0 = :v0 AND #n1 {op} :v1", request.Member("KeyConditionExpression"));
+        Assert.Null(request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "DeviceId", ["#n1"] = "Timestamp" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:d1", [":v1"] = "N:100" }, request.Values());
+    }
+
+    [Theory]
+    [InlineData("<", ">")]
+    [InlineData("<=", ">=")]
+    [InlineData(">", "<")]
+    [InlineData(">=", "<=")]
+    public void A_sort_key_comparison_with_the_value_on_the_left_mirrors_the_operator(string written, string sent)
+    {
+        IQueryable<Reading> readings = _db.Readings;
+        var query = written switch
+        {
+            "<" => readings.Where(r => r.DeviceId == "d1" && 100 < r.Timestamp),
+            "<=" => readings.Where(r => r.DeviceId == "d1" && 100 <= r.Timestamp),
+            ">" => readings.Where(r => r.DeviceId == "d1" && 100 > r.Timestamp),
+            _ => readings.Where(r => r.DeviceId == "d1" && 100 >= r.Timestamp),
+        };
+
+        Assert.Equal($"#n0 = :v0 AND #n1 {sent} :v1", Request(query).Member("KeyConditionExpression"));
+    }
+
+    [Fact]
+    public void A_sort_key_comparison_before_the_partition_key_equality_still_joins_the_key_condition()
+    {
+        var request = Request(_db.Readings.Where(r => r.Timestamp > 5 && r.DeviceId == "d1"));
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("#n0 = :v0 AND #n1 > :v1", request.Member("KeyConditionExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:d1", [":v1"] = "N:5" }, request.Values());
+    }
+
+    [Fact]
+    public void A_sort_key_inequality_reads_with_a_Scan_that_filters_on_both_keys()
+    {
+        var request = Request(_db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp != 100));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Null(request.Member("KeyConditionExpression"));
+        Assert.Equal("(#n0 = :v0 AND #n1 <> :v1)", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "DeviceId", ["#n1"] = "Timestamp" }, request.Names());
+    }
+
+    [Fact]
+    public void An_inclusive_sort_key_range_is_a_BETWEEN_in_the_key_condition()
+    {
+        var request = Request(_db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp >= 10 && r.Timestamp <= 20));
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2", request.Member("KeyConditionExpression"));
+        Assert.Null(request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:d1", [":v1"] = "N:10", [":v2"] = "N:20" }, request.Values());
+    }
+
+    [Fact]
+    public void An_exclusive_sort_key_range_reads_with_a_Scan_because_a_Query_cannot_filter_on_the_sort_key()
+    {
+        var request = Request(_db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp > 10 && r.Timestamp < 20));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Equal("((#n0 = :v0 AND #n1 > :v1) AND #n1 < :v2)", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:d1", [":v1"] = "N:10", [":v2"] = "N:20" }, request.Values());
+    }
+
+    [Fact]
+    public void A_second_partition_key_equality_reads_with_a_Scan_that_filters_on_both()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1" && o.CustomerId == "c2"));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Equal("(#n0 = :v0 AND #n0 = :v1)", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void A_sort_key_in_an_OR_beside_the_partition_key_reads_with_a_Scan()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1" && (o.OrderId == "a" || o.IsGift)));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Equal("(#n0 = :v0 AND (#n1 = :v1 OR #n2 = :v2))", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void Partition_key_equality_with_another_predicate_is_a_Query_with_a_filter()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1" && o.Total > 5));
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Equal("#n1 > :v1", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "CustomerId", ["#n1"] = "Total" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:c1", [":v1"] = "N:5" }, request.Values());
+    }
+
+    [Fact]
+    public void Predicates_of_two_Where_calls_are_combined()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1").Where(o => o.Total > 5).Where(o => o.IsGift));
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Equal("(#n1 > :v1 AND #n2 = :v2)", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void A_predicate_on_a_non_key_attribute_is_a_Scan_with_a_filter()
+    {
+        var request = Request(_db.Orders.Where(o => o.Total > 100));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Equal("Orders", request.Member("TableName"));
+        Assert.Equal("#n0 > :v0", request.Member("FilterExpression"));
+        Assert.Null(request.Member("KeyConditionExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Total" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:100" }, request.Values());
+    }
+
+    [Fact]
+    public void A_query_without_a_predicate_is_a_Scan_without_a_filter()
+    {
+        var request = Request(_db.Orders);
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Equal("Orders", request.Member("TableName"));
+        Assert.Null(request.Member("FilterExpression"));
+        Assert.Empty(request.Names());
+        Assert.Empty(request.Values());
+        Assert.False(request.TryGetProperty("Limit", out _));
+    }
+
+    [Fact]
+    public void A_Where_that_is_always_true_is_a_Scan_without_a_filter()
+    {
+        var request = Request(_db.Orders.Where(o => true));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Null(request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void Partition_key_inequality_is_a_Scan()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId != "c1"));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Equal("#n0 <> :v0", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void A_sort_key_comparison_without_partition_key_equality_is_a_Scan()
+    {
+        var request = Request(_db.Readings.Where(r => r.Timestamp > 3));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Equal("#n0 > :v0", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Timestamp" }, request.Names());
+    }
+
+    [Fact]
+    public void AND_is_written_with_parentheses()
+    {
+        var request = Request(_db.Orders.Where(o => o.Total > 5 && o.IsGift));
+
+        Assert.Equal("(#n0 > :v0 AND #n1 = :v1)", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Total", ["#n1"] = "IsGift" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:5", [":v1"] = "BOOL:true" }, request.Values());
+    }
+
+    [Fact]
+    public void OR_is_written_with_parentheses()
+    {
+        var request = Request(_db.Orders.Where(o => o.Total > 5 || o.Total < 1));
+
+        Assert.Equal("(#n0 > :v0 OR #n0 < :v1)", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Total" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:5", [":v1"] = "N:1" }, request.Values());
+    }
+
+    [Fact]
+    public void Partition_key_equality_inside_an_OR_is_a_Scan()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1" || o.CustomerId == "c2"));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Equal("(#n0 = :v0 OR #n0 = :v1)", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void NOT_of_a_comparison_is_written_as_NOT()
+    {
+        var request = Request(_db.Orders.Where(o => !(o.Total > 5)));
+
+        Assert.Equal("(NOT #n0 > :v0)", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void NOT_of_an_OR_is_written_as_NOT_of_the_group()
+    {
+        var request = Request(_db.Orders.Where(o => !(o.Total > 5 || o.IsGift)));
+
+        Assert.Equal("(NOT (#n0 > :v0 OR #n1 = :v1))", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void A_bool_property_is_compared_with_true()
+    {
+        var request = Request(_db.Orders.Where(o => o.IsGift));
+
+        Assert.Equal("#n0 = :v0", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "BOOL:true" }, request.Values());
+    }
+
+    [Fact]
+    public void A_negated_bool_property_is_compared_with_false()
+    {
+        var request = Request(_db.Orders.Where(o => !o.IsGift));
+
+        Assert.Equal("#n0 = :v0", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "BOOL:false" }, request.Values());
+    }
+
+    [Fact]
+    public void Not_equal_on_a_nullable_property_also_matches_items_without_the_attribute()
+    {
+        var request = Request(_db.Orders.Where(o => o.Quantity != 3));
+
+        Assert.Equal("(attribute_not_exists(#n0) OR #n0 <> :v0)", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Quantity" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:3" }, request.Values());
+    }
+
+    [Fact]
+    public void Not_equal_on_a_nullable_string_also_matches_items_without_the_attribute()
+    {
+        var request = Request(_db.Orders.Where(o => o.Note != "x"));
+
+        Assert.Equal("(attribute_not_exists(#n0) OR #n0 <> :v0)", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void Not_equal_on_a_required_property_is_a_plain_comparison()
+    {
+        var request = Request(_db.Orders.Where(o => o.Total != 3));
+
+        Assert.Equal("#n0 <> :v0", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void Equal_null_matches_a_missing_or_NULL_attribute()
+    {
+        var request = Request(_db.Orders.Where(o => o.Note == null));
+
+        Assert.Equal("(attribute_not_exists(#n0) OR attribute_type(#n0, :null))", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Note" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":null"] = "S:NULL" }, request.Values());
+    }
+
+    [Fact]
+    public void Equal_null_on_a_nullable_number_matches_a_missing_or_NULL_attribute()
+    {
+        var request = Request(_db.Orders.Where(o => o.Quantity == null));
+
+        Assert.Equal("(attribute_not_exists(#n0) OR attribute_type(#n0, :null))", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void Not_equal_null_matches_a_present_attribute_that_is_not_NULL()
+    {
+        var request = Request(_db.Orders.Where(o => o.Note != null));
+
+        Assert.Equal("(attribute_exists(#n0) AND NOT attribute_type(#n0, :null))", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":null"] = "S:NULL" }, request.Values());
+    }
+
+    [Fact]
+    public void A_null_captured_variable_compares_like_a_null_constant()
+    {
+        string? note = null;
+
+        var request = Request(_db.Orders.Where(o => o.Note == note));
+
+        Assert.Equal("(attribute_not_exists(#n0) OR attribute_type(#n0, :null))", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void An_ordering_comparison_with_null_matches_nothing()
+    {
+        int? quantity = null;
+
+        var request = Request(_db.Orders.Where(o => o.Quantity > quantity));
+
+        Assert.Equal("(attribute_exists(#n0) AND attribute_not_exists(#n0))", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Quantity" }, request.Names());
+        Assert.Empty(request.Values());
+    }
+
+    [Fact]
+    public void The_NULL_type_value_is_shared_by_several_null_checks()
+    {
+        var request = Request(_db.Orders.Where(o => o.Note == null && o.Quantity == null));
+
+        Assert.Equal(
+            "((attribute_not_exists(#n0) OR attribute_type(#n0, :null)) AND (attribute_not_exists(#n1) OR attribute_type(#n1, :null)))",
+            request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":null"] = "S:NULL" }, request.Values());
+    }
+
+    [Theory]
+    [InlineData("<", ">")]
+    [InlineData("<=", ">=")]
+    [InlineData(">", "<")]
+    [InlineData(">=", "<=")]
+    [InlineData("==", "=")]
+    [InlineData("!=", "<>")]
+    public void A_comparison_with_the_value_on_the_left_mirrors_the_operator(string written, string sent)
+    {
+        IQueryable<Order> orders = _db.Orders;
+        var query = written switch
+        {
+            "<" => orders.Where(o => 5 < o.Total),
+            "<=" => orders.Where(o => 5 <= o.Total),
+            ">" => orders.Where(o => 5 > o.Total),
+            ">=" => orders.Where(o => 5 >= o.Total),
+            "==" => orders.Where(o => 5 == o.Total),
+            _ => orders.Where(o => 5 != o.Total),
+        };
+
+        var request = Request(query);
+
+        Assert.Equal($"#n0 {sent} :v0", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:5" }, request.Values());
+    }
+
+    [Fact]
+    public void An_enum_is_compared_by_its_number()
+    {
+        var request = Request(_db.Orders.Where(o => o.Status == OrderStatus.Shipped));
+
+        Assert.Equal("#n0 = :v0", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Status" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:1" }, request.Values());
+    }
+
+    [Fact]
+    public void An_enum_ordering_comparison_uses_its_number()
+    {
+        var request = Request(_db.Orders.Where(o => o.Status > OrderStatus.Placed));
+
+        Assert.Equal("#n0 > :v0", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:0" }, request.Values());
+    }
+
+    [Fact]
+    public void A_captured_enum_variable_is_compared_by_its_number()
+    {
+        var status = OrderStatus.Delivered;
+
+        var request = Request(_db.Orders.Where(o => o.Status == status));
+
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:2" }, request.Values());
+    }
+
+    [Fact]
+    public void An_enum_converted_to_string_is_compared_by_its_name()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Order>(o =>
+        {
+            o.HasKey(x => new { x.CustomerId, x.OrderId });
+            o.Property(x => x.Status).HasConversion<string>();
+            o.Ignore(x => x.Customer);
+        }));
+
+        var request = Request(db.Set<Order>().Where(o => o.Status == OrderStatus.Shipped));
+
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:Shipped" }, request.Values());
+    }
+
+    [Fact]
+    public void A_captured_variable_becomes_a_value()
+    {
+        var minimum = 12.5m;
+
+        var request = Request(_db.Orders.Where(o => o.Total >= minimum));
+
+        Assert.Equal("#n0 >= :v0", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:12.5" }, request.Values());
+    }
+
+    [Fact]
+    public void A_captured_key_variable_becomes_a_key_value()
+    {
+        var customerId = "c7";
+        var orderId = "o9";
+
+        var request = Request(_db.Orders.Where(o => o.CustomerId == customerId && o.OrderId == orderId));
+
+        Assert.Equal(new Dictionary<string, string> { ["CustomerId"] = "S:c7", ["OrderId"] = "S:o9" }, request.Map("Key"));
+    }
+
+    [Fact]
+    public void The_same_query_with_another_captured_value_sends_the_new_value()
+    {
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:first" }, Request(CustomerOrders("first")).Values());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:second" }, Request(CustomerOrders("second")).Values());
+
+        IQueryable<Order> CustomerOrders(string customerId) => _db.Orders.Where(o => o.CustomerId == customerId);
+    }
+
+    [Fact]
+    public void A_comparison_with_a_wider_number_keeps_the_fraction()
+    {
+        var threshold = 2.5;
+
+        var request = Request(_db.Products.Where(p => p.Stock >= threshold));
+
+        Assert.Equal("#n0 >= :v0", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:2.5" }, request.Values());
+    }
+
+    [Fact]
+    public void A_comparison_with_a_wider_number_out_of_the_property_range_is_sent_as_it_is()
+    {
+        var limit = 5_000_000_000L;
+
+        var request = Request(_db.Products.Where(p => p.Stock < limit));
+
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:5000000000" }, request.Values());
+    }
+
+    [Fact]
+    public void A_comparison_with_a_wider_number_that_fits_is_sent_in_the_property_type()
+    {
+        long limit = 7;
+
+        var request = Request(_db.Products.Where(p => p.Stock < limit));
+
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:7" }, request.Values());
+    }
+
+    [Fact]
+    public void Reserved_word_attribute_names_appear_only_in_ExpressionAttributeNames()
+    {
+        var request = Request(_db.Products.Where(p => p.Name == "pen" && p.Status == "active" && p.Date == new DateOnly(2024, 1, 2)));
+
+        Assert.Equal("((#n0 = :v0 AND #n1 = :v1) AND #n2 = :v2)", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Name", ["#n1"] = "Status", ["#n2"] = "Date" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:pen", [":v1"] = "S:active", [":v2"] = "S:2024-01-02" }, request.Values());
+    }
+
+    [Fact]
+    public void A_reserved_word_partition_key_appears_only_in_ExpressionAttributeNames()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Product>().Property(p => p.Id).HasAttributeName("Key"));
+
+        var request = Request(db.Set<Product>().Where(p => p.Id == 1 && p.Stock > 2));
+
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Equal("#n1 > :v1", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Key", ["#n1"] = "Stock" }, request.Names());
+    }
+
+    [Fact]
+    public void Attribute_names_set_with_HasAttributeName_are_used_in_requests()
+    {
+        using var db = TestContexts.Scenario(b =>
+        {
+            b.Entity<Product>().Property(p => p.Id).HasAttributeName("pk");
+            b.Entity<Product>().Property(p => p.Stock).HasAttributeName("qty");
+        });
+
+        Assert.Equal(new Dictionary<string, string> { ["pk"] = "N:3" }, Request(db.Set<Product>().Where(p => p.Id == 3)).Map("Key"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "qty" }, Request(db.Set<Product>().Where(p => p.Stock > 3)).Names());
+    }
+
+    [Fact]
+    public void EF_Property_is_translated_like_the_property()
+    {
+        var request = Request(_db.Orders.Where(o => EF.Property<string>(o, "Note") == "x"));
+
+        Assert.Equal("#n0 = :v0", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Note" }, request.Names());
+    }
+
+    [Fact]
+    public void A_null_partition_key_parameter_sends_no_request()
+    {
+        string? customerId = null;
+
+        Assert.Equal(NoRequest, _db.Orders.Where(o => o.CustomerId == customerId).ToQueryString());
+    }
+
+    [Fact]
+    public void A_null_key_parameter_of_a_GetItem_sends_no_request()
+    {
+        string? orderId = null;
+
+        Assert.Equal(NoRequest, _db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId == orderId).ToQueryString());
+    }
+
+    [Fact]
+    public void A_null_sort_key_parameter_of_a_Query_sends_no_request()
+    {
+        string? orderId = null;
+
+        Assert.Equal(NoRequest, _db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId == orderId && o.IsGift).ToQueryString());
+    }
+
+    [Fact]
+    public async Task A_null_key_parameter_returns_no_rows_without_a_server()
+    {
+        string? customerId = null;
+
+        Assert.Empty(await _db.Orders.Where(o => o.CustomerId == customerId).ToListAsync());
+    }
+
+    [Fact]
+    public void A_query_over_an_entity_type_with_navigations_is_translated()
+    {
+        var request = Request(_db.Customers.Where(c => c.Id == "c1"));
+
+        Assert.Equal("GetItem", request.Member("Operation"));
+        Assert.Equal("Customers", request.Member("TableName"));
+    }
+
+    [Fact]
+    public void Every_value_goes_through_a_placeholder()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "DROP TABLE" && o.Note == "x) OR (1 = 1"));
+
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Equal("#n1 = :v1", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:DROP TABLE", [":v1"] = "S:x) OR (1 = 1" }, request.Values());
+    }
+
+    public static TheoryData<string> UnsupportedOperators => new()
+    {
+        "Join",
+        "GroupBy",
+        "Include",
+        "Navigation",
+        "SelectMany",
+        "Union",
+        "Compare two attributes",
+        "Where after Take",
+    };
+
+    [Theory]
+    [MemberData(nameof(UnsupportedOperators))]
+    public void An_operator_DynamoDB_cannot_run_could_not_be_translated(string shape)
+    {
+        IQueryable query = shape switch
+        {
+            "Join" => _db.Orders.Join(_db.Customers, o => o.CustomerId, c => c.Id, (o, c) => c),
+            "GroupBy" => _db.Orders.GroupBy(o => o.CustomerId).Select(g => g.Key),
+            "Include" => _db.Customers.Include(c => c.Orders),
+            "Navigation" => _db.Orders.Where(o => o.Customer!.Name == "Ada"),
+            "SelectMany" => _db.Customers.SelectMany(c => c.Orders),
+            "Union" => _db.Orders.Where(o => o.IsGift).Union(_db.Orders.Where(o => o.Total > 1)),
+            "Compare two attributes" => _db.Orders.Where(o => o.Total > o.Quantity),
+            _ => _db.Orders.Take(3).Where(o => o.IsGift),
+        };
+
+        Assert.Contains("could not be translated", Assert.Throws<InvalidOperationException>(() => query.ToQueryString()).Message);
+    }
+
+    [Fact]
+    public void A_comparison_of_two_attributes_says_why_it_could_not_be_translated()
+        => Assert.Contains(
+            "must compare one attribute of the item with a value",
+            Assert.Throws<InvalidOperationException>(() => _db.Orders.Where(o => o.Total > o.Quantity).ToQueryString()).Message);
+
+    [Fact]
+    public void A_method_call_in_a_predicate_says_why_it_could_not_be_translated()
+        => Assert.Contains(
+            "has no DynamoDB condition-expression form",
+            Assert.Throws<InvalidOperationException>(() => _db.Orders.Where(o => o.Note!.EndsWith("x")).ToQueryString()).Message);
+
+    [Fact]
+    public void Values_are_hidden_without_sensitive_data_logging()
+    {
+        using var db = TestContexts.Shop(sensitiveDataLogging: false);
+
+        var request = Request(db.Orders.Where(o => o.CustomerId == "secret" && o.Total > 5));
+
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:?", [":v1"] = "N:?" }, request.Values());
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "CustomerId", ["#n1"] = "Total" }, request.Names());
+    }
+
+    [Fact]
+    public void Key_values_are_hidden_without_sensitive_data_logging()
+    {
+        using var db = TestContexts.Shop(sensitiveDataLogging: false);
+
+        Assert.Equal(new Dictionary<string, string> { ["Id"] = "N:?" }, Request(db.Products.Where(p => p.Id == 42)).Map("Key"));
+    }
+}

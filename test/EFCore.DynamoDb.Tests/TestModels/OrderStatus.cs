@@ -1,0 +1,8 @@
+namespace EFCore.DynamoDb.Tests.TestModels;
+
+public enum OrderStatus
+{
+    Placed,
+    Shipped,
+    Delivered,
+}

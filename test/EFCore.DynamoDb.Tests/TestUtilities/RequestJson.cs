@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Tests.TestUtilities;
+
+/// <summary>Reads the request JSON that <c>ToQueryString</c> returns, in DynamoDB's wire format.</summary>
+public static class RequestJson
+{
+    /// <summary>The first request the query would send, parsed.</summary>
+    public static JsonElement Of(IQueryable query)
+    {
+        using var document = JsonDocument.Parse(query.ToQueryString());
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>A string member of the request, or null when the request does not have it.</summary>
+    public static string? Member(this JsonElement request, string name)
+        => request.TryGetProperty(name, out var value) ? value.GetString() : null;
+
+    /// <summary>The ExpressionAttributeNames, empty when the request has none.</summary>
+    public static Dictionary<string, string> Names(this JsonElement request)
+        => request.TryGetProperty("ExpressionAttributeNames", out var names)
+            ? names.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)
+            : [];
+
+    /// <summary>A map of attribute values (ExpressionAttributeValues, Key…) as "type:text", empty when missing.</summary>
+    public static Dictionary<string, string> Map(this JsonElement request, string name)
+        => request.TryGetProperty(name, out var map)
+            ? map.EnumerateObject().ToDictionary(p => p.Name, p => Describe(p.Value))
+            : [];
+
+    /// <summary>The ExpressionAttributeValues as "type:text".</summary>
+    public static Dictionary<string, string> Values(this JsonElement request) => request.Map("ExpressionAttributeValues");
+
+    private static string Describe(JsonElement attributeValue)
+    {
+        var typed = attributeValue.EnumerateObject().Single();
+        return typed.Name + ":" + (typed.Value.ValueKind switch
+        {
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => typed.Value.GetString(),
+        });
+    }
+}

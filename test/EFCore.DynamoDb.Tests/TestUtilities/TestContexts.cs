@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using EFCore.DynamoDb.Tests.TestModels;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace EFCore.DynamoDb.Tests.TestUtilities;
+
+/// <summary>Creates contexts that point at an endpoint where nothing listens: nothing is ever sent.</summary>
+public static class TestContexts
+{
+    /// <summary>Nothing listens on port 1 of the loopback address: a request sent there would fail, not hang.</summary>
+    public const string UnreachableServiceUrl = "http://127.0.0.1:1";
+
+    /// <summary>
+    /// The options of a context against <see cref="UnreachableServiceUrl" />, with sensitive data logging so that
+    /// <c>ToQueryString</c> shows the values it would send (unless <paramref name="sensitiveDataLogging" /> is false).
+    /// </summary>
+    public static DbContextOptionsBuilder<TContext> Options<TContext>(
+        Action<DynamoDbDbContextOptionsBuilder>? dynamoDb = null,
+        Action<DbContextOptionsBuilder>? configure = null,
+        bool sensitiveDataLogging = true)
+        where TContext : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>()
+            .UseDynamoDb(d =>
+            {
+                d.ServiceUrl(UnreachableServiceUrl);
+                dynamoDb?.Invoke(d);
+            })
+            .EnableSensitiveDataLogging(sensitiveDataLogging);
+        builder.ReplaceService<IModelCacheKeyFactory, ScenarioModelCacheKeyFactory>();
+        configure?.Invoke(builder);
+        return builder;
+    }
+
+    /// <summary>
+    /// A context whose model is built by <paramref name="buildModel" />, cached under the calling test's name (or
+    /// <paramref name="scenario" /> when given).
+    /// </summary>
+    public static ScenarioContext Scenario(
+        Action<ModelBuilder> buildModel,
+        Action<DynamoDbDbContextOptionsBuilder>? dynamoDb = null,
+        Action<DbContextOptionsBuilder>? configure = null,
+        string? scenario = null,
+        [CallerFilePath] string callerFile = "",
+        [CallerMemberName] string callerMember = "")
+        => new(Options<ScenarioContext>(dynamoDb, configure).Options, scenario ?? callerFile + "#" + callerMember, buildModel);
+
+    /// <summary>The shop context of most request tests.</summary>
+    public static ShopContext Shop(
+        Action<DynamoDbDbContextOptionsBuilder>? dynamoDb = null,
+        Action<DbContextOptionsBuilder>? configure = null,
+        bool sensitiveDataLogging = true)
+        => new(Options<ShopContext>(dynamoDb, configure, sensitiveDataLogging).Options);
+}
