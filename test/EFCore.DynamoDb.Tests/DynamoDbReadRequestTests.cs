@@ -157,14 +157,16 @@ public sealed class DynamoDbReadRequestTests : IDisposable
     }
 
     [Fact]
-    public void A_sort_key_inequality_reads_with_a_Scan_that_filters_on_both_keys()
+    public void A_sort_key_inequality_is_a_Query_on_the_partition_that_checks_the_sort_key_on_returned_items()
     {
-        var request = Request(_db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp != 100));
+        var query = _db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp != 100);
+        var request = Request(query);
 
-        Assert.Equal("Scan", request.Member("Operation"));
-        Assert.Null(request.Member("KeyConditionExpression"));
-        Assert.Equal("(#n0 = :v0 AND #n1 <> :v1)", request.Member("FilterExpression"));
-        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "DeviceId", ["#n1"] = "Timestamp" }, request.Names());
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Null(request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "DeviceId" }, request.Names());
+        Assert.Contains("Then checked on each returned item", query.ToQueryString());
     }
 
     [Fact]
@@ -179,31 +181,35 @@ public sealed class DynamoDbReadRequestTests : IDisposable
     }
 
     [Fact]
-    public void An_exclusive_sort_key_range_reads_with_a_Scan_because_a_Query_cannot_filter_on_the_sort_key()
+    public void An_exclusive_sort_key_range_keys_on_one_bound_and_checks_the_other_on_returned_items()
     {
         var request = Request(_db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp > 10 && r.Timestamp < 20));
 
-        Assert.Equal("Scan", request.Member("Operation"));
-        Assert.Equal("((#n0 = :v0 AND #n1 > :v1) AND #n1 < :v2)", request.Member("FilterExpression"));
-        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:d1", [":v1"] = "N:10", [":v2"] = "N:20" }, request.Values());
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("#n0 = :v0 AND #n1 > :v1", request.Member("KeyConditionExpression"));
+        Assert.Null(request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:d1", [":v1"] = "N:10" }, request.Values());
     }
 
     [Fact]
-    public void A_second_partition_key_equality_reads_with_a_Scan_that_filters_on_both()
+    public void A_second_partition_key_equality_is_a_Query_that_checks_the_other_value_on_returned_items()
     {
         var request = Request(_db.Orders.Where(o => o.CustomerId == "c1" && o.CustomerId == "c2"));
 
-        Assert.Equal("Scan", request.Member("Operation"));
-        Assert.Equal("(#n0 = :v0 AND #n0 = :v1)", request.Member("FilterExpression"));
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Null(request.Member("FilterExpression"));
     }
 
     [Fact]
-    public void A_sort_key_in_an_OR_beside_the_partition_key_reads_with_a_Scan()
+    public void A_sort_key_in_an_OR_beside_the_partition_key_is_a_Query_that_checks_the_OR_on_returned_items()
     {
         var request = Request(_db.Orders.Where(o => o.CustomerId == "c1" && (o.OrderId == "a" || o.IsGift)));
 
-        Assert.Equal("Scan", request.Member("Operation"));
-        Assert.Equal("(#n0 = :v0 AND (#n1 = :v1 OR #n2 = :v2))", request.Member("FilterExpression"));
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Null(request.Member("FilterExpression"));
+        Assert.Null(request.Member("Limit"));
     }
 
     [Fact]

@@ -32,8 +32,8 @@ public static class DynamoDbEventId
     public static readonly EventId SyncNotSupported = new((int)Id.SyncNotSupported, DatabasePrefix + Id.SyncNotSupported);
 
     /// <summary>
-    /// A query cannot be sent as a Query (it has no equality on a partition key, or conditions on key attributes
-    /// that a key condition cannot hold), so it reads the whole table with a Scan. Turn it into an error with
+    /// A query compares no partition key (of the table, or of a secondary index that holds what it reads) with
+    /// <c>==</c>, so it reads the whole table with a Scan. Turn it into an error with
     /// <c>ConfigureWarnings(w => w.Throw(DynamoDbEventId.ScanQueryWarning))</c>.
     /// </summary>
     public static readonly EventId ScanQueryWarning = new((int)Id.ScanQueryWarning, QueryPrefix + Id.ScanQueryWarning);

@@ -52,11 +52,12 @@ public static class OrderPredicates
             ["Whole key, sort key first"] = (o => o.OrderNumber == 7 && o.CustomerId == "c5", "GetItem"),
             ["Whole key of a missing item"] = (o => o.CustomerId == "c1" && o.OrderNumber == 99, "GetItem"),
 
-            // Scan: a key condition holds one condition per key and a Query's filter may name no key attribute, so
-            // more conditions on the keys than that need a Scan (whose filter may).
-            ["Two different partition keys"] = (o => o.CustomerId == "c1" && o.CustomerId == "c2", "Scan"),
-            ["Partition key and a half-open sort key range"] = (o => o.CustomerId == "c2" && o.OrderNumber >= 2 && o.OrderNumber < 6, "Scan"),
-            ["Partition key and sort key !="] = (o => o.CustomerId == "c5" && o.OrderNumber != 4, "Scan"),
+            // Query: a key condition holds one condition per key and a Query's filter may name no key attribute, so
+            // further conditions on the keys are checked on the items the partition's Query returns.
+            ["Two different partition keys"] = (o => o.CustomerId == "c1" && o.CustomerId == "c2", "Query"),
+            ["Partition key and a half-open sort key range"] = (o => o.CustomerId == "c2" && o.OrderNumber >= 2 && o.OrderNumber < 6, "Query"),
+            ["Partition key and sort key !="] = (o => o.CustomerId == "c5" && o.OrderNumber != 4, "Query"),
+            ["Partition key and the sort key in an OR"] = (o => o.CustomerId == "c5" && (o.OrderNumber == 4 || o.Total > 50m), "Query"),
 
             // Scan: no equality on the partition key.
             ["Status =="] = (o => o.Status == OrderStatus.Shipped, "Scan"),

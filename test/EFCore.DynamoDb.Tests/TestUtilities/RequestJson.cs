@@ -6,10 +6,11 @@ namespace EFCore.DynamoDb.Tests.TestUtilities;
 /// <summary>Reads the request JSON that <c>ToQueryString</c> returns, in DynamoDB's wire format.</summary>
 public static class RequestJson
 {
-    /// <summary>The first request the query would send, parsed.</summary>
+    /// <summary>The first request the query would send, parsed (the "--" note lines after the JSON are left out).</summary>
     public static JsonElement Of(IQueryable query)
     {
-        using var document = JsonDocument.Parse(query.ToQueryString());
+        var json = string.Join('\n', query.ToQueryString().Split('\n').TakeWhile(line => !line.StartsWith("--", StringComparison.Ordinal)));
+        using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
     }
 

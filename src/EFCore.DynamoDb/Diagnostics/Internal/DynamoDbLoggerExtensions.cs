@@ -50,7 +50,7 @@ public static class DynamoDbLoggerExtensions
                 level => LoggerMessage.Define<string, string>(
                     level,
                     DynamoDbEventId.ScanQueryWarning,
-                    "A query for '{EntityType}' cannot be sent as a Query on the table '{Table}', so it reads the whole table with a Scan. A Query needs '==' on the partition key, and takes at most one condition on the sort key (a comparison other than '!=', a '>=' and '<=' pair, or StartsWith); DynamoDB allows no other condition on key attributes.")));
+                    "A query for '{EntityType}' does not compare the partition key of the table '{Table}' (or of a secondary index that holds what it reads) with '==', so it reads the whole table with a Scan. Filter on a partition key with '==' to send a Query instead.")));
 
         if (diagnostics.ShouldLog(definition))
         {

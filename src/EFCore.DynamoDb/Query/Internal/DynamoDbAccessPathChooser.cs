@@ -13,7 +13,8 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// equality on a partition key is a Query (on the table when it fits, else on the best secondary index that holds
 /// every attribute the query reads), whose key condition also takes a sort key comparison, BETWEEN or
 /// begins_with; anything else is a Scan, logged as <see cref="DynamoDbEventId.ScanQueryWarning" />. Conditions
-/// the key does not cover stay in the filter. It then decides whether DynamoDB can return the requested order.
+/// the key does not cover go into the filter, except those on the Query's own keys, which DynamoDB refuses
+/// there: those are checked on the returned items. It then decides whether DynamoDB can return the requested order.
 /// </summary>
 public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query> logger)
 {
@@ -123,14 +124,17 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         var sortKeyCondition = sortKey is null ? null : TakeSortKeyCondition(remaining, sortKey);
 
         // DynamoDB refuses a Query whose filter names a key attribute of the table or index it reads, and its key
-        // condition holds one condition per key: a second one (`<`/`>` pair, `<>`, another partition key value)
-        // means the query cannot be a Query there.
-        if (remaining.SelectMany(ConditionProperties).Any(p => p == partitionKey || p == sortKey))
-        {
-            return false;
-        }
-
-        query.SetAccessPath(DynamoDbAccessPath.Query, index, partitionKeyCondition, sortKeyCondition, null, DynamoDbCondition.And(remaining));
+        // condition holds one condition per key: what else names those keys (the other end of a half-open range,
+        // `!=`, a key inside an OR) is checked on the returned items, which the key condition already narrowed.
+        var onKeys = remaining.Where(c => ConditionProperties(c).Any(p => p == partitionKey || p == sortKey)).ToList();
+        query.SetAccessPath(
+            DynamoDbAccessPath.Query,
+            index,
+            partitionKeyCondition,
+            sortKeyCondition,
+            null,
+            DynamoDbCondition.And(remaining.Except(onKeys)),
+            DynamoDbCondition.And(onKeys));
         return true;
     }
 

@@ -2,6 +2,7 @@ using System.Collections;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -67,11 +68,17 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
     public virtual string ToQueryString()
     {
         var requests = CreateFirstRequests(RowWindow.Evaluate(RequestBuilder.Query.RowLimits, QueryContext)).ToList();
-        return requests.Count == 0
-            ? "-- No request: a key value is null or no key is given, so no item can match."
-            : string.Join(
-                Environment.NewLine,
-                requests.Select(r => DynamoDbRequestJsonWriter.Write(r, indented: true, redactValues: !QueryContext.QueryLogger.ShouldLogSensitiveData())));
+        if (requests.Count == 0)
+        {
+            return "-- No request: a key value is null or no key is given, so no item can match.";
+        }
+
+        var text = string.Join(
+            Environment.NewLine,
+            requests.Select(r => DynamoDbRequestJsonWriter.Write(r, indented: true, redactValues: !QueryContext.QueryLogger.ShouldLogSensitiveData())));
+        return RequestBuilder.Query.ClientFilter is { } clientFilter
+            ? text + Environment.NewLine + "-- Then checked on each returned item (DynamoDB filters a Query on its key attributes only in the key condition): " + clientFilter
+            : text;
     }
 
     /// <inheritdoc />
@@ -94,6 +101,7 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
     {
         private readonly IConcurrencyDetector? _concurrencyDetector = owner._compiledQuery.ThreadSafetyChecksEnabled ? owner.QueryContext.ConcurrencyDetector : null;
         private readonly HashSet<T>? _seen = owner.RequestBuilder.Query.IsDistinct ? [] : null;
+        private readonly ItemConditionEvaluator? _clientFilter = owner.RequestBuilder.Query.ClientFilter is null ? null : new ItemConditionEvaluator(owner.QueryContext);
         private IAsyncEnumerator<Dictionary<string, AttributeValue>>? _items;
         private List<Dictionary<string, AttributeValue>>? _sorted;
         private int _sortedPosition;
@@ -123,6 +131,10 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                     }
 
                     _items = owner.ReadItemsAsync(_window, startKey, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    if (_clientFilter is not null)
+                    {
+                        _items = Where(_items, _clientFilter, owner.RequestBuilder.Query.ClientFilter!);
+                    }
                     if (owner._compiledQuery.ClientOrdering is { } ordering)
                     {
                         _sorted = [];
@@ -178,6 +190,23 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
         }
 
         public ValueTask DisposeAsync() => _items?.DisposeAsync() ?? default;
+
+        private static async IAsyncEnumerator<Dictionary<string, AttributeValue>> Where(
+            IAsyncEnumerator<Dictionary<string, AttributeValue>> items,
+            ItemConditionEvaluator evaluator,
+            DynamoDbCondition condition)
+        {
+            await using (items.ConfigureAwait(false))
+            {
+                while (await items.MoveNextAsync().ConfigureAwait(false))
+                {
+                    if (evaluator.Matches(condition, items.Current))
+                    {
+                        yield return items.Current;
+                    }
+                }
+            }
+        }
 
         private async ValueTask<bool> MoveNextItemAsync()
         {

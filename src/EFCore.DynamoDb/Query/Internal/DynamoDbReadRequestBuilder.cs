@@ -33,7 +33,7 @@ public sealed class DynamoDbReadRequestBuilder
             // Client-side ordering reads the ordering keys too.
             _projectedProperties = query.ProjectedProperties
                 .Concat(query.OrdersOnClient ? query.Orderings.Select(o => o.Property) : [])
-                .Concat(query.PageRequestParameterName is null ? [] : KeyProperties(query))
+                .Concat(query.PageRequestParameterName is null && query.ClientFilter is null ? [] : KeyProperties(query))
                 .Distinct()
                 .ToList();
         }
@@ -55,7 +55,7 @@ public sealed class DynamoDbReadRequestBuilder
     /// True when DynamoDB's Limit may be set to the number of items the window needs: DynamoDB's Limit counts
     /// items evaluated, not returned, so a filter, a client-side sort or de-duplication make it inexact.
     /// </summary>
-    public bool LimitIsExact => _query.Filter is null && !_query.OrdersOnClient && !_query.IsDistinct;
+    public bool LimitIsExact => _query.Filter is null && _query.ClientFilter is null && !_query.OrdersOnClient && !_query.IsDistinct;
 
     /// <summary>The GetItem request, or null when a key value is null (no item can match).</summary>
     public GetItemRequest? CreateGetItemRequest(QueryContext queryContext)
@@ -228,7 +228,8 @@ public sealed class DynamoDbReadRequestBuilder
         }
     }
 
-    // A page's continuation token is the key of its last item, so a paged projection reads the key attributes too.
+    // A page's continuation token is the key of its last item, and the client-side check of key conditions reads
+    // key attributes, so such a projection reads the key attributes too.
     private static IEnumerable<IProperty> KeyProperties(DynamoDbQueryExpression query)
         => new[]
             {

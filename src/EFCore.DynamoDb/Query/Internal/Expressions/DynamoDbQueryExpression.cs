@@ -73,6 +73,12 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     /// <summary>What the key condition does not cover: the FilterExpression of a Query or Scan.</summary>
     public DynamoDbCondition? Filter { get; private set; }
 
+    /// <summary>
+    /// Conditions on a Query's own key attributes that neither its key condition nor its filter may hold, checked
+    /// on each returned item.
+    /// </summary>
+    public DynamoDbCondition? ClientFilter { get; private set; }
+
     /// <summary>Whether a Query reads its sort key ascending (ScanIndexForward).</summary>
     public bool ScanIndexForward { get; private set; } = true;
 
@@ -142,8 +148,10 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
         ComparisonCondition? partitionKeyCondition,
         DynamoDbCondition? sortKeyCondition,
         InCondition? partitionKeyIn,
-        DynamoDbCondition? filter)
+        DynamoDbCondition? filter,
+        DynamoDbCondition? clientFilter = null)
     {
+        ClientFilter = clientFilter;
         AccessPath = accessPath;
         Index = index;
         PartitionKeyCondition = partitionKeyCondition;
@@ -189,6 +197,11 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
         if ((AccessPath == DynamoDbAccessPath.Undecided ? Predicate : Filter) is { } filter)
         {
             expressionPrinter.Append($" FILTER {filter}");
+        }
+
+        if (ClientFilter is not null)
+        {
+            expressionPrinter.Append($" CHECK {ClientFilter}");
         }
 
         if (_orderings.Count > 0)
