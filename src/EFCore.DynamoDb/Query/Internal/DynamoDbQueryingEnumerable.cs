@@ -109,7 +109,6 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
         private int _skipped;
         private int _returned;
         private DynamoDbPageRequest? _pageRequest;
-        private Dictionary<string, AttributeValue>? _lastItem;
 
         public T Current { get; private set; } = default!;
 
@@ -172,9 +171,11 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                     _returned++;
                     if (_pageRequest is not null)
                     {
-                        // A full page continues after its last item; the next page may turn out empty.
-                        _lastItem = item;
-                        _pageRequest.NextContinuationToken = _returned == _window.Limit ? owner.RequestBuilder.ContinuationTokens.Encode(_lastItem) : null;
+                        // A full page of a Query or Scan continues after its last item; the next page may turn out empty.
+                        // A GetItem's single item is the whole result.
+                        _pageRequest.NextContinuationToken = _returned == _window.Limit && owner.RequestBuilder.AccessPath != DynamoDbAccessPath.GetItem
+                            ? owner.RequestBuilder.ContinuationTokens.Encode(item)
+                            : null;
                     }
 
                     return true;

@@ -28,7 +28,7 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
 
         var aggregate = shapedQueryExpression.ShaperExpression as AggregateShaperExpression;
         var itemParameter = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
-        var shaperBody = InjectStructuralTypeMaterializers(aggregate?.SourceShaper ?? shapedQueryExpression.ShaperExpression);
+        var shaperBody = InjectStructuralTypeMaterializers(aggregate is null ? shapedQueryExpression.ShaperExpression : AggregatedValues(aggregate, query));
         shaperBody = new ItemReadingExpressionVisitor(itemParameter, query).Visit(shaperBody);
         var shaperLambda = Expression.Lambda(shaperBody, QueryCompilationContext.QueryContextParameter, itemParameter);
         var elementType = shaperLambda.ReturnType;
@@ -66,6 +66,14 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
         return enumerable;
     }
 
+    // Counting needs no values, and must not materialize (or start tracking) entities: only Distinct over a
+    // projection counts shaped values.
+    private static Expression AggregatedValues(AggregateShaperExpression aggregate, DynamoDbQueryExpression query)
+        => aggregate.Aggregate is DynamoDbAggregate.Count or DynamoDbAggregate.LongCount or DynamoDbAggregate.Any or DynamoDbAggregate.All
+            && !(query.IsDistinct && query.IsProjection)
+                ? Expression.Constant(true)
+                : aggregate.SourceShaper;
+
     private static void ValidatePaging(DynamoDbQueryExpression query)
     {
         if (query.PageRequestParameterName is null)
@@ -76,6 +84,12 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
         if (query.OrdersOnClient)
         {
             throw new InvalidOperationException(DynamoDbStrings.PageNeedsDynamoDbOrder);
+        }
+
+        if (query.AccessPath == DynamoDbAccessPath.BatchGetItem)
+        {
+            // BatchGetItem returns its items in no particular order, so no page can say where the next one starts.
+            throw new InvalidOperationException(DynamoDbStrings.PageNotSupportedWith("a set of keys ('Contains' on the key), which reads with BatchGetItem"));
         }
 
         if (query.ParallelScanSegments is not null)
