@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Storage.Internal.Converters;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -78,6 +79,37 @@ public static class DynamoDbEntityTypeBuilderExtensions
         Expression<Func<TEntity, TProperty>> propertyExpression)
         where TEntity : class
         => (EntityTypeBuilder<TEntity>)HasSortKey((EntityTypeBuilder)entityTypeBuilder, PropertyExpressions.GetPropertyName(propertyExpression));
+
+    /// <summary>
+    /// Makes the property the table's time to live: stored as whole seconds since the Unix epoch (a DateTime or
+    /// DateTimeOffset reads back in UTC, to the second), enabled on the table by EnsureCreated. DynamoDB deletes
+    /// expired items lazily, within days; <c>UseDynamoDb(o => o.ExcludeExpiredItems())</c> hides them from queries.
+    /// </summary>
+    public static EntityTypeBuilder<TEntity> HasTimeToLive<TEntity, TProperty>(
+        this EntityTypeBuilder<TEntity> entityTypeBuilder,
+        Expression<Func<TEntity, TProperty>> propertyExpression)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
+        var name = PropertyExpressions.GetPropertyName(propertyExpression);
+        var type = Nullable.GetUnderlyingType(typeof(TProperty)) ?? typeof(TProperty);
+        var property = entityTypeBuilder.Property(propertyExpression);
+        if (type == typeof(DateTime))
+        {
+            property.HasConversion(new DateTimeToEpochSecondsConverter());
+        }
+        else if (type == typeof(DateTimeOffset))
+        {
+            property.HasConversion(new DateTimeOffsetToEpochSecondsConverter());
+        }
+        else if (type != typeof(long))
+        {
+            throw new ArgumentException(DynamoDbStrings.InvalidTimeToLiveType(typeof(TEntity).Name, name, typeof(TProperty).Name), nameof(propertyExpression));
+        }
+
+        entityTypeBuilder.Metadata.SetAnnotation(DynamoDbAnnotationNames.TimeToLiveProperty, name);
+        return entityTypeBuilder;
+    }
 
     /// <summary>Sets how the table's capacity is paid for (on-demand by default).</summary>
     public static EntityTypeBuilder HasBillingMode(this EntityTypeBuilder entityTypeBuilder, DynamoDbBillingMode billingMode)

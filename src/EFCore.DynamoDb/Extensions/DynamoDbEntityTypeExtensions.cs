@@ -70,4 +70,12 @@ public static class DynamoDbEntityTypeExtensions
             ? (read, write)
             : null;
     }
+
+    /// <summary>The property DynamoDB's time to live reads (epoch seconds), or null when the table has none.</summary>
+    public static IReadOnlyProperty? GetTimeToLiveProperty(this IReadOnlyEntityType entityType)
+        => entityType.GetRootType()[DynamoDbAnnotationNames.TimeToLiveProperty] is string name ? entityType.FindProperty(name) : null;
+
+    /// <inheritdoc cref="GetTimeToLiveProperty(IReadOnlyEntityType)" />
+    public static IProperty? GetTimeToLiveProperty(this IEntityType entityType)
+        => (IProperty?)((IReadOnlyEntityType)entityType).GetTimeToLiveProperty();
 }

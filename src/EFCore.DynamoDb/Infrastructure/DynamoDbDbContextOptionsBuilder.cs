@@ -70,6 +70,13 @@ public class DynamoDbDbContextOptionsBuilder
         return WithOption(e => e.WithWaitForActiveTimeout(timeout));
     }
 
+    /// <summary>
+    /// Leaves items whose time to live has passed out of every query (Dynamoose <c>returnExpired: false</c>):
+    /// DynamoDB deletes expired items lazily, so they can be read for a while after they expire.
+    /// </summary>
+    public virtual DynamoDbDbContextOptionsBuilder ExcludeExpiredItems(bool exclude = true)
+        => WithOption(e => e.WithExcludeExpiredItems(exclude));
+
     /// <summary>Applies a change to the DynamoDB options extension.</summary>
     protected virtual DynamoDbDbContextOptionsBuilder WithOption(Func<DynamoDbOptionsExtension, DynamoDbOptionsExtension> setAction)
     {

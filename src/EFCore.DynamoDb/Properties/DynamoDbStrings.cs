@@ -217,4 +217,12 @@ public static class DynamoDbStrings
     /// <summary>Distinct after Skip/Take.</summary>
     public static string DistinctAfterRowLimit
         => "'Distinct' after 'Skip' or 'Take' cannot be translated; apply 'Distinct' first.";
+
+    /// <summary>A time-to-live property of a type DynamoDB's TTL cannot read.</summary>
+    public static string InvalidTimeToLiveType(string entityType, string property, string clrType)
+        => Format("The time-to-live property '{0}.{1}' is of type '{2}'. DynamoDB's time to live reads a number of seconds since the Unix epoch: use a DateTime, DateTimeOffset or long property.", entityType, property, clrType);
+
+    /// <summary>A key property used as the time to live.</summary>
+    public static string TimeToLiveOnKey(string entityType, string property)
+        => Format("The time-to-live property '{0}.{1}' is part of the primary key. An item's expiry time cannot be part of its key; use another property.", entityType, property);
 }

@@ -92,6 +92,12 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                 throw new InvalidOperationException(DynamoDbStrings.ProvisionedWithoutThroughput(entityType.DisplayName()));
             }
 
+            if (entityType.GetTimeToLiveProperty() is { } timeToLive
+                && timeToLive.IsPrimaryKey())
+            {
+                throw new InvalidOperationException(DynamoDbStrings.TimeToLiveOnKey(entityType.DisplayName(), timeToLive.Name));
+            }
+
             var partitionKeyName = entityType.GetPartitionKeyPropertyName();
             var sortKeyName = entityType.GetSortKeyPropertyName();
             if (sortKeyName is not null && partitionKeyName is null)

@@ -35,6 +35,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         TableNamePrefix = copyFrom.TableNamePrefix;
         TableNameSuffix = copyFrom.TableNameSuffix;
         WaitForActiveTimeout = copyFrom.WaitForActiveTimeout;
+        ExcludeExpiredItems = copyFrom.ExcludeExpiredItems;
     }
 
     /// <inheritdoc />
@@ -61,6 +62,9 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
     /// <summary>How long EnsureCreated and EnsureDeleted wait for a table to become ACTIVE or to disappear.</summary>
     public virtual TimeSpan WaitForActiveTimeout { get; private set; } = DefaultWaitForActiveTimeout;
 
+    /// <summary>True when queries leave out items whose time to live has passed but DynamoDB has not deleted yet.</summary>
+    public virtual bool ExcludeExpiredItems { get; private set; }
+
     /// <summary>Returns a copy with the given endpoint.</summary>
     public virtual DynamoDbOptionsExtension WithServiceUrl(string? serviceUrl) => new(this) { ServiceUrl = serviceUrl };
 
@@ -81,6 +85,9 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
 
     /// <summary>Returns a copy with the given wait bound.</summary>
     public virtual DynamoDbOptionsExtension WithWaitForActiveTimeout(TimeSpan timeout) => new(this) { WaitForActiveTimeout = timeout };
+
+    /// <summary>Returns a copy that leaves expired items out of queries, or not.</summary>
+    public virtual DynamoDbOptionsExtension WithExcludeExpiredItems(bool excludeExpiredItems) => new(this) { ExcludeExpiredItems = excludeExpiredItems };
 
     /// <inheritdoc />
     public virtual void ApplyServices(IServiceCollection services) => services.AddEntityFrameworkDynamoDb();
@@ -146,7 +153,8 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
                 Extension.Client,
                 Extension.TableNamePrefix,
                 Extension.TableNameSuffix,
-                Extension.WaitForActiveTimeout);
+                Extension.WaitForActiveTimeout,
+                Extension.ExcludeExpiredItems);
 
         public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
             => other is ExtensionInfo otherInfo
@@ -156,7 +164,8 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
                 && ReferenceEquals(Extension.Client, otherInfo.Extension.Client)
                 && Extension.TableNamePrefix == otherInfo.Extension.TableNamePrefix
                 && Extension.TableNameSuffix == otherInfo.Extension.TableNameSuffix
-                && Extension.WaitForActiveTimeout == otherInfo.Extension.WaitForActiveTimeout;
+                && Extension.WaitForActiveTimeout == otherInfo.Extension.WaitForActiveTimeout
+                && Extension.ExcludeExpiredItems == otherInfo.Extension.ExcludeExpiredItems;
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {

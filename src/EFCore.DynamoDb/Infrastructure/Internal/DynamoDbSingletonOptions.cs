@@ -36,6 +36,9 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
     public virtual TimeSpan WaitForActiveTimeout { get; private set; } = DynamoDbOptionsExtension.DefaultWaitForActiveTimeout;
 
     /// <inheritdoc />
+    public virtual bool ExcludeExpiredItems { get; private set; }
+
+    /// <inheritdoc />
     public virtual void Initialize(IDbContextOptions options)
     {
         var extension = options.FindExtension<DynamoDbOptionsExtension>();
@@ -51,6 +54,7 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
         TableNamePrefix = extension.TableNamePrefix;
         TableNameSuffix = extension.TableNameSuffix;
         WaitForActiveTimeout = extension.WaitForActiveTimeout;
+        ExcludeExpiredItems = extension.ExcludeExpiredItems;
     }
 
     /// <inheritdoc />

@@ -32,6 +32,9 @@ public interface IDynamoDbSingletonOptions : ISingletonOptions
     /// <summary>How long to wait for a table to become ACTIVE or to disappear.</summary>
     TimeSpan WaitForActiveTimeout { get; }
 
+    /// <summary>True when queries leave out items whose time to live has passed.</summary>
+    bool ExcludeExpiredItems { get; }
+
     /// <summary>The full name of an entity type's table: the prefix, the model's table name, the suffix.</summary>
     string ResolveTableName(IReadOnlyEntityType entityType);
 }

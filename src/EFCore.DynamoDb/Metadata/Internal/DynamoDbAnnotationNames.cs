@@ -27,6 +27,9 @@ public static class DynamoDbAnnotationNames
     /// <summary>On a root entity type: its table's provisioned write capacity units.</summary>
     public const string WriteCapacityUnits = Prefix + "WriteCapacityUnits";
 
+    /// <summary>On a root entity type: the name of the property DynamoDB's time to live reads.</summary>
+    public const string TimeToLiveProperty = Prefix + "TimeToLiveProperty";
+
     /// <summary>On an index: the kind of DynamoDB secondary index it is; absent for an index DynamoDB ignores.</summary>
     public const string IndexKind = Prefix + "IndexKind";
 

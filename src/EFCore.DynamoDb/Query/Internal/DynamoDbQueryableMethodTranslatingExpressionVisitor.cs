@@ -17,19 +17,20 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : QueryableMethodTranslatingExpressionVisitor
 {
+    private readonly bool _excludeExpiredItems;
+
     /// <summary>Creates the visitor for a top-level query.</summary>
     public DynamoDbQueryableMethodTranslatingExpressionVisitor(
         QueryableMethodTranslatingExpressionVisitorDependencies dependencies,
-        QueryCompilationContext queryCompilationContext)
+        QueryCompilationContext queryCompilationContext,
+        bool excludeExpiredItems)
         : base(dependencies, queryCompilationContext, subquery: false)
-    {
-    }
+        => _excludeExpiredItems = excludeExpiredItems;
 
     /// <summary>Creates the visitor for a subquery.</summary>
     protected DynamoDbQueryableMethodTranslatingExpressionVisitor(DynamoDbQueryableMethodTranslatingExpressionVisitor parentVisitor)
         : base(parentVisitor.Dependencies, parentVisitor.QueryCompilationContext, subquery: true)
-    {
-    }
+        => _excludeExpiredItems = parentVisitor._excludeExpiredItems;
 
     /// <inheritdoc />
     protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor() => new DynamoDbQueryableMethodTranslatingExpressionVisitor(this);
@@ -51,6 +52,15 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         {
             var discriminatorValues = entityType.GetConcreteDerivedTypesInclusive().Select(t => t.GetDiscriminatorValue()).ToList();
             queryExpression.ApplyPredicate(new InCondition(discriminator, QueryValue.FromConstant(discriminatorValues)));
+        }
+
+        // DynamoDB deletes expired items lazily: `ttl > now OR attribute_not_exists(ttl)` hides the ones still there.
+        if (_excludeExpiredItems && entityType.GetTimeToLiveProperty() is { } timeToLive)
+        {
+            queryExpression.ApplyPredicate(new LogicalCondition(
+                isAnd: false,
+                new FunctionCondition(DynamoDbConditionFunction.AttributeNotExists, timeToLive, null),
+                new ComparisonCondition(timeToLive, ComparisonOperator.GreaterThan, QueryValue.FromComputation("now", CurrentTime(timeToLive.ClrType)))));
         }
 
         return new ShapedQueryExpression(
@@ -408,6 +418,15 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
         return TranslateAggregate(source, null, aggregate, resultType);
     }
+
+    // The current time as the time-to-live property's own type, read each time the query runs.
+    private static Func<QueryContext, object?> CurrentTime(Type timeToLiveType)
+        => (Nullable.GetUnderlyingType(timeToLiveType) ?? timeToLiveType) switch
+        {
+            var t when t == typeof(DateTime) => _ => DateTime.UtcNow,
+            var t when t == typeof(DateTimeOffset) => _ => DateTimeOffset.UtcNow,
+            _ => _ => DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        };
 
     private static DynamoDbQueryExpression Query(ShapedQueryExpression source) => (DynamoDbQueryExpression)source.QueryExpression;
 

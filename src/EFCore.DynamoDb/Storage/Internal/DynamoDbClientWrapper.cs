@@ -112,6 +112,39 @@ public class DynamoDbClientWrapper(
     }
 
     /// <inheritdoc />
+    public virtual async Task<string?> DescribeTimeToLiveAsync(string tableName, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(
+                "DescribeTimeToLive",
+                tableName,
+                null,
+                new DescribeTimeToLiveRequest { TableName = tableName },
+                static (c, r, t) => c.DescribeTimeToLiveAsync(r, t),
+                static _ => null,
+                cancellationToken)
+            .ConfigureAwait(false);
+        var description = response.TimeToLiveDescription;
+        return description?.TimeToLiveStatus == TimeToLiveStatus.ENABLED || description?.TimeToLiveStatus == TimeToLiveStatus.ENABLING
+            ? description.AttributeName
+            : null;
+    }
+
+    /// <inheritdoc />
+    public virtual Task UpdateTimeToLiveAsync(string tableName, string attributeName, CancellationToken cancellationToken)
+        => SendAsync(
+            "UpdateTimeToLive",
+            tableName,
+            null,
+            new UpdateTimeToLiveRequest
+            {
+                TableName = tableName,
+                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = attributeName, Enabled = true },
+            },
+            static (c, r, t) => c.UpdateTimeToLiveAsync(r, t),
+            static _ => null,
+            cancellationToken);
+
+    /// <inheritdoc />
     public virtual Task ListTablesAsync(CancellationToken cancellationToken)
         => SendAsync("ListTables", "", null, new ListTablesRequest { Limit = 1 }, static (c, r, t) => c.ListTablesAsync(r, t), static _ => null, cancellationToken);
 

@@ -62,6 +62,7 @@ public class DynamoDbDatabaseCreator(
             }
 
             ValidateKeySchema(request, existing);
+            await EnableTimeToLiveAsync(request.TableName, cancellationToken).ConfigureAwait(false);
         }
 
         return created;
@@ -108,6 +109,25 @@ public class DynamoDbDatabaseCreator(
         catch (Exception exception) when (exception is AmazonDynamoDBException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
         {
             return false;
+        }
+    }
+
+    // Time to live is a setting of its own (UpdateTimeToLive), not part of CreateTable; it is turned on once.
+    private async Task EnableTimeToLiveAsync(string tableName, CancellationToken cancellationToken)
+    {
+        var timeToLive = designTimeModel.Model.GetEntityTypes()
+            .Where(e => e.BaseType is null && options.ResolveTableName(e) == tableName)
+            .Select(e => e.GetTimeToLiveProperty())
+            .FirstOrDefault(p => p is not null);
+        if (timeToLive is null)
+        {
+            return;
+        }
+
+        var attributeName = timeToLive.GetAttributeName();
+        if (await client.DescribeTimeToLiveAsync(tableName, cancellationToken).ConfigureAwait(false) != attributeName)
+        {
+            await client.UpdateTimeToLiveAsync(tableName, attributeName, cancellationToken).ConfigureAwait(false);
         }
     }
 

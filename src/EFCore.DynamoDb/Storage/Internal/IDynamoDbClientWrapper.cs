@@ -45,6 +45,12 @@ public interface IDynamoDbClientWrapper
     /// <summary>Deletes a table; false when it did not exist.</summary>
     Task<bool> DeleteTableAsync(string tableName, CancellationToken cancellationToken);
 
+    /// <summary>The table's time-to-live attribute when time to live is enabled or being enabled, else null.</summary>
+    Task<string?> DescribeTimeToLiveAsync(string tableName, CancellationToken cancellationToken);
+
+    /// <summary>Enables time to live on the attribute.</summary>
+    Task UpdateTimeToLiveAsync(string tableName, string attributeName, CancellationToken cancellationToken);
+
     /// <summary>Lists at most one table, to check that the endpoint answers and accepts the credentials.</summary>
     Task ListTablesAsync(CancellationToken cancellationToken);
 }
