@@ -225,4 +225,8 @@ public static class DynamoDbStrings
     /// <summary>A key property used as the time to live.</summary>
     public static string TimeToLiveOnKey(string entityType, string property)
         => Format("The time-to-live property '{0}.{1}' is part of the primary key. An item's expiry time cannot be part of its key; use another property.", entityType, property);
+
+    /// <summary>A null element in a set.</summary>
+    public static string NullInSet(string setType)
+        => Format("A '{0}' holds a null element. DynamoDB sets (SS, NS, BS) cannot hold null; remove it, or use a list.", setType);
 }

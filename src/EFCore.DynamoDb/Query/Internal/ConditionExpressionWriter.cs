@@ -239,7 +239,8 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
             return;
         }
 
-        builder.Append(parts.Count == 1 ? parts[0] : "(" + string.Join(" OR ", parts) + ")");
+        // Only a lone IN needs no parentheses: the null check is an OR, which AND and NOT around it would split.
+        builder.Append(parts.Count == 1 && values.Count == nonNull.Count ? parts[0] : "(" + string.Join(" OR ", parts) + ")");
     }
 
     // DynamoDB has no literal false; no attribute both exists and does not. It names the attribute the condition
@@ -250,10 +251,15 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
         builder.Append("(attribute_exists(").Append(name).Append(") AND attribute_not_exists(").Append(name).Append("))");
     }
 
-    // contains() on a string attribute takes a substring; on a set or list, an element (issue-4 collections map
-    // their elements themselves); begins_with takes a prefix of the attribute's own type.
+    // contains() on a string attribute takes a substring; on a set or list, an element, in the element's mapping;
+    // begins_with takes a prefix of the attribute's own type.
     private static AttributeValue ArgumentValue(IProperty property, object argument)
-        => argument is string text ? new AttributeValue { S = text } : ((DynamoDbTypeMapping)property.GetTypeMapping()).CreateAttributeValue(argument);
+    {
+        var mapping = (DynamoDbTypeMapping)property.GetTypeMapping();
+        return mapping.DynamoDbElementMapping is { } elementMapping
+            ? elementMapping.CreateAttributeValue(argument)
+            : argument is string text ? new AttributeValue { S = text } : mapping.CreateAttributeValue(argument);
+    }
 
     private string Name(IProperty property)
     {

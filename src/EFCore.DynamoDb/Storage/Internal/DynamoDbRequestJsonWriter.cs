@@ -77,6 +77,7 @@ public sealed class DynamoDbRequestJsonWriter
                 WriteString(writer, "ProjectionExpression", query.ProjectionExpression);
                 WriteNames(writer, query.ExpressionAttributeNames);
                 WriteItem(writer, "ExpressionAttributeValues", query.ExpressionAttributeValues);
+                WriteString(writer, "Select", query.Select?.Value);
                 WriteBool(writer, "ScanIndexForward", query.ScanIndexForward);
                 WriteInt(writer, "Limit", query.Limit);
                 WriteBool(writer, "ConsistentRead", query.ConsistentRead);
@@ -90,6 +91,7 @@ public sealed class DynamoDbRequestJsonWriter
                 WriteString(writer, "ProjectionExpression", scan.ProjectionExpression);
                 WriteNames(writer, scan.ExpressionAttributeNames);
                 WriteItem(writer, "ExpressionAttributeValues", scan.ExpressionAttributeValues);
+                WriteString(writer, "Select", scan.Select?.Value);
                 WriteInt(writer, "Limit", scan.Limit);
                 WriteBool(writer, "ConsistentRead", scan.ConsistentRead);
                 WriteInt(writer, "Segment", scan.Segment);

@@ -47,20 +47,41 @@ public class DynamoDbTypeMapping : CoreTypeMapping
     /// <inheritdoc />
     protected override CoreTypeMapping Clone(CoreTypeMappingParameters parameters) => new DynamoDbTypeMapping(parameters);
 
+    /// <summary>The mapping of a collection's elements, for a collection mapping; null for a scalar one.</summary>
+    public virtual DynamoDbTypeMapping? DynamoDbElementMapping => null;
+
     /// <summary>The attribute value for a non-null model value (the converter, if any, is applied first).</summary>
     public virtual AttributeValue CreateAttributeValue(object value)
         => AttributeValueWriter.Write(Converter is null ? value : Converter.ConvertToProvider(value)!);
 
     /// <summary>
     /// An expression that reads <paramref name="attributeName" /> from <paramref name="item" /> as
-    /// <paramref name="targetType" />: the default value when the attribute is missing or NULL, otherwise one typed
-    /// reader call followed by the converter's own expression, inlined.
+    /// <paramref name="targetType" />: <see cref="CreateMissingValueExpression" /> when the attribute is missing or
+    /// NULL, otherwise <see cref="CreateValueReadExpression" />.
     /// </summary>
     public virtual Expression CreateReadExpression(Expression item, string attributeName, Type targetType)
     {
         var attributeValue = Expression.Variable(typeof(AttributeValue), "attributeValue");
-        var attributeNameConstant = Expression.Constant(attributeName);
-        Expression value = Expression.Call(AttributeValueReader.GetReadMethod(ProviderClrType), attributeValue, attributeNameConstant);
+        return Expression.Block(
+            targetType,
+            [attributeValue],
+            Expression.Assign(attributeValue, Expression.Call(AttributeValueReader.FindMethod, item, Expression.Constant(attributeName))),
+            Expression.Condition(
+                Expression.Equal(attributeValue, Expression.Constant(null, typeof(AttributeValue))),
+                CreateMissingValueExpression(targetType),
+                CreateValueReadExpression(attributeValue, attributeName, targetType)));
+    }
+
+    /// <summary>The value a missing or NULL attribute reads as: the type's default.</summary>
+    public virtual Expression CreateMissingValueExpression(Type targetType) => Expression.Default(targetType);
+
+    /// <summary>
+    /// An expression that reads a present <paramref name="attributeValue" /> as <paramref name="targetType" />: one
+    /// typed reader call followed by the converter's own expression, inlined.
+    /// </summary>
+    public virtual Expression CreateValueReadExpression(Expression attributeValue, string attributeName, Type targetType)
+    {
+        Expression value = Expression.Call(AttributeValueReader.GetReadMethod(ProviderClrType), attributeValue, Expression.Constant(attributeName));
         if (Converter is { } converter)
         {
             var fromProvider = converter.ConvertFromProviderExpression;
@@ -70,20 +91,13 @@ public class DynamoDbTypeMapping : CoreTypeMapping
                 value.Type == providerParameterType ? value : Expression.Convert(value, providerParameterType));
         }
 
-        if (value.Type != targetType)
-        {
-            value = Expression.Convert(value, targetType);
-        }
-
-        return Expression.Block(
-            targetType,
-            [attributeValue],
-            Expression.Assign(attributeValue, Expression.Call(AttributeValueReader.FindMethod, item, attributeNameConstant)),
-            Expression.Condition(
-                Expression.Equal(attributeValue, Expression.Constant(null, typeof(AttributeValue))),
-                Expression.Default(targetType),
-                value));
+        return value.Type == targetType ? value : Expression.Convert(value, targetType);
     }
+
+    /// <summary>
+    /// True when the value is stored as no attribute at all, as null is: DynamoDB has no empty sets.
+    /// </summary>
+    public virtual bool IsStoredAsMissing(object value) => false;
 
     private static Expression ReplaceParameter(LambdaExpression lambda, Expression replacement)
         => new ParameterReplacer(lambda.Parameters[0], replacement).Visit(lambda.Body);

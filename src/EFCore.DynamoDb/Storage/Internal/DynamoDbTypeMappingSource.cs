@@ -60,6 +60,11 @@ public class DynamoDbTypeMappingSource : TypeMappingSource
             return mapping;
         }
 
+        if (FindCollectionMapping(clrType) is { } collectionMapping)
+        {
+            return collectionMapping;
+        }
+
         if (clrType.IsEnum)
         {
             var converter = (ValueConverter)Activator.CreateInstance(
@@ -68,5 +73,46 @@ public class DynamoDbTypeMappingSource : TypeMappingSource
         }
 
         return null;
+    }
+
+    // Lists, arrays and list interfaces → L; sets of strings, numbers or binaries → SS/NS/BS; string-keyed
+    // dictionaries → M. Elements are mapped like any property, so nested collections work.
+    private DynamoDbCollectionTypeMapping? FindCollectionMapping(Type clrType)
+    {
+        if (clrType == typeof(string) || clrType == typeof(byte[]))
+        {
+            return null;
+        }
+
+        var (kind, elementType) = clrType switch
+        {
+            { IsArray: true } when clrType.GetArrayRank() == 1 => (DynamoDbCollectionKind.List, clrType.GetElementType()),
+            { IsGenericType: true } when clrType.GetGenericTypeDefinition() is var definition
+                && (definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(IReadOnlyList<>)
+                    || definition == typeof(ICollection<>) || definition == typeof(IReadOnlyCollection<>) || definition == typeof(IEnumerable<>))
+                => (DynamoDbCollectionKind.List, clrType.GetGenericArguments()[0]),
+            { IsGenericType: true } when clrType.GetGenericTypeDefinition() is var definition
+                && (definition == typeof(HashSet<>) || definition == typeof(ISet<>) || definition == typeof(IReadOnlySet<>))
+                => (DynamoDbCollectionKind.Set, clrType.GetGenericArguments()[0]),
+            { IsGenericType: true } when clrType.GetGenericTypeDefinition() is var definition
+                && (definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>))
+                && clrType.GetGenericArguments()[0] == typeof(string)
+                => (DynamoDbCollectionKind.Map, clrType.GetGenericArguments()[1]),
+            _ => ((DynamoDbCollectionKind?)null, (Type?)null),
+        };
+
+        if (kind is not { } collectionKind
+            || FindMapping(elementType!) is not DynamoDbTypeMapping elementMapping
+            || (collectionKind == DynamoDbCollectionKind.Set && elementMapping.AttributeType is null or DynamoDbAttributeType.Boolean))
+        {
+            return null;
+        }
+
+        return new DynamoDbCollectionTypeMapping(
+            clrType,
+            collectionKind,
+            elementType!,
+            elementMapping,
+            CollectionValueComparers.Create(clrType, collectionKind, elementType!, elementMapping.Comparer));
     }
 }

@@ -73,7 +73,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         var item = new Dictionary<string, AttributeValue>();
         foreach (var property in properties)
         {
-            if (entry.GetCurrentValue(property) is { } value)
+            if (entry.GetCurrentValue(property) is { } value && !Mapping(property).IsStoredAsMissing(value))
             {
                 item[property.GetAttributeName()] = Mapping(property).CreateAttributeValue(value);
             }
@@ -107,7 +107,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
             }
 
             var name = placeholders.Name(property.GetAttributeName());
-            if (entry.GetCurrentValue(property) is { } value)
+            if (entry.GetCurrentValue(property) is { } value && !Mapping(property).IsStoredAsMissing(value))
             {
                 set = (set is null ? new StringBuilder("SET ") : set.Append(", "))
                     .Append(name).Append(" = ").Append(placeholders.Value(Mapping(property).CreateAttributeValue(value)));
