@@ -3,6 +3,7 @@ using EFCore.DynamoDb.Tests.TestModels;
 using EFCore.DynamoDb.Tests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace EFCore.DynamoDb.Tests;
@@ -28,6 +29,13 @@ public class DynamoDbDiagnosticsTests
                 configure?.Invoke(o);
             },
             scenario: nameof(DynamoDbDiagnosticsTests) + "." + scenario);
+
+    // EF's compiled-query cache is shared by every context of the suite and evicts entries when it grows large; the
+    // tests that count compilations share a cache of their own (one cache: each one is another internal service
+    // provider, of which EF allows 20), so no other test can make them compile twice.
+    private static readonly MemoryCache CompilationCountingCache = new(new MemoryCacheOptions());
+
+    private static void OwnQueryCache(DbContextOptionsBuilder options) => options.UseMemoryCache(CompilationCountingCache);
 
     [Fact]
     public void Event_ids_are_distinct()
@@ -85,7 +93,7 @@ public class DynamoDbDiagnosticsTests
     public void The_scan_warning_is_logged_once_per_compiled_query()
     {
         var events = new List<EventData>();
-        using var db = Context(events);
+        using var db = Context(events, OwnQueryCache);
 
         for (var stock = 1; stock <= 3; stock++)
         {
@@ -150,7 +158,7 @@ public class DynamoDbDiagnosticsTests
     public void A_query_shape_is_compiled_once_for_different_parameter_values()
     {
         var events = new List<EventData>();
-        using var db = Context(events);
+        using var db = Context(events, OwnQueryCache);
 
         foreach (var id in new[] { 1, 2, 3 })
         {
@@ -160,5 +168,71 @@ public class DynamoDbDiagnosticsTests
         }
 
         Assert.Single(events, e => e.EventId == CoreEventId.QueryCompilationStarting);
+    }
+
+    [Fact]
+    public void Ordering_by_a_non_key_attribute_logs_the_client_side_ordering_warning_when_it_is_compiled()
+    {
+        var events = new List<EventData>();
+        using var db = Context(events);
+
+        db.Set<Product>().Where(p => p.Id == 1 || p.Stock > 2).OrderBy(p => p.Name).ThenByDescending(p => p.Stock).ToQueryString();
+
+        var warning = Assert.Single(events, e => e.EventId == DynamoDbEventId.ClientSideOrderingWarning);
+        Assert.Equal(LogLevel.Warning, warning.LogLevel);
+        Assert.Equal(
+            "A query for 'Product' orders by 'Name', 'Stock' descending, which DynamoDB cannot return in order (it orders a Query by its sort key only), so every matching item is read and sorted on the client. Order by the sort key of a Query, or query an index whose sort key is the ordering.",
+            warning.ToString());
+    }
+
+    [Fact]
+    public void The_client_side_ordering_warning_is_logged_once_per_compiled_query()
+    {
+        var events = new List<EventData>();
+        using var db = Context(events, OwnQueryCache);
+
+        for (var stock = 1; stock <= 3; stock++)
+        {
+            db.Set<Product>().Where(p => p.Stock > stock).OrderBy(p => p.Name).ToQueryString();
+        }
+
+        Assert.Single(events, e => e.EventId == DynamoDbEventId.ClientSideOrderingWarning);
+    }
+
+    [Fact]
+    public void Ordering_a_Query_by_its_sort_key_logs_no_client_side_ordering_warning()
+    {
+        var events = new List<EventData>();
+        using var db = TestContexts.Scenario(
+            b => b.Entity<Reading>().HasKey(r => new { r.DeviceId, r.Timestamp }),
+            configure: o => o.LogTo((_, _) => true, events.Add));
+
+        db.Set<Reading>().Where(r => r.DeviceId == "d1").OrderByDescending(r => r.Timestamp).ToQueryString();
+
+        Assert.DoesNotContain(events, e => e.EventId == DynamoDbEventId.ClientSideOrderingWarning);
+    }
+
+    [Fact]
+    public void The_client_side_ordering_warning_configured_to_throw_fails_ToQueryString()
+    {
+        using var db = TestContexts.Shop(configure: o => o.ConfigureWarnings(w => w.Throw(DynamoDbEventId.ClientSideOrderingWarning)));
+
+        var exception = Assert.Throws<InvalidOperationException>(() => db.Readings.Where(r => r.DeviceId == "d1").OrderBy(r => r.Value).ToQueryString());
+
+        Assert.Contains(DynamoDbEventId.ClientSideOrderingWarning.Name!, exception.Message);
+        Assert.Contains("'Reading'", exception.Message);
+        Assert.Contains("'Value'", exception.Message);
+    }
+
+    [Fact]
+    public void A_Query_on_a_secondary_index_logs_no_scan_warning()
+    {
+        var events = new List<EventData>();
+        using var db = TestContexts.Scenario(
+            b => b.Entity<Product>().HasGlobalSecondaryIndex("ByName", p => p.Name),
+            configure: o => o.LogTo((_, _) => true, events.Add));
+
+        Assert.Equal("ByName", RequestJson.Of(db.Set<Product>().Where(p => p.Name == "pen")).Member("IndexName"));
+        Assert.DoesNotContain(events, e => e.EventId == DynamoDbEventId.ScanQueryWarning);
     }
 }

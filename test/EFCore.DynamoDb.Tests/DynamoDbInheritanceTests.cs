@@ -39,7 +39,7 @@ public sealed class DynamoDbInheritanceTests : IDisposable
 
         Assert.Equal("Animal", command.TableName);
         Assert.Equal(
-            new Dictionary<string, string> { ["Id"] = "N:1", ["Discriminator"] = "S:Dog", ["Name"] = "S:Rex", ["Barks"] = "BOOL:true" },
+            new Dictionary<string, string> { ["Id"] = "N:1", ["$type"] = "S:Dog", ["Name"] = "S:Rex", ["Barks"] = "BOOL:true" },
             AttributeValues.Describe(command.KeyOrItem));
     }
 
@@ -60,7 +60,7 @@ public sealed class DynamoDbInheritanceTests : IDisposable
         Assert.Equal("Scan", request.Member("Operation"));
         Assert.Equal("Animal", request.Member("TableName"));
         Assert.Equal("#n0 IN (:v0, :v1)", request.Member("FilterExpression"));
-        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Discriminator" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "$type" }, request.Names());
         Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:Dog", [":v1"] = "S:Puppy" }, request.Values());
     }
 
@@ -72,7 +72,7 @@ public sealed class DynamoDbInheritanceTests : IDisposable
         Assert.Equal("Query", request.Member("Operation"));
         Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
         Assert.Equal("#n1 IN (:v1)", request.Member("FilterExpression"));
-        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Id", ["#n1"] = "Discriminator" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Id", ["#n1"] = "$type" }, request.Names());
         Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:7", [":v1"] = "S:Cat" }, request.Values());
     }
 

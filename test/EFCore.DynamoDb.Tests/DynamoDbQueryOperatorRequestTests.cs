@@ -499,4 +499,627 @@ public sealed class DynamoDbQueryOperatorRequestTests : IDisposable
         => Assert.Contains(
             DynamoDbStrings.LastNeedsOrdering(nameof(Queryable.Reverse)),
             Assert.Throws<InvalidOperationException>(() => _db.Orders.Reverse().ToQueryString()).Message);
+
+    private static ScenarioContext OrdersWithTwoStatusIndexes(List<EventData>? events = null, [System.Runtime.CompilerServices.CallerMemberName] string scenario = "")
+        => TestContexts.Scenario(
+            b => b.Entity<Order>(o =>
+            {
+                o.HasKey(x => new { x.CustomerId, x.OrderId });
+                o.Ignore(x => x.Customer);
+                o.HasGlobalSecondaryIndex("ByStatusAndDate", x => x.Status, x => x.PlacedAt);
+                o.HasGlobalSecondaryIndex("ByStatusAndTotal", x => x.Status, x => x.Total);
+            }),
+            configure: events is null ? null : o => o.LogTo((_, _) => true, events.Add),
+            scenario: nameof(DynamoDbQueryOperatorRequestTests) + "." + scenario);
+
+    private static ScenarioContext OrdersWithIncludeIndex([System.Runtime.CompilerServices.CallerMemberName] string scenario = "")
+        => TestContexts.Scenario(
+            b => b.Entity<Order>(o =>
+            {
+                o.HasKey(x => new { x.CustomerId, x.OrderId });
+                o.Ignore(x => x.Customer);
+                o.Property(x => x.Total).HasAttributeName("amount");
+                o.HasGlobalSecondaryIndex("ByStatus", x => x.Status).ProjectsInclude(x => x.Total);
+            }),
+            scenario: nameof(DynamoDbQueryOperatorRequestTests) + "." + scenario);
+
+    [Fact]
+    public void The_index_whose_sort_key_gives_the_ordering_is_preferred()
+    {
+        var events = new List<EventData>();
+        using var db = OrdersWithTwoStatusIndexes(events);
+
+        var request = Request(db.Set<Order>().Where(o => o.Status == OrderStatus.Placed).OrderBy(o => o.Total));
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("ByStatusAndTotal", request.Member("IndexName"));
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.False(request.TryGetProperty("ScanIndexForward", out _));
+        Assert.DoesNotContain(events, e => e.EventId == DynamoDbEventId.ClientSideOrderingWarning);
+    }
+
+    [Fact]
+    public void The_index_whose_sort_key_gives_a_descending_ordering_is_read_backward()
+    {
+        using var db = OrdersWithTwoStatusIndexes();
+
+        var request = Request(db.Set<Order>().Where(o => o.Status == OrderStatus.Placed).OrderByDescending(o => o.PlacedAt));
+
+        Assert.Equal("ByStatusAndDate", request.Member("IndexName"));
+        Assert.False(request.GetProperty("ScanIndexForward").GetBoolean());
+    }
+
+    [Fact]
+    public void The_index_whose_sort_key_the_query_constrains_is_preferred()
+    {
+        using var db = OrdersWithTwoStatusIndexes();
+
+        var request = Request(db.Set<Order>().Where(o => o.Status == OrderStatus.Placed && o.Total > 10));
+
+        Assert.Equal("ByStatusAndTotal", request.Member("IndexName"));
+        Assert.Equal("#n0 = :v0 AND #n1 > :v1", request.Member("KeyConditionExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Status", ["#n1"] = "Total" }, request.Names());
+        Assert.Null(request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void The_ordering_outweighs_a_sort_key_condition_when_choosing_an_index()
+    {
+        using var db = OrdersWithTwoStatusIndexes();
+
+        var request = Request(db.Set<Order>().Where(o => o.Status == OrderStatus.Placed && o.Total > 10).OrderBy(o => o.PlacedAt));
+
+        Assert.Equal("ByStatusAndDate", request.Member("IndexName"));
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Equal("#n1 > :v1", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Status", ["#n1"] = "Total" }, request.Names());
+    }
+
+    [Fact]
+    public void Another_predicate_on_an_index_Query_is_its_filter()
+    {
+        using var db = IndexedOrders();
+
+        var request = Request(db.Set<Order>().Where(o => o.Status == OrderStatus.Shipped && o.IsGift));
+
+        Assert.Equal("ByStatus", request.Member("IndexName"));
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Equal("#n1 = :v1", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Status", ["#n1"] = "IsGift" }, request.Names());
+    }
+
+    [Fact]
+    public void A_keys_only_index_is_not_chosen_for_entity_results_even_with_its_partition_key_fixed()
+    {
+        using var db = IndexedOrders();
+
+        var request = Request(db.Set<Order>().Where(o => o.Note == "gift wrap"));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Null(request.Member("IndexName"));
+        Assert.Null(request.Member("ProjectionExpression"));
+    }
+
+    [Fact]
+    public void A_keys_only_index_serves_a_projection_of_table_and_index_keys()
+    {
+        using var db = IndexedOrders();
+
+        var request = Request(db.Set<Order>().Where(o => o.Note == "gift wrap").Select(o => new { o.CustomerId, o.OrderId, o.Note }));
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("ByNote", request.Member("IndexName"));
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Equal("#n1, #n2, #n0", request.Member("ProjectionExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Note", ["#n1"] = "CustomerId", ["#n2"] = "OrderId" }, request.Names());
+    }
+
+    [Fact]
+    public void A_keys_only_index_is_not_chosen_for_a_projection_of_another_attribute()
+    {
+        using var db = IndexedOrders();
+
+        var request = Request(db.Set<Order>().Where(o => o.Note == "gift wrap").Select(o => new { o.OrderId, o.Total }));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Null(request.Member("IndexName"));
+    }
+
+    [Fact]
+    public void An_include_index_serves_a_projection_of_its_included_attributes()
+    {
+        using var db = OrdersWithIncludeIndex();
+
+        var request = Request(db.Set<Order>().Where(o => o.Status == OrderStatus.Placed).Select(o => o.Total));
+
+        Assert.Equal("ByStatus", request.Member("IndexName"));
+        Assert.Equal("#n1", request.Member("ProjectionExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Status", ["#n1"] = "amount" }, request.Names());
+    }
+
+    [Fact]
+    public void An_include_index_is_not_chosen_for_entity_results()
+    {
+        using var db = OrdersWithIncludeIndex();
+
+        var request = Request(db.Set<Order>().Where(o => o.Status == OrderStatus.Placed));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Null(request.Member("IndexName"));
+    }
+
+    [Fact]
+    public void An_index_is_not_chosen_when_a_filter_reads_an_attribute_it_lacks()
+    {
+        using var db = OrdersWithIncludeIndex();
+
+        var request = Request(db.Set<Order>().Where(o => o.Status == OrderStatus.Placed && o.IsGift).Select(o => o.Total));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+    }
+
+    [Fact]
+    public void An_EF_index_marked_as_global_secondary_index_is_used_by_queries()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Order>(o =>
+        {
+            o.HasKey(x => new { x.CustomerId, x.OrderId });
+            o.Ignore(x => x.Customer);
+            o.HasIndex(x => x.Note, "ByNote").IsGlobalSecondaryIndex();
+        }));
+
+        var request = Request(db.Set<Order>().Where(o => o.Note == "x"));
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("ByNote", request.Member("IndexName"));
+    }
+
+    [Fact]
+    public void A_plain_EF_index_is_never_queried()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Order>(o =>
+        {
+            o.HasKey(x => new { x.CustomerId, x.OrderId });
+            o.Ignore(x => x.Customer);
+            o.HasIndex(x => x.Note, "ByNote");
+        }));
+
+        var request = Request(db.Set<Order>().Where(o => o.Note == "x"));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Null(request.Member("IndexName"));
+    }
+
+    [Fact]
+    public void WithIndex_forces_an_index_even_when_the_table_key_is_given()
+    {
+        using var db = IndexedOrders();
+
+        var request = Request(db.Set<Order>().Where(o => o.CustomerId == "c1" && o.Status == OrderStatus.Shipped).WithIndex("ByStatus"));
+
+        Assert.Equal("ByStatus", request.Member("IndexName"));
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Equal("#n1 = :v1", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Status", ["#n1"] = "CustomerId" }, request.Names());
+    }
+
+    [Fact]
+    public void WithIndex_of_an_index_that_lacks_a_projected_attribute_is_an_error()
+    {
+        using var db = IndexedOrders();
+
+        Assert.Contains(
+            DynamoDbStrings.IndexLacksAttributes("ByNote", "'Total'"),
+            Assert.Throws<InvalidOperationException>(
+                () => db.Set<Order>().WithIndex("ByNote").Where(o => o.Note == "x").Select(o => new { o.OrderId, o.Total }).ToQueryString()).Message);
+    }
+
+    [Fact]
+    public void WithIndex_of_an_index_that_lacks_attributes_names_each_of_them()
+    {
+        using var db = IndexedOrders();
+
+        Assert.Contains(
+            DynamoDbStrings.IndexLacksAttributes("ByNote", "'Total', 'IsGift'"),
+            Assert.Throws<InvalidOperationException>(
+                () => db.Set<Order>().WithIndex("ByNote").Where(o => o.Note == "x").Select(o => new { o.Total, o.IsGift }).ToQueryString()).Message);
+    }
+
+    [Fact]
+    public void WithIndex_of_a_keys_only_index_for_entity_results_is_an_error()
+    {
+        using var db = IndexedOrders();
+
+        var message = Assert.Throws<InvalidOperationException>(() => db.Set<Order>().WithIndex("ByNote").Where(o => o.Note == "x").ToQueryString()).Message;
+
+        var missing = db.Model.FindEntityType(typeof(Order))!.GetProperties()
+            .Where(p => p.Name is not ("CustomerId" or "OrderId" or "Note"))
+            .Select(p => "'" + p.Name + "'");
+        Assert.Contains(DynamoDbStrings.IndexLacksAttributes("ByNote", string.Join(", ", missing)), message);
+    }
+
+    [Fact]
+    public void WithIndex_and_WithConsistentRead_on_a_local_index_reads_consistently()
+    {
+        using var db = IndexedOrders();
+
+        var request = Request(db.Set<Order>().Where(o => o.CustomerId == "c1" && o.Total > 10).WithIndex("ByTotal").WithConsistentRead());
+
+        Assert.Equal("ByTotal", request.Member("IndexName"));
+        Assert.True(request.GetProperty("ConsistentRead").GetBoolean());
+    }
+
+    [Fact]
+    public void WithIndex_and_WithConsistentRead_on_a_global_index_is_an_error()
+    {
+        using var db = IndexedOrders();
+
+        Assert.Contains(
+            DynamoDbStrings.ConsistentReadOnGlobalIndex("ByStatus"),
+            Assert.Throws<InvalidOperationException>(
+                () => db.Set<Order>().Where(o => o.Status == OrderStatus.Placed).WithIndex("ByStatus").WithConsistentRead().ToQueryString()).Message);
+    }
+
+    [Fact]
+    public void WithConsistentRead_sets_ConsistentRead_on_a_Scan()
+    {
+        var request = Request(_db.Orders.Where(o => o.Total > 1).WithConsistentRead());
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.True(request.GetProperty("ConsistentRead").GetBoolean());
+    }
+
+    [Fact]
+    public void WithConsistentRead_sets_ConsistentRead_on_each_BatchGetItem_request()
+    {
+        var ids = Enumerable.Range(1, 150).ToList();
+
+        var requests = RequestJson.All(_db.Products.Where(p => ids.Contains(p.Id)).WithConsistentRead());
+
+        Assert.Equal(2, requests.Count);
+        Assert.All(requests, r => Assert.True(r.BatchTable("Products").GetProperty("ConsistentRead").GetBoolean()));
+    }
+
+    [Fact]
+    public void A_BatchGetItem_is_eventually_consistent_by_default()
+        => Assert.False(Request(_db.Products.Where(p => new[] { 1, 2 }.Contains(p.Id))).BatchTable("Products").TryGetProperty("ConsistentRead", out _));
+
+    [Fact]
+    public void More_than_100_keys_are_split_into_BatchGetItem_requests_of_100_keys_in_order()
+    {
+        var ids = Enumerable.Range(1, 250).ToList();
+
+        var requests = RequestJson.All(_db.Products.Where(p => ids.Contains(p.Id)));
+
+        Assert.All(requests, r => Assert.Equal("BatchGetItem", r.Member("Operation")));
+        Assert.Equal([100, 100, 50], requests.Select(r => r.BatchKeys("Products").Count));
+        Assert.Equal(ids.Select(i => "N:" + i), requests.SelectMany(r => r.BatchKeys("Products")));
+    }
+
+    [Fact]
+    public void Exactly_100_keys_are_one_BatchGetItem_request()
+        => Assert.Single(RequestJson.All(_db.Products.Where(p => Enumerable.Range(1, 100).ToList().Contains(p.Id))));
+
+    [Fact]
+    public void Duplicate_keys_of_a_large_key_set_are_read_once()
+    {
+        var ids = Enumerable.Range(1, 150).Concat(Enumerable.Range(1, 150)).ToList();
+
+        var requests = RequestJson.All(_db.Products.Where(p => ids.Contains(p.Id)));
+
+        Assert.Equal([100, 50], requests.Select(r => r.BatchKeys("Products").Count));
+    }
+
+    [Fact]
+    public void Sort_keys_in_one_partition_are_distinct_and_split_into_requests_of_100()
+    {
+        var orderIds = Enumerable.Range(1, 120).Select(i => "o" + i).Concat(["o1", "o2"]).ToList();
+
+        var requests = RequestJson.All(_db.Orders.Where(o => o.CustomerId == "c1" && orderIds.Contains(o.OrderId)));
+
+        Assert.Equal([100, 20], requests.Select(r => r.BatchKeys("Orders").Count));
+        Assert.Equal(Enumerable.Range(1, 120).Select(i => "S:c1/S:o" + i), requests.SelectMany(r => r.BatchKeys("Orders")));
+    }
+
+    [Fact]
+    public void A_projection_of_a_BatchGetItem_reads_only_the_projected_attributes()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Product>().Property(p => p.Stock).HasAttributeName("qty"));
+        var ids = new[] { 1, 2 };
+
+        var table = Request(db.Set<Product>().Where(p => ids.Contains(p.Id)).Select(p => new { p.Name, p.Stock })).BatchTable("Product");
+
+        Assert.Equal("#n0, #n1", table.Member("ProjectionExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Name", ["#n1"] = "qty" }, table.Names());
+    }
+
+    [Fact]
+    public void A_BatchGetItem_of_entities_reads_whole_items()
+    {
+        var table = Request(_db.Products.Where(p => new[] { 1, 2 }.Contains(p.Id))).BatchTable("Products");
+
+        Assert.Null(table.Member("ProjectionExpression"));
+        Assert.False(table.TryGetProperty("ExpressionAttributeNames", out _));
+    }
+
+    [Fact]
+    public void Null_partition_keys_of_a_BatchGetItem_are_dropped()
+    {
+        var ids = new[] { "a", null, "b", null };
+
+        Assert.Equal(["S:a", "S:b"], Request(_db.Customers.Where(c => ids.Contains(c.Id))).BatchKeys("Customers"));
+    }
+
+    [Fact]
+    public void Null_sort_keys_of_a_BatchGetItem_are_dropped()
+    {
+        var orderIds = new[] { null, "o1", null };
+
+        Assert.Equal(["S:c1/S:o1"], Request(_db.Orders.Where(o => o.CustomerId == "c1" && orderIds.Contains(o.OrderId))).BatchKeys("Orders"));
+    }
+
+    [Fact]
+    public void A_BatchGetItem_of_only_null_keys_sends_no_request()
+    {
+        var ids = new string?[] { null, null };
+
+        Assert.Equal(
+            ["-- No request: a key value is null or no key is given, so no item can match."],
+            RequestJson.Notes(_db.Customers.Where(c => ids.Contains(c.Id))));
+    }
+
+    [Fact]
+    public void A_BatchGetItem_with_a_null_partition_key_sends_no_request()
+    {
+        string? customerId = null;
+        var orderIds = new[] { "o1" };
+
+        Assert.Equal(
+            ["-- No request: a key value is null or no key is given, so no item can match."],
+            RequestJson.Notes(_db.Orders.Where(o => o.CustomerId == customerId && orderIds.Contains(o.OrderId))));
+    }
+
+    [Fact]
+    public void BatchGetItem_keys_are_hidden_without_sensitive_data_logging()
+    {
+        using var db = TestContexts.Shop(sensitiveDataLogging: false);
+        var ids = new[] { "secret-1", "secret-2" };
+
+        Assert.Equal(["S:?", "S:?"], Request(db.Customers.Where(c => ids.Contains(c.Id))).BatchKeys("Customers"));
+    }
+
+    [Fact]
+    public void A_projection_lists_exactly_the_attributes_it_reads_under_their_attribute_names()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Order>(o =>
+        {
+            o.HasKey(x => new { x.CustomerId, x.OrderId });
+            o.Ignore(x => x.Customer);
+            o.Property(x => x.Total).HasAttributeName("amount");
+            o.Property(x => x.Note).HasAttributeName("memo");
+        }));
+
+        var request = Request(db.Set<Order>().Where(o => o.CustomerId == "c1").Select(o => new { o.Total, o.Note, Again = o.Total }));
+
+        Assert.Equal("#n1, #n2", request.Member("ProjectionExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "CustomerId", ["#n1"] = "amount", ["#n2"] = "memo" }, request.Names());
+    }
+
+    [Fact]
+    public void A_projection_computed_on_the_client_reads_the_attributes_it_uses()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1").Select(o => new { Double = o.Total * 2, Label = (o.Note ?? "none").ToUpperInvariant() }));
+
+        Assert.Equal("#n1, #n2", request.Member("ProjectionExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "CustomerId", ["#n1"] = "Total", ["#n2"] = "Note" }, request.Names());
+    }
+
+    [Fact]
+    public void A_projection_that_includes_the_entity_reads_the_whole_item()
+        => Assert.Null(Request(_db.Orders.Where(o => o.CustomerId == "c1").Select(o => new { Order = o, o.Total })).Member("ProjectionExpression"));
+
+    [Fact]
+    public void A_projection_of_a_key_that_is_also_filtered_still_reads_it()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1").Select(o => o.CustomerId));
+
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Equal("#n0", request.Member("ProjectionExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "CustomerId" }, request.Names());
+    }
+
+    [Fact]
+    public void Select_of_a_reference_navigation_says_the_navigation_is_not_a_mapped_property()
+    {
+        var message = Assert.Throws<InvalidOperationException>(() => _db.Orders.Select(o => o.Customer).ToQueryString()).Message;
+
+        Assert.Contains("could not be translated", message);
+        Assert.Contains(DynamoDbStrings.ProjectionMemberNotMapped("Customer", "Order"), message);
+    }
+
+    [Fact]
+    public void Select_of_a_member_of_a_navigation_says_the_navigation_is_not_a_mapped_property()
+    {
+        var message = Assert.Throws<InvalidOperationException>(() => _db.Orders.Select(o => new { o.Total, o.Customer!.Name }).ToQueryString()).Message;
+
+        Assert.Contains("could not be translated", message);
+        Assert.Contains(DynamoDbStrings.ProjectionMemberNotMapped("Customer", "Order"), message);
+    }
+
+    [Fact]
+    public void Select_of_a_collection_navigation_says_the_navigation_is_not_a_mapped_property()
+    {
+        var message = Assert.Throws<InvalidOperationException>(() => _db.Customers.Select(c => c.Orders.Count).ToQueryString()).Message;
+
+        Assert.Contains("could not be translated", message);
+        Assert.Contains(DynamoDbStrings.ProjectionMemberNotMapped("Orders", "Customer"), message);
+    }
+
+    [Fact]
+    public void A_query_whose_projection_reads_only_the_foreign_key_is_translated()
+        => Assert.Equal("#n0", Request(_db.Orders.Select(o => o.CustomerId)).Member("ProjectionExpression"));
+
+    [Fact]
+    public void OrderBy_the_partition_key_then_the_sort_key_of_a_Query_reads_forward_without_a_warning()
+    {
+        var events = new List<EventData>();
+        using var db = IndexedOrders(events);
+
+        var request = Request(db.Set<Order>().Where(o => o.CustomerId == "c1").OrderBy(o => o.CustomerId).ThenByDescending(o => o.OrderId));
+
+        Assert.Null(request.Member("IndexName"));
+        Assert.False(request.GetProperty("ScanIndexForward").GetBoolean());
+        Assert.DoesNotContain(events, e => e.EventId == DynamoDbEventId.ClientSideOrderingWarning);
+    }
+
+    [Fact]
+    public void OrderByDescending_the_sort_key_with_Take_reads_backward_with_the_Limit()
+    {
+        var request = Request(_db.Readings.Where(r => r.DeviceId == "d1").OrderByDescending(r => r.Timestamp).Take(10));
+
+        Assert.False(request.GetProperty("ScanIndexForward").GetBoolean());
+        Assert.Equal(10, request.GetProperty("Limit").GetInt32());
+    }
+
+    [Fact]
+    public void Ordering_a_Scan_is_done_on_the_client_with_a_warning_and_no_Limit()
+    {
+        var events = new List<EventData>();
+        using var db = IndexedOrders(events);
+
+        var request = Request(db.Set<Order>().OrderBy(o => o.OrderId).Take(3));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.False(request.TryGetProperty("Limit", out _));
+        Assert.Contains("'OrderId'", Assert.Single(events, e => e.EventId == DynamoDbEventId.ClientSideOrderingWarning).ToString());
+    }
+
+    [Fact]
+    public void A_projection_ordered_on_the_client_also_reads_the_ordering_attribute()
+    {
+        var request = Request(_db.Readings.Where(r => r.DeviceId == "d1").OrderBy(r => r.Value).Select(r => r.Timestamp));
+
+        Assert.Equal("#n1, #n2", request.Member("ProjectionExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "DeviceId", ["#n1"] = "Timestamp", ["#n2"] = "Value" }, request.Names());
+    }
+
+    [Fact]
+    public void Where_after_Take_says_to_move_it_before()
+        => Assert.Contains(
+            DynamoDbStrings.OperatorAfterRowLimit("Where"),
+            Assert.Throws<InvalidOperationException>(() => _db.Orders.Take(3).Where(o => o.IsGift).ToQueryString()).Message);
+
+    [Fact]
+    public void Where_after_Skip_says_to_move_it_before()
+        => Assert.Contains(
+            DynamoDbStrings.OperatorAfterRowLimit("Where"),
+            Assert.Throws<InvalidOperationException>(() => _db.Orders.Skip(3).Where(o => o.IsGift).ToQueryString()).Message);
+
+    [Fact]
+    public void OrderBy_after_Take_says_to_move_it_before()
+    {
+        var message = Assert.Throws<InvalidOperationException>(() => _db.Orders.Take(3).OrderBy(o => o.Total).ToQueryString()).Message;
+
+        Assert.Contains("could not be translated", message);
+        Assert.Contains(DynamoDbStrings.OperatorAfterRowLimit("OrderBy"), message);
+    }
+
+    [Fact]
+    public void OrderByDescending_after_Take_says_to_move_it_before()
+        => Assert.Contains(
+            DynamoDbStrings.OperatorAfterRowLimit("OrderBy"),
+            Assert.Throws<InvalidOperationException>(() => _db.Orders.Take(3).OrderByDescending(o => o.Total).ToQueryString()).Message);
+
+    [Fact]
+    public void Reverse_after_Take_says_to_move_it_before()
+        => Assert.Contains(
+            DynamoDbStrings.OperatorAfterRowLimit("Reverse"),
+            Assert.Throws<InvalidOperationException>(() => _db.Orders.OrderBy(o => o.OrderId).Take(3).Reverse().ToQueryString()).Message);
+
+    [Fact]
+    public void Distinct_after_Take_says_to_apply_it_first()
+        => Assert.Contains(
+            DynamoDbStrings.DistinctAfterRowLimit,
+            Assert.Throws<InvalidOperationException>(() => _db.Orders.Select(o => o.Status).Take(3).Distinct().ToQueryString()).Message);
+
+    [Fact]
+    public void Ordering_by_a_computed_key_says_it_is_not_a_mapped_property()
+        => Assert.Contains(
+            DynamoDbStrings.OrderingNotProperty("o => o.Total * 2"),
+            Assert.Throws<InvalidOperationException>(() => _db.Orders.OrderBy(o => o.Total * 2).ToQueryString()).Message);
+
+    [Fact]
+    public void Ordering_by_an_unmapped_property_says_it_is_not_mapped()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Product>().Ignore(p => p.Status));
+
+        Assert.Contains(
+            DynamoDbStrings.MemberNotMapped("Status", "Product"),
+            Assert.Throws<InvalidOperationException>(() => db.Set<Product>().OrderBy(p => p.Status).ToQueryString()).Message);
+    }
+
+    [Fact]
+    public void Take_after_Distinct_sets_no_Limit_because_duplicates_are_dropped_after_reading()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1").Select(o => o.Status).Distinct().Take(3));
+
+        Assert.Equal("#n1", request.Member("ProjectionExpression"));
+        Assert.False(request.TryGetProperty("Limit", out _));
+    }
+
+    [Fact]
+    public void Take_on_a_Query_that_checks_a_key_on_returned_items_sets_no_Limit()
+        => Assert.False(Request(_db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp != 5).Take(3)).TryGetProperty("Limit", out _));
+
+    [Fact]
+    public void Take_then_Skip_reads_the_Take_count()
+        => Assert.Equal(5, Request(_db.Orders.Where(o => o.CustomerId == "c1").Take(5).Skip(2)).GetProperty("Limit").GetInt32());
+
+    [Fact]
+    public void The_smaller_of_two_Takes_is_the_Limit()
+        => Assert.Equal(2, Request(_db.Orders.Where(o => o.CustomerId == "c1").Take(5).Take(2)).GetProperty("Limit").GetInt32());
+
+    [Fact]
+    public void Captured_Skip_and_Take_counts_are_read_per_execution()
+    {
+        Assert.Equal(7, Request(Window(2, 5)).GetProperty("Limit").GetInt32());
+        Assert.Equal(13, Request(Window(10, 3)).GetProperty("Limit").GetInt32());
+
+        IQueryable<Order> Window(int skip, int take) => _db.Orders.Where(o => o.CustomerId == "c1").Skip(skip).Take(take);
+    }
+
+    [Fact]
+    public void Take_of_zero_sends_no_request()
+        => Assert.Equal(
+            ["-- No request: the query asks for no rows (Take with a count of 0 or less), so nothing is read."],
+            RequestJson.Notes(_db.Orders.Where(o => o.CustomerId == "c1").Take(0)));
+
+    [Fact]
+    public void A_captured_Take_count_of_zero_sends_no_request_but_another_count_does()
+    {
+        Assert.Equal(
+            "-- No request: the query asks for no rows (Take with a count of 0 or less), so nothing is read.",
+            TakeOrders(0).ToQueryString());
+        Assert.Equal(2, Request(TakeOrders(2)).GetProperty("Limit").GetInt32());
+
+        IQueryable<Order> TakeOrders(int count) => _db.Orders.Where(o => o.CustomerId == "c1").Take(count);
+    }
+
+    [Fact]
+    public void WithParallelScan_rejects_a_segment_count_out_of_range_with_a_message()
+    {
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => _db.Orders.WithParallelScan(1_000_001));
+
+        Assert.StartsWith(DynamoDbStrings.InvalidSegmentCount(1_000_001), exception.Message);
+    }
+
+    [Fact]
+    public void WithParallelScan_on_a_Query_sends_one_Query()
+    {
+        var requests = RequestJson.All(_db.Orders.Where(o => o.CustomerId == "c1").WithParallelScan(4));
+
+        var request = Assert.Single(requests);
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.False(request.TryGetProperty("Segment", out _));
+    }
 }

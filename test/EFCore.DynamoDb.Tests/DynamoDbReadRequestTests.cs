@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Tests.TestModels;
 using EFCore.DynamoDb.Tests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -725,4 +726,478 @@ public sealed class DynamoDbReadRequestTests : IDisposable
 
         Assert.Equal(new Dictionary<string, string> { ["Id"] = "N:?" }, Request(db.Products.Where(p => p.Id == 42)).Map("Key"));
     }
+
+    private const string CheckedOnReturnedItems = "-- Then checked on each returned item (DynamoDB filters a Query on its key attributes only in the key condition): ";
+
+    [Fact]
+    public void An_inclusive_sort_key_range_written_upper_bound_first_is_a_BETWEEN()
+    {
+        var request = Request(_db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp <= 20 && r.Timestamp >= 10));
+
+        Assert.Equal("#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2", request.Member("KeyConditionExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:d1", [":v1"] = "N:10", [":v2"] = "N:20" }, request.Values());
+    }
+
+    [Fact]
+    public void An_inclusive_sort_key_range_of_captured_bounds_is_a_BETWEEN_of_their_values()
+    {
+        var from = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+        var to = from + 10;
+
+        var request = Request(_db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp >= from && r.Timestamp <= to));
+
+        Assert.Equal("#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2", request.Member("KeyConditionExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:d1", [":v1"] = "N:" + from, [":v2"] = "N:" + to }, request.Values());
+        Assert.Empty(RequestJson.Notes(_db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp >= from && r.Timestamp <= to)));
+    }
+
+    [Fact]
+    public void An_exclusive_sort_key_range_says_the_other_bound_is_checked_on_returned_items()
+        => Assert.Equal(
+            [CheckedOnReturnedItems + "Timestamp LessThan '20'"],
+            RequestJson.Notes(_db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp > 10 && r.Timestamp < 20)));
+
+    [Fact]
+    public void A_half_open_sort_key_range_keys_on_the_lower_bound_and_checks_the_upper_bound_on_returned_items()
+    {
+        var query = _db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp >= 10 && r.Timestamp < 20);
+
+        var request = Request(query);
+
+        Assert.Equal("#n0 = :v0 AND #n1 >= :v1", request.Member("KeyConditionExpression"));
+        Assert.Null(request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:d1", [":v1"] = "N:10" }, request.Values());
+        Assert.Equal([CheckedOnReturnedItems + "Timestamp LessThan '20'"], RequestJson.Notes(query));
+    }
+
+    [Fact]
+    public void A_half_open_sort_key_range_with_an_inclusive_upper_bound_keys_on_the_first_bound()
+    {
+        var query = _db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp > 10 && r.Timestamp <= 20);
+
+        var request = Request(query);
+
+        Assert.Equal("#n0 = :v0 AND #n1 > :v1", request.Member("KeyConditionExpression"));
+        Assert.Equal([CheckedOnReturnedItems + "Timestamp LessThanOrEqual '20'"], RequestJson.Notes(query));
+    }
+
+    [Fact]
+    public void A_checked_bound_from_a_captured_variable_names_the_parameter_not_the_value()
+    {
+        var upper = 20L;
+
+        Assert.Equal(
+            [CheckedOnReturnedItems + "Timestamp LessThan @upper"],
+            RequestJson.Notes(_db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp > 10 && r.Timestamp < upper)));
+    }
+
+    [Fact]
+    public void A_half_open_range_with_a_filter_keeps_the_filter_in_the_request()
+    {
+        var query = _db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp > 10 && r.Timestamp < 20 && r.Value > 0.5);
+
+        var request = Request(query);
+
+        Assert.Equal("#n0 = :v0 AND #n1 > :v1", request.Member("KeyConditionExpression"));
+        Assert.Equal("#n2 > :v2", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "DeviceId", ["#n1"] = "Timestamp", ["#n2"] = "Value" }, request.Names());
+        Assert.Single(RequestJson.Notes(query));
+    }
+
+    [Fact]
+    public void A_Query_whose_key_condition_covers_everything_has_no_note()
+        => Assert.Empty(RequestJson.Notes(_db.Readings.Where(r => r.DeviceId == "d1" && r.Timestamp > 10)));
+
+    [Fact]
+    public void EF_Functions_BeginsWith_on_the_sort_key_is_begins_with_in_the_key_condition()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1" && EF.Functions.BeginsWith(o.OrderId, "2024-")));
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("#n0 = :v0 AND begins_with(#n1, :v1)", request.Member("KeyConditionExpression"));
+        Assert.Null(request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:c1", [":v1"] = "S:2024-" }, request.Values());
+    }
+
+    [Fact]
+    public void StartsWith_ordinal_on_the_sort_key_is_begins_with_in_the_key_condition()
+        => Assert.Equal(
+            "#n0 = :v0 AND begins_with(#n1, :v1)",
+            Request(_db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId.StartsWith("2024-", StringComparison.Ordinal))).Member("KeyConditionExpression"));
+
+    [Fact]
+    public void StartsWith_ignoring_case_says_why_it_could_not_be_translated()
+    {
+        var message = Assert.Throws<InvalidOperationException>(
+            () => _db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId.StartsWith("a", StringComparison.OrdinalIgnoreCase)).ToQueryString()).Message;
+
+        var printed = string.Join(Environment.NewLine, "o.OrderId.StartsWith(", "    value: \"a\", ", "    comparisonType: OrdinalIgnoreCase)");
+        Assert.Contains(DynamoDbStrings.PredicateNotSupported(printed), message);
+    }
+
+    [Fact]
+    public void StartsWith_a_captured_prefix_on_the_sort_key_sends_its_value()
+    {
+        var prefix = "2025-";
+
+        Assert.Equal(
+            new Dictionary<string, string> { [":v0"] = "S:c1", [":v1"] = "S:2025-" },
+            Request(_db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId.StartsWith(prefix))).Values());
+    }
+
+    [Fact]
+    public void A_null_prefix_on_the_sort_key_sends_no_request()
+    {
+        string? prefix = null;
+
+        Assert.Equal(NoRequest, _db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId.StartsWith(prefix!)).ToQueryString());
+    }
+
+    public static TheoryData<string, string> CompareForms => new()
+    {
+        { "CompareTo <", "<" },
+        { "CompareTo <=", "<=" },
+        { "CompareTo >", ">" },
+        { "CompareTo >=", ">=" },
+        { "Compare <", "<" },
+        { "Compare <=", "<=" },
+        { "Compare >", ">" },
+        { "Compare >=", ">=" },
+        { "0 < CompareTo", ">" },
+        { "0 <= CompareTo", ">=" },
+        { "0 > CompareTo", "<" },
+        { "0 >= CompareTo", "<=" },
+        { "0 < Compare", ">" },
+        { "0 > Compare", "<" },
+        { "value CompareTo key >", "<" },
+        { "Compare value, key <=", ">=" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CompareForms))]
+    public void A_string_comparison_on_the_sort_key_joins_the_key_condition(string form, string sent)
+    {
+        IQueryable<Order> orders = _db.Orders.Where(o => o.CustomerId == "c1");
+        var query = form switch
+        {
+            "CompareTo <" => orders.Where(o => o.OrderId.CompareTo("m") < 0),
+            "CompareTo <=" => orders.Where(o => o.OrderId.CompareTo("m") <= 0),
+            "CompareTo >" => orders.Where(o => o.OrderId.CompareTo("m") > 0),
+            "CompareTo >=" => orders.Where(o => o.OrderId.CompareTo("m") >= 0),
+            "Compare <" => orders.Where(o => string.Compare(o.OrderId, "m") < 0),
+            "Compare <=" => orders.Where(o => string.Compare(o.OrderId, "m") <= 0),
+            "Compare >" => orders.Where(o => string.Compare(o.OrderId, "m") > 0),
+            "Compare >=" => orders.Where(o => string.Compare(o.OrderId, "m") >= 0),
+            "0 < CompareTo" => orders.Where(o => 0 < o.OrderId.CompareTo("m")),
+            "0 <= CompareTo" => orders.Where(o => 0 <= o.OrderId.CompareTo("m")),
+            "0 > CompareTo" => orders.Where(o => 0 > o.OrderId.CompareTo("m")),
+            "0 >= CompareTo" => orders.Where(o => 0 >= o.OrderId.CompareTo("m")),
+            "0 < Compare" => orders.Where(o => 0 < string.Compare(o.OrderId, "m")),
+            "0 > Compare" => orders.Where(o => 0 > string.Compare(o.OrderId, "m")),
+            "value CompareTo key >" => orders.Where(o => "m".CompareTo(o.OrderId) > 0),
+            _ => orders.Where(o => string.Compare("m", o.OrderId) <= 0),
+        };
+
+        var request = Request(query);
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal($"#n0 = :v0 AND #n1 {sent} :v1", request.Member("KeyConditionExpression"));
+        Assert.Null(request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "CustomerId", ["#n1"] = "OrderId" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:c1", [":v1"] = "S:m" }, request.Values());
+    }
+
+    [Fact]
+    public void A_string_comparison_equal_to_zero_on_the_whole_key_is_a_GetItem()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId.CompareTo("o1") == 0));
+
+        Assert.Equal("GetItem", request.Member("Operation"));
+        Assert.Equal(new Dictionary<string, string> { ["CustomerId"] = "S:c1", ["OrderId"] = "S:o1" }, request.Map("Key"));
+    }
+
+    [Fact]
+    public void A_string_comparison_on_another_attribute_is_a_filter()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1" && string.Compare(o.Note, "m") > 0));
+
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Equal("#n1 > :v1", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void Two_string_comparisons_of_the_sort_key_with_inclusive_bounds_are_a_BETWEEN()
+        => Assert.Equal(
+            "#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2",
+            Request(_db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId.CompareTo("a") >= 0 && o.OrderId.CompareTo("m") <= 0)).Member("KeyConditionExpression"));
+
+    [Fact]
+    public void A_string_comparison_with_something_other_than_zero_says_why_it_could_not_be_translated()
+    {
+        var message = Assert.Throws<InvalidOperationException>(
+            () => _db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId.CompareTo("x") > 1).ToQueryString()).Message;
+
+        Assert.Contains("could not be translated", message);
+        Assert.Contains(DynamoDbStrings.CompareNeedsZero("o.OrderId.CompareTo(\"x\") > 1"), message);
+    }
+
+    [Fact]
+    public void A_string_comparison_with_zero_on_the_wrong_side_of_another_number_says_why_it_could_not_be_translated()
+        => Assert.Contains(
+            DynamoDbStrings.CompareNeedsZero("1 < o.OrderId.CompareTo(\"x\")"),
+            Assert.Throws<InvalidOperationException>(() => _db.Orders.Where(o => 1 < o.OrderId.CompareTo("x")).ToQueryString()).Message);
+
+    [Fact]
+    public void A_method_call_in_a_predicate_quotes_the_predicate_part_as_written()
+        => Assert.Contains(
+            DynamoDbStrings.PredicateNotSupported("o.Note.EndsWith(\"x\")"),
+            Assert.Throws<InvalidOperationException>(() => _db.Orders.Where(o => o.Note!.EndsWith("x")).ToQueryString()).Message);
+
+    [Fact]
+    public void A_comparison_of_two_attributes_quotes_the_comparison_as_written()
+        => Assert.Contains(
+            DynamoDbStrings.ComparisonNeedsAttributeAndValue("(decimal?)o.Total > (decimal?)o.Quantity"),
+            Assert.Throws<InvalidOperationException>(() => _db.Orders.Where(o => o.Total > o.Quantity).ToQueryString()).Message);
+
+    [Fact]
+    public void A_predicate_on_an_unmapped_property_says_it_is_not_mapped()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Product>().Ignore(p => p.Status));
+
+        Assert.Contains(
+            DynamoDbStrings.MemberNotMapped("Status", "Product"),
+            Assert.Throws<InvalidOperationException>(() => db.Set<Product>().Where(p => p.Status == "x").ToQueryString()).Message);
+    }
+
+    [Fact]
+    public void Contains_on_250_values_is_split_into_IN_lists_of_at_most_100_joined_by_OR()
+    {
+        var stocks = Enumerable.Range(1, 250).ToList();
+
+        var request = Request(_db.Products.Where(p => stocks.Contains(p.Stock)));
+
+        string In(int from, int count) => "#n0 IN (" + string.Join(", ", Enumerable.Range(from, count).Select(i => ":v" + i)) + ")";
+        Assert.Equal("(" + In(0, 100) + " OR " + In(100, 100) + " OR " + In(200, 50) + ")", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Stock" }, request.Names());
+        Assert.Equal(stocks.Select((v, i) => (":v" + i, "N:" + v)).ToDictionary(), request.Values());
+    }
+
+    [Fact]
+    public void Contains_on_exactly_100_values_is_one_IN_list()
+    {
+        var stocks = Enumerable.Range(1, 100).ToList();
+
+        var filter = Request(_db.Products.Where(p => stocks.Contains(p.Stock))).Member("FilterExpression");
+
+        Assert.Equal("#n0 IN (" + string.Join(", ", Enumerable.Range(0, 100).Select(i => ":v" + i)) + ")", filter);
+    }
+
+    [Fact]
+    public void Contains_on_values_with_duplicates_sends_each_value_once()
+    {
+        var stocks = new[] { 3, 1, 3, 1 };
+
+        var request = Request(_db.Products.Where(p => stocks.Contains(p.Stock)));
+
+        Assert.Equal("#n0 IN (:v0, :v1)", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:3", [":v1"] = "N:1" }, request.Values());
+    }
+
+    [Fact]
+    public void Contains_on_values_with_a_null_also_matches_a_missing_or_NULL_attribute()
+    {
+        var notes = new[] { "a", null, "b" };
+
+        var request = Request(_db.Orders.Where(o => notes.Contains(o.Note)));
+
+        Assert.Equal("(#n0 IN (:v0, :v1) OR attribute_not_exists(#n0) OR attribute_type(#n0, :null))", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Note" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:a", [":v1"] = "S:b", [":null"] = "S:NULL" }, request.Values());
+    }
+
+    [Fact]
+    public void Contains_on_only_null_matches_a_missing_or_NULL_attribute_as_one_group()
+    {
+        var notes = new string?[] { null };
+
+        var request = Request(_db.Orders.Where(o => o.IsGift && notes.Contains(o.Note)));
+
+        Assert.Equal("(#n0 = :v0 AND (attribute_not_exists(#n1) OR attribute_type(#n1, :null)))", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void Not_Contains_on_values_with_a_null_negates_the_whole_group()
+    {
+        var notes = new[] { "a", null };
+
+        Assert.Equal(
+            "(NOT (#n0 IN (:v0) OR attribute_not_exists(#n0) OR attribute_type(#n0, :null)))",
+            Request(_db.Orders.Where(o => !notes.Contains(o.Note))).Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void Not_Contains_on_only_null_negates_the_whole_null_check()
+    {
+        var notes = new string?[] { null };
+
+        Assert.Equal(
+            "(NOT (attribute_not_exists(#n0) OR attribute_type(#n0, :null)))",
+            Request(_db.Orders.Where(o => !notes.Contains(o.Note))).Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void Contains_on_250_values_beside_another_condition_keeps_the_ORs_grouped()
+    {
+        var stocks = Enumerable.Range(1, 250).ToList();
+
+        var filter = Request(_db.Products.Where(p => p.Name == "pen" && stocks.Contains(p.Stock))).Member("FilterExpression");
+
+        string In(int from, int count) => "#n1 IN (" + string.Join(", ", Enumerable.Range(from, count).Select(i => ":v" + i)) + ")";
+        Assert.Equal("(#n0 = :v0 AND (" + In(1, 100) + " OR " + In(101, 100) + " OR " + In(201, 50) + "))", filter);
+    }
+
+    [Fact]
+    public void Contains_on_values_of_an_index_key_attribute_is_an_IN_filter_on_a_Scan()
+    {
+        var statuses = new[] { OrderStatus.Placed };
+
+        var request = Request(_db.Orders.Where(o => statuses.Contains(o.Status)));
+
+        Assert.Equal("Scan", request.Member("Operation"));
+        Assert.Equal("#n0 IN (:v0)", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void String_Contains_ordinal_is_a_contains_filter()
+    {
+        var request = Request(_db.Orders.Where(o => o.CustomerId == "c1" && o.Note!.Contains("gift", StringComparison.Ordinal)));
+
+        Assert.Equal("contains(#n1, :v1)", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:c1", [":v1"] = "S:gift" }, request.Values());
+    }
+
+    [Fact]
+    public void String_Contains_of_a_captured_null_matches_nothing()
+    {
+        string? part = null;
+
+        Assert.Equal(
+            "(attribute_exists(#n0) AND attribute_not_exists(#n0))",
+            Request(_db.Orders.Where(o => o.Note!.Contains(part!))).Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void EF_Functions_Size_is_a_size_comparison()
+    {
+        var request = Request(_db.Orders.Where(o => EF.Functions.Size(o.Note) >= 2));
+
+        Assert.Equal("size(#n0) >= :v0", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Note" }, request.Names());
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:2" }, request.Values());
+    }
+
+    [Fact]
+    public void A_size_comparison_with_the_value_on_the_left_mirrors_the_operator()
+        => Assert.Equal("size(#n0) > :v0", Request(_db.Orders.Where(o => 3 < o.Note!.Length)).Member("FilterExpression"));
+
+    [Fact]
+    public void A_size_equality_from_a_captured_length_sends_its_value()
+    {
+        var length = 4;
+
+        var request = Request(_db.Orders.Where(o => o.Note!.Length == length));
+
+        Assert.Equal("size(#n0) = :v0", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:4" }, request.Values());
+    }
+
+    [Fact]
+    public void EF_Functions_AttributeType_accepts_every_DynamoDB_type_name()
+    {
+        foreach (var type in new[] { "S", "N", "B", "BOOL", "NULL", "L", "M", "SS", "NS", "BS" })
+        {
+            Assert.Equal("S:" + type, Request(_db.Orders.Where(o => EF.Functions.AttributeType(o.Note, type))).Values()[":v0"]);
+        }
+    }
+
+    [Fact]
+    public void EF_Functions_AttributeType_with_a_lower_case_type_says_why_it_could_not_be_translated()
+    {
+        var message = Assert.Throws<InvalidOperationException>(() => _db.Orders.Where(o => EF.Functions.AttributeType(o.Note, "s")).ToQueryString()).Message;
+
+        Assert.Contains("could not be translated", message);
+        Assert.Contains(DynamoDbStrings.InvalidAttributeType("s"), message);
+    }
+
+    [Fact]
+    public void NOT_of_an_AND_is_written_as_NOT_of_the_group()
+        => Assert.Equal("(NOT (#n0 > :v0 AND #n1 = :v1))", Request(_db.Orders.Where(o => !(o.Total > 5 && o.IsGift))).Member("FilterExpression"));
+
+    [Fact]
+    public void NOT_of_StartsWith_is_NOT_begins_with()
+        => Assert.Equal("(NOT begins_with(#n0, :v0))", Request(_db.Orders.Where(o => !o.Note!.StartsWith("x"))).Member("FilterExpression"));
+
+    [Fact]
+    public void NOT_of_string_Contains_is_NOT_contains()
+        => Assert.Equal("(NOT contains(#n0, :v0))", Request(_db.Orders.Where(o => !o.Note!.Contains("x"))).Member("FilterExpression"));
+
+    [Fact]
+    public void NOT_of_an_IN_is_NOT_of_the_IN()
+    {
+        var statuses = new[] { OrderStatus.Placed, OrderStatus.Shipped };
+
+        Assert.Equal("(NOT #n0 IN (:v0, :v1))", Request(_db.Orders.Where(o => !statuses.Contains(o.Status))).Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void NOT_of_a_null_check_negates_the_whole_check()
+        => Assert.Equal(
+            "(NOT (attribute_not_exists(#n0) OR attribute_type(#n0, :null)))",
+            Request(_db.Orders.Where(o => !(o.Note == null))).Member("FilterExpression"));
+
+    [Fact]
+    public void NOT_of_EF_Functions_AttributeExists_is_NOT_attribute_exists()
+        => Assert.Equal("(NOT attribute_exists(#n0))", Request(_db.Orders.Where(o => !EF.Functions.AttributeExists(o.Note))).Member("FilterExpression"));
+
+    [Fact]
+    public void A_double_negation_is_written_as_two_NOTs()
+        => Assert.Equal("(NOT (NOT #n0 > :v0))", Request(_db.Orders.Where(o => !!(o.Total > 5))).Member("FilterExpression"));
+
+    [Fact]
+    public void NOT_of_a_sort_key_comparison_is_checked_on_returned_items_of_the_Query()
+    {
+        var query = _db.Readings.Where(r => r.DeviceId == "d1" && !(r.Timestamp > 5));
+
+        var request = Request(query);
+
+        Assert.Equal("#n0 = :v0", request.Member("KeyConditionExpression"));
+        Assert.Null(request.Member("FilterExpression"));
+        Assert.Single(RequestJson.Notes(query));
+    }
+
+    [Fact]
+    public void Filter_values_are_hidden_without_sensitive_data_logging()
+    {
+        using var db = TestContexts.Shop(sensitiveDataLogging: false);
+        var notes = new[] { "secret-a", "secret-b" };
+
+        var request = Request(db.Orders.Where(o => notes.Contains(o.Note) && o.Note!.StartsWith("secret")));
+
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "S:?", [":v1"] = "S:?", [":v2"] = "S:?" }, request.Values());
+        Assert.DoesNotContain("secret", db.Orders.Where(o => notes.Contains(o.Note) && o.Note!.StartsWith("secret")).ToQueryString());
+    }
+
+    [Fact]
+    public void Filter_values_are_shown_with_sensitive_data_logging()
+    {
+        var notes = new[] { "secret-a", "secret-b" };
+
+        Assert.Equal(
+            new Dictionary<string, string> { [":v0"] = "S:secret-a", [":v1"] = "S:secret-b" },
+            Request(_db.Orders.Where(o => notes.Contains(o.Note))).Values());
+    }
+
+    [Fact]
+    public void Key_values_are_shown_with_sensitive_data_logging()
+        => Assert.Equal(new Dictionary<string, string> { ["Id"] = "N:42" }, Request(_db.Products.Where(p => p.Id == 42)).Map("Key"));
 }

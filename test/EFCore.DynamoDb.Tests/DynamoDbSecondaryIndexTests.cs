@@ -112,6 +112,57 @@ public class DynamoDbSecondaryIndexTests
     }
 
     [Fact]
+    public void A_keys_only_local_index_projects_only_keys()
+    {
+        var request = CreateTableRequest(o => o.HasLocalSecondaryIndex("ByTotal", x => x.Total).ProjectsKeysOnly());
+
+        var projection = Assert.Single(request.LocalSecondaryIndexes).Projection;
+        Assert.Equal(ProjectionType.KEYS_ONLY, projection.ProjectionType);
+        Assert.Empty(projection.NonKeyAttributes ?? []);
+    }
+
+    [Fact]
+    public void An_include_local_index_projects_the_attributes_of_the_named_properties()
+    {
+        var request = CreateTableRequest(o =>
+        {
+            o.Property(x => x.Note).HasAttributeName("memo");
+            o.HasLocalSecondaryIndex("ByTotal", x => x.Total).ProjectsInclude(x => x.Note, x => x.PlacedAt);
+        });
+
+        var index = Assert.Single(request.LocalSecondaryIndexes);
+        Assert.Equal("CustomerId HASH, Total RANGE", KeySchema(index.KeySchema));
+        Assert.Equal(ProjectionType.INCLUDE, index.Projection.ProjectionType);
+        Assert.Equal(["memo", "PlacedAt"], index.Projection.NonKeyAttributes);
+    }
+
+    [Fact]
+    public void Index_keys_use_the_attribute_names_of_their_properties()
+    {
+        var request = CreateTableRequest(o =>
+        {
+            o.Property(x => x.Status).HasAttributeName("gsi1pk");
+            o.Property(x => x.PlacedAt).HasAttributeName("gsi1sk");
+            o.HasGlobalSecondaryIndex("GSI1", x => x.Status, x => x.PlacedAt);
+        });
+
+        Assert.Equal("gsi1pk HASH, gsi1sk RANGE", KeySchema(Assert.Single(request.GlobalSecondaryIndexes).KeySchema));
+        Assert.Equal(
+            ["CustomerId S", "OrderId S", "gsi1pk N", "gsi1sk S"],
+            request.AttributeDefinitions.Select(d => d.AttributeName + " " + d.AttributeType.Value));
+    }
+
+    [Fact]
+    public void Reprojecting_an_include_index_as_all_drops_the_included_attributes()
+    {
+        var request = CreateTableRequest(o => o.HasGlobalSecondaryIndex("ByStatus", x => x.Status).ProjectsInclude(x => x.Note).ProjectsAll());
+
+        var projection = Assert.Single(request.GlobalSecondaryIndexes).Projection;
+        Assert.Equal(ProjectionType.ALL, projection.ProjectionType);
+        Assert.Empty(projection.NonKeyAttributes ?? []);
+    }
+
+    [Fact]
     public void An_EF_index_marked_as_global_secondary_index_is_created()
     {
         var request = CreateTableRequest(o => o.HasIndex(x => new { x.Status, x.PlacedAt }, "ByStatus").IsGlobalSecondaryIndex());
@@ -119,6 +170,48 @@ public class DynamoDbSecondaryIndexTests
         var index = Assert.Single(request.GlobalSecondaryIndexes);
         Assert.Equal("ByStatus", index.IndexName);
         Assert.Equal("Status HASH, PlacedAt RANGE", KeySchema(index.KeySchema));
+    }
+
+    [Fact]
+    public void An_EF_index_of_one_property_marked_as_global_secondary_index_has_only_a_partition_key()
+    {
+        var request = CreateTableRequest(o => o.HasIndex(x => x.Note, "ByNote").IsGlobalSecondaryIndex());
+
+        var index = Assert.Single(request.GlobalSecondaryIndexes);
+        Assert.Equal("Note HASH", KeySchema(index.KeySchema));
+        Assert.Equal(ProjectionType.ALL, index.Projection.ProjectionType);
+    }
+
+    [Fact]
+    public void An_EF_index_marked_as_global_secondary_index_is_a_global_index_in_the_model_and_logs_nothing()
+    {
+        var events = new List<EventData>();
+        using var db = Context(
+            o => o.HasIndex(x => new { x.Status, x.PlacedAt }, "ByStatus").IsGlobalSecondaryIndex(),
+            options => options.LogTo((_, _) => true, events.Add));
+
+        var index = Assert.Single(db.Model.FindEntityType(typeof(Order))!.GetSecondaryIndexes());
+        Assert.Equal(DynamoDbIndexKind.Global, index.GetSecondaryIndexKind());
+        Assert.Equal("Status", index.GetIndexPartitionKeyProperty()!.Name);
+        Assert.Equal("PlacedAt", index.GetIndexSortKeyProperty()!.Name);
+        Assert.DoesNotContain(events, e => e.EventId == DynamoDbEventId.IndexIgnored);
+    }
+
+    [Fact]
+    public void A_global_index_of_a_provisioned_table_without_its_own_capacity_in_the_model_uses_the_table_capacity()
+    {
+        var request = CreateTableRequest(o =>
+        {
+            o.HasProvisionedThroughput(7, 3);
+            o.HasGlobalSecondaryIndex("ByStatus", x => x.Status).HasProvisionedThroughput(2, 1);
+            o.HasGlobalSecondaryIndex("ByNote", x => x.Note);
+        });
+
+        var throughputs = request.GlobalSecondaryIndexes.ToDictionary(
+            i => i.IndexName,
+            i => (i.ProvisionedThroughput.ReadCapacityUnits!.Value, i.ProvisionedThroughput.WriteCapacityUnits!.Value));
+        Assert.Equal((2L, 1L), throughputs["ByStatus"]);
+        Assert.Equal((7L, 3L), throughputs["ByNote"]);
     }
 
     [Fact]
@@ -252,6 +345,20 @@ public class DynamoDbSecondaryIndexTests
             ModelError(o => o.HasGlobalSecondaryIndex(name, x => x.Status), scenario: nameof(An_index_name_DynamoDB_rejects_is_an_error) + name));
 
     [Fact]
+    public void An_index_name_longer_than_255_characters_is_an_error()
+    {
+        var name = new string('i', 256);
+
+        Assert.Equal(DynamoDbStrings.InvalidIndexName(name, "Order"), ModelError(o => o.HasGlobalSecondaryIndex(name, x => x.Status)));
+    }
+
+    [Fact]
+    public void An_unnamed_EF_index_marked_as_global_secondary_index_is_an_error_that_asks_for_a_name()
+        => Assert.Equal(
+            DynamoDbStrings.UnnamedSecondaryIndex("Order", "{'Note'}"),
+            ModelError(o => o.HasIndex(x => x.Note).IsGlobalSecondaryIndex()));
+
+    [Fact]
     public void A_global_index_of_three_properties_is_an_error()
         => Assert.Equal(
             DynamoDbStrings.InvalidIndexProperties("ByThree", "Order", "global", 3),
@@ -272,6 +379,38 @@ public class DynamoDbSecondaryIndexTests
         => Assert.Equal(
             DynamoDbStrings.InvalidIndexKeyType("ByGift", "Order", "IsGift", "bool"),
             ModelError(o => o.HasGlobalSecondaryIndex("ByGift", x => x.IsGift)));
+
+    [Fact]
+    public void A_bool_local_index_sort_key_is_an_error()
+        => Assert.Equal(
+            DynamoDbStrings.InvalidIndexKeyType("ByGift", "Order", "IsGift", "bool"),
+            ModelError(o => o.HasLocalSecondaryIndex("ByGift", x => x.IsGift)));
+
+    [Fact]
+    public void A_bool_global_index_sort_key_is_an_error()
+        => Assert.Equal(
+            DynamoDbStrings.InvalidIndexKeyType("ByStatusAndGift", "Order", "IsGift", "bool"),
+            ModelError(o => o.HasGlobalSecondaryIndex("ByStatusAndGift", x => x.Status, x => x.IsGift)));
+
+    [Fact]
+    public void A_local_index_on_a_table_without_sort_key_is_an_error_whatever_its_projection()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Product>().HasLocalSecondaryIndex("ByStock", p => p.Stock).ProjectsKeysOnly());
+
+        Assert.Equal(
+            DynamoDbStrings.LocalIndexWithoutTableSortKey("ByStock", "Product"),
+            Assert.Throws<InvalidOperationException>(() => db.Model).Message);
+    }
+
+    [Fact]
+    public void Index_throughput_on_a_table_that_is_explicitly_on_demand_is_an_error()
+        => Assert.Equal(
+            DynamoDbStrings.IndexThroughputOnDemandTable("ByStatus", "Order"),
+            ModelError(o =>
+            {
+                o.HasBillingMode(DynamoDbBillingMode.PayPerRequest);
+                o.HasGlobalSecondaryIndex("ByStatus", x => x.Status).HasProvisionedThroughput(1, 1);
+            }));
 
     [Fact]
     public void Including_a_property_that_is_not_mapped_is_an_error()

@@ -142,6 +142,10 @@ public static class DynamoDbStrings
     public static string InvalidIndexName(string index, string entityType)
         => Format("'{0}' (an index of '{1}') is not a valid DynamoDB index name: use 3 to 255 letters, digits, '_', '-' or '.'.", index, entityType);
 
+    /// <summary>A secondary index configured without a name.</summary>
+    public static string UnnamedSecondaryIndex(string entityType, string properties)
+        => Format("The secondary index on {1} of '{0}' has no name, and DynamoDB needs one to create and query it. Name it in 'HasIndex', as in 'HasIndex(e => e.Status, \"ByStatus\").IsGlobalSecondaryIndex()'.", entityType, properties);
+
     /// <summary>A provisioned table without capacity units.</summary>
     public static string ProvisionedWithoutThroughput(string entityType)
         => Format("The table of '{0}' uses PROVISIONED billing but has no capacity: call 'HasProvisionedThroughput(read, write)'.", entityType);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,12 +8,26 @@ namespace EFCore.DynamoDb.Tests.TestUtilities;
 public static class RequestJson
 {
     /// <summary>The first request the query would send, parsed (the "--" note lines after the JSON are left out).</summary>
-    public static JsonElement Of(IQueryable query)
+    public static JsonElement Of(IQueryable query) => All(query)[0];
+
+    /// <summary>Every request the query would send first (several for a parallel scan or a large BatchGetItem), parsed.</summary>
+    public static IReadOnlyList<JsonElement> All(IQueryable query)
     {
         var json = string.Join('\n', query.ToQueryString().Split('\n').TakeWhile(line => !line.StartsWith("--", StringComparison.Ordinal)));
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { AllowMultipleValues = true });
+        var requests = new List<JsonElement>();
+        while (reader.Read())
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            requests.Add(document.RootElement.Clone());
+        }
+
+        return requests;
     }
+
+    /// <summary>The "--" note lines <c>ToQueryString</c> writes after (or instead of) the requests.</summary>
+    public static IReadOnlyList<string> Notes(IQueryable query)
+        => query.ToQueryString().Split(Environment.NewLine).Where(line => line.StartsWith("--", StringComparison.Ordinal)).ToList();
 
     /// <summary>A string member of the request, or null when the request does not have it.</summary>
     public static string? Member(this JsonElement request, string name)
@@ -32,6 +47,16 @@ public static class RequestJson
 
     /// <summary>The ExpressionAttributeValues as "type:text".</summary>
     public static Dictionary<string, string> Values(this JsonElement request) => request.Map("ExpressionAttributeValues");
+
+    /// <summary>The KeysAndAttributes of one table in a BatchGetItem request.</summary>
+    public static JsonElement BatchTable(this JsonElement request, string tableName)
+        => request.GetProperty("RequestItems").GetProperty(tableName);
+
+    /// <summary>The keys of one table in a BatchGetItem request, each as its attributes' "type:text" joined by "/".</summary>
+    public static List<string> BatchKeys(this JsonElement request, string tableName)
+        => request.BatchTable(tableName).GetProperty("Keys").EnumerateArray()
+            .Select(key => string.Join("/", key.EnumerateObject().Select(a => Describe(a.Value))))
+            .ToList();
 
     private static string Describe(JsonElement attributeValue)
     {

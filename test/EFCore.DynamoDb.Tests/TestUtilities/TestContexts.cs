@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using EFCore.DynamoDb.Tests.TestModels;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EFCore.DynamoDb.Tests.TestUtilities;
@@ -27,7 +28,10 @@ public static class TestContexts
                 d.ServiceUrl(UnreachableServiceUrl);
                 dynamoDb?.Invoke(d);
             })
-            .EnableSensitiveDataLogging(sensitiveDataLogging);
+            .EnableSensitiveDataLogging(sensitiveDataLogging)
+            // The suite builds contexts with many option shapes, each an internal service provider of its own; EF
+            // throws on the 21st, which guards applications, not a test suite.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning));
         builder.ReplaceService<IModelCacheKeyFactory, ScenarioModelCacheKeyFactory>();
         configure?.Invoke(builder);
         return builder;

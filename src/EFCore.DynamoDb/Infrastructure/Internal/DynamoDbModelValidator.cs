@@ -140,7 +140,11 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                     continue;
                 }
 
-                var name = index.Name ?? "";
+                if (index.Name is not { } name)
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.UnnamedSecondaryIndex(entityType.DisplayName(), index.Properties.Format()));
+                }
+
                 if (name.Length is < 3 or > 255 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
                 {
                     throw new InvalidOperationException(DynamoDbStrings.InvalidIndexName(name, entityType.DisplayName()));

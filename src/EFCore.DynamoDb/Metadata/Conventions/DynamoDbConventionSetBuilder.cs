@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
 namespace EFCore.DynamoDb.Metadata.Conventions;
 
-/// <summary>EF's core conventions plus the DynamoDB ones: table naming and key value generation.</summary>
+/// <summary>EF's core conventions plus the DynamoDB ones: table naming, key value generation, single-table discriminators.</summary>
 public class DynamoDbConventionSetBuilder(ProviderConventionSetBuilderDependencies dependencies)
     : ProviderConventionSetBuilder(dependencies)
 {
@@ -13,6 +13,9 @@ public class DynamoDbConventionSetBuilder(ProviderConventionSetBuilderDependenci
         var conventionSet = base.CreateConventionSet();
         conventionSet.Add(new DynamoDbTableNameConvention(Dependencies));
         conventionSet.Replace<ValueGenerationConvention>(new DynamoDbValueGenerationConvention(Dependencies));
+
+        // Before EF's own finalizing conventions, which validate and complete discriminators.
+        conventionSet.ModelFinalizingConventions.Insert(0, new DynamoDbDiscriminatorConvention());
         return conventionSet;
     }
 }

@@ -221,6 +221,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
         var values = (@in.Values.GetValue(queryContext) as System.Collections.IEnumerable)?.Cast<object?>().ToList() ?? [];
         var name = Name(@in.Property);
         var nonNull = values.Where(v => v is not null).Distinct().ToList();
+        var hasNull = values.Contains(null);
         var parts = new List<string>();
         for (var start = 0; start < nonNull.Count; start += MaxInOperands)
         {
@@ -228,7 +229,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
                 .Select(v => Value(@in.Property, QueryValue.Coerce(v, @in.Property.ClrType)!))) + ")");
         }
 
-        if (values.Count != nonNull.Count)
+        if (hasNull)
         {
             parts.Add("attribute_not_exists(" + name + ") OR attribute_type(" + name + ", " + NullType() + ")");
         }
@@ -240,7 +241,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
         }
 
         // Only a lone IN needs no parentheses: the null check is an OR, which AND and NOT around it would split.
-        builder.Append(parts.Count == 1 && values.Count == nonNull.Count ? parts[0] : "(" + string.Join(" OR ", parts) + ")");
+        builder.Append(parts.Count == 1 && !hasNull ? parts[0] : "(" + string.Join(" OR ", parts) + ")");
     }
 
     // DynamoDB has no literal false; no attribute both exists and does not. It names the attribute the condition

@@ -85,11 +85,24 @@ public sealed class ContinuationTokenSerializer
                 throw Invalid($"it lacks the key attribute '{name}'");
             }
 
+            var typeName = type switch
+            {
+                DynamoDbAttributeType.Number => "N",
+                DynamoDbAttributeType.Binary => "B",
+                _ => "S",
+            };
+
+            // A token of a query on an earlier model of the same table may hold the key in another type.
+            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(typeName, out var typed) || typed.ValueKind != JsonValueKind.String)
+            {
+                throw Invalid($"its key attribute '{name}' is not of type {typeName}");
+            }
+
             key[name] = type switch
             {
-                DynamoDbAttributeType.Number => new AttributeValue { N = value.GetProperty("N").GetString() },
-                DynamoDbAttributeType.Binary => new AttributeValue { B = new MemoryStream(value.GetProperty("B").GetBytesFromBase64()) },
-                _ => new AttributeValue { S = value.GetProperty("S").GetString() },
+                DynamoDbAttributeType.Number => new AttributeValue { N = typed.GetString() },
+                DynamoDbAttributeType.Binary => new AttributeValue { B = new MemoryStream(typed.GetBytesFromBase64()) },
+                _ => new AttributeValue { S = typed.GetString() },
             };
         }
 

@@ -55,6 +55,12 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
             throw new InvalidOperationException(DynamoDbStrings.ConsistentReadOnGlobalIndex(query.Index.Name!));
         }
 
+        // WithParallelScan splits a Scan; any other operation reads as it would without it.
+        if (query.AccessPath != DynamoDbAccessPath.Scan)
+        {
+            query.ParallelScanSegments = null;
+        }
+
         ChooseOrderingStrategy(query);
     }
 
@@ -138,19 +144,30 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         return true;
     }
 
-    // Among the indexes that hold every attribute the query reads and whose partition key the query fixes, prefer
-    // one whose sort key gives the requested order, then one whose sort key the query constrains.
+    // Among the indexes that hold every attribute the query reads and every item it matches, prefer one whose sort
+    // key gives the requested order, then one whose sort key the query constrains.
     private static bool TryQueryBestIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, IReadOnlyCollection<IProperty> readProperties)
     {
         var firstOrdering = query.Orderings.FirstOrDefault()?.Property;
         var best = query.EntityType.GetRootType().GetSecondaryIndexes()
             .Where(i => readProperties.All(i.Projects))
-            .Where(i => conjuncts.Any(c => IsComparison(c, i.GetIndexPartitionKeyProperty()!, ComparisonOperator.Equal)))
+            .Where(i => HoldsEveryMatch(i, conjuncts))
             .OrderByDescending(i => firstOrdering is not null && i.GetIndexSortKeyProperty() == firstOrdering)
             .ThenByDescending(i => i.GetIndexSortKeyProperty() is { } sortKey && conjuncts.Any(c => IsSortKeyCondition(c, sortKey)))
             .FirstOrDefault();
         return best is not null && TryQuery(query, conjuncts, best, best.GetIndexPartitionKeyProperty()!, best.GetIndexSortKeyProperty());
     }
+
+    // An index holds only the items that have its key attributes (null is never written): it can answer the query
+    // when the query fixes its partition key to a value and, if its sort key may be null, constrains the sort key
+    // to values too. A query parameter may still be null at run time; the request builder then reads the table.
+    private static bool HoldsEveryMatch(IIndex index, List<DynamoDbCondition> conjuncts)
+        => conjuncts.Any(c => IsComparison(c, index.GetIndexPartitionKeyProperty()!, ComparisonOperator.Equal) && !IsNullConstant(c))
+            && (index.GetIndexSortKeyProperty() is not { IsNullable: true } sortKey
+                || conjuncts.Any(c => IsSortKeyCondition(c, sortKey) && !IsNullConstant(c)));
+
+    private static bool IsNullConstant(DynamoDbCondition condition)
+        => condition is ComparisonCondition { Value: { ParameterName: null, Constant: null } };
 
     private void ChooseOrderingStrategy(DynamoDbQueryExpression query)
     {

@@ -22,15 +22,21 @@ public class DynamoDbPredicateTranslator
 
     private readonly IEntityType _entityType;
     private readonly Func<ProjectionBindingExpression, IProperty?> _projectedProperty;
+    private readonly string _entityParameterName;
 
     /// <summary>
     /// Creates a translator for predicates over <paramref name="entityType" />; <paramref name="projectedProperty" />
-    /// maps a projection binding (a predicate after <c>Select</c>) back to the property it reads.
+    /// maps a projection binding (a predicate after <c>Select</c>) back to the property it reads. Failure reasons
+    /// show the entity as <paramref name="entityParameterName" />, the name of the user's lambda parameter.
     /// </summary>
-    public DynamoDbPredicateTranslator(IEntityType entityType, Func<ProjectionBindingExpression, IProperty?> projectedProperty)
+    public DynamoDbPredicateTranslator(
+        IEntityType entityType,
+        Func<ProjectionBindingExpression, IProperty?> projectedProperty,
+        string? entityParameterName = null)
     {
         _entityType = entityType;
         _projectedProperty = projectedProperty;
+        _entityParameterName = entityParameterName ?? "e";
     }
 
     /// <summary>The reason the last translation failed.</summary>
@@ -78,7 +84,7 @@ public class DynamoDbPredicateTranslator
                     return new ComparisonCondition(flag, ComparisonOperator.Equal, QueryValue.FromConstant(true));
                 }
 
-                return Fail(DynamoDbStrings.PredicateNotSupported(expression.Print()));
+                return Fail(DynamoDbStrings.PredicateNotSupported(Print(expression)));
         }
     }
 
@@ -89,14 +95,14 @@ public class DynamoDbPredicateTranslator
         {
             return IsZero(binary.Right)
                 ? TranslateOperands(compareLeft, compareRight, op, binary)
-                : Fail(DynamoDbStrings.CompareNeedsZero(binary.Print()));
+                : Fail(DynamoDbStrings.CompareNeedsZero(Print(binary)));
         }
 
         if (TryGetCompareOperands(binary.Right, out compareLeft, out compareRight))
         {
             return IsZero(binary.Left)
                 ? TranslateOperands(compareLeft, compareRight, Mirror(op), binary)
-                : Fail(DynamoDbStrings.CompareNeedsZero(binary.Print()));
+                : Fail(DynamoDbStrings.CompareNeedsZero(Print(binary)));
         }
 
         return TranslateOperands(binary.Left, binary.Right, op, binary);
@@ -124,7 +130,7 @@ public class DynamoDbPredicateTranslator
             return new ComparisonCondition(property, Mirror(op), value);
         }
 
-        return FailureReason is null ? Fail(DynamoDbStrings.ComparisonNeedsAttributeAndValue(whole.Print())) : null;
+        return FailureReason is null ? Fail(DynamoDbStrings.ComparisonNeedsAttributeAndValue(Print(whole))) : null;
     }
 
     private DynamoDbCondition? TranslateMethodCall(MethodCallExpression call)
@@ -173,14 +179,14 @@ public class DynamoDbPredicateTranslator
             return TranslateOperands(call.Arguments[0], call.Arguments[1], ComparisonOperator.Equal, call);
         }
 
-        return Fail(DynamoDbStrings.PredicateNotSupported(call.Print()));
+        return Fail(DynamoDbStrings.PredicateNotSupported(Print(call)));
     }
 
     private DynamoDbCondition? TranslateFunction(MethodCallExpression call)
     {
         if (!TryGetProperty(call.Arguments[1], out var property))
         {
-            return FailureReason is null ? Fail(DynamoDbStrings.PredicateNotSupported(call.Print())) : null;
+            return FailureReason is null ? Fail(DynamoDbStrings.PredicateNotSupported(Print(call))) : null;
         }
 
         switch (call.Method.Name)
@@ -198,7 +204,7 @@ public class DynamoDbPredicateTranslator
             case nameof(DynamoDbDbFunctionsExtensions.Between) when TryGetValue(call.Arguments[2], out var low) && TryGetValue(call.Arguments[3], out var high):
                 return new BetweenCondition(property, low, high);
             default:
-                return Fail(DynamoDbStrings.PredicateNotSupported(call.Print()));
+                return Fail(DynamoDbStrings.PredicateNotSupported(Print(call)));
         }
     }
 
@@ -408,6 +414,16 @@ public class DynamoDbPredicateTranslator
             ComparisonOperator.GreaterThanOrEqual => ComparisonOperator.LessThanOrEqual,
             _ => op,
         };
+
+    // The part of the predicate a reason quotes, as the user wrote it: the entity as the lambda's parameter rather
+    // than EF's internal shaper.
+    private string Print(Expression expression) => new EntityParameterRestorer(_entityParameterName).Visit(expression).Print();
+
+    private sealed class EntityParameterRestorer(string parameterName) : ExpressionVisitor
+    {
+        protected override Expression VisitExtension(Expression node)
+            => node is StructuralTypeShaperExpression ? Expression.Parameter(node.Type, parameterName) : base.VisitExtension(node);
+    }
 
     private DynamoDbCondition? Fail(string reason)
     {

@@ -86,7 +86,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             return Fail(DynamoDbStrings.OperatorAfterRowLimit(nameof(Queryable.Where)));
         }
 
-        var translator = CreatePredicateTranslator(query);
+        var translator = CreatePredicateTranslator(query, predicate);
         var condition = translator.Translate(RemapLambdaBody(source, predicate));
         if (condition is null)
         {
@@ -354,7 +354,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             return Fail(DynamoDbStrings.OperatorAfterRowLimit(operatorName));
         }
 
-        var translator = CreatePredicateTranslator(query);
+        var translator = CreatePredicateTranslator(query, keySelector);
         var property = translator.TranslateProperty(RemapLambdaBody(source, keySelector));
         if (property is null)
         {
@@ -430,12 +430,13 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     private static DynamoDbQueryExpression Query(ShapedQueryExpression source) => (DynamoDbQueryExpression)source.QueryExpression;
 
-    private static DynamoDbPredicateTranslator CreatePredicateTranslator(DynamoDbQueryExpression query)
+    private static DynamoDbPredicateTranslator CreatePredicateTranslator(DynamoDbQueryExpression query, LambdaExpression lambda)
         => new(
             query.EntityType,
             binding => binding.QueryExpression == query && binding.Index is { } index && index < query.ProjectedProperties.Count
                 ? query.ProjectedProperties[index]
-                : null);
+                : null,
+            lambda.Parameters[0].Name);
 
     private ShapedQueryExpression? Fail(string? reason)
     {

@@ -2,6 +2,7 @@ using System.Collections;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -67,7 +68,14 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
     /// <inheritdoc />
     public virtual string ToQueryString()
     {
-        var requests = CreateFirstRequests(RowWindow.Evaluate(RequestBuilder.Query.RowLimits, QueryContext)).ToList();
+        var window = RowWindow.Evaluate(RequestBuilder.Query.RowLimits, QueryContext);
+        if (window.ItemsNeeded == 0)
+        {
+            // Each access path reads nothing for such a window.
+            return "-- No request: the query asks for no rows (Take with a count of 0 or less), so nothing is read.";
+        }
+
+        var requests = CreateFirstRequests(window).ToList();
         if (requests.Count == 0)
         {
             return "-- No request: a key value is null or no key is given, so no item can match.";
@@ -109,6 +117,7 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
         private int _skipped;
         private int _returned;
         private DynamoDbPageRequest? _pageRequest;
+        private ContinuationTokenSerializer? _continuationTokens;
 
         public T Current { get; private set; } = default!;
 
@@ -126,7 +135,8 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                     {
                         _pageRequest = (DynamoDbPageRequest)owner.QueryContext.Parameters[pageParameter]!;
                         _window = _window with { Limit = Math.Min(_window.Limit ?? int.MaxValue, _pageRequest.PageSize) };
-                        startKey = _pageRequest.ContinuationToken is { } token ? owner.RequestBuilder.ContinuationTokens.Decode(token) : null;
+                        _continuationTokens = owner.RequestBuilder.ContinuationTokensFor(owner.QueryContext);
+                        startKey = _pageRequest.ContinuationToken is { } token ? _continuationTokens.Decode(token) : null;
                     }
 
                     _items = owner.ReadItemsAsync(_window, startKey, cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -134,8 +144,15 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                     {
                         _items = Where(_items, _clientFilter, owner.RequestBuilder.Query.ClientFilter!);
                     }
-                    if (owner._compiledQuery.ClientOrdering is { } ordering)
+                    // A query the provider answers from an index is sorted here only when it scans the table instead.
+                    if (owner._compiledQuery.ClientOrdering is { } ordering
+                        && (owner.RequestBuilder.Query.OrdersOnClient || owner.RequestBuilder.ScansTableInstead(owner.QueryContext)))
                     {
+                        if (_pageRequest is not null)
+                        {
+                            throw new InvalidOperationException(DynamoDbStrings.PageNeedsDynamoDbOrder);
+                        }
+
                         _sorted = [];
                         while (await _items.MoveNextAsync().ConfigureAwait(false))
                         {
@@ -174,7 +191,7 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                         // A full page of a Query or Scan continues after its last item; the next page may turn out empty.
                         // A GetItem's single item is the whole result.
                         _pageRequest.NextContinuationToken = _returned == _window.Limit && owner.RequestBuilder.AccessPath != DynamoDbAccessPath.GetItem
-                            ? owner.RequestBuilder.ContinuationTokens.Encode(item)
+                            ? _continuationTokens!.Encode(item)
                             : null;
                     }
 

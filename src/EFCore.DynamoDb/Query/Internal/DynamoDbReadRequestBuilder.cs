@@ -21,18 +21,21 @@ public sealed class DynamoDbReadRequestBuilder
 
     private readonly DynamoDbQueryExpression _query;
     private readonly IReadOnlyList<IProperty>? _projectedProperties;
+    private readonly bool _mayScanTableInstead;
     private ContinuationTokenSerializer? _continuationTokens;
+    private ContinuationTokenSerializer? _tableContinuationTokens;
 
     /// <summary>Creates the builder for a translated query whose access path has been chosen.</summary>
     public DynamoDbReadRequestBuilder(DynamoDbQueryExpression query, string tableName)
     {
         _query = query;
         TableName = tableName;
+        _mayScanTableInstead = query.AccessPath == DynamoDbAccessPath.Query && query.Index is not null && query.RequiredIndexName is null;
         if (query.IsProjection)
         {
-            // Client-side ordering reads the ordering keys too.
+            // Client-side ordering reads the ordering keys too, as does a scan of the table instead of an index.
             _projectedProperties = query.ProjectedProperties
-                .Concat(query.OrdersOnClient ? query.Orderings.Select(o => o.Property) : [])
+                .Concat(query.OrdersOnClient || _mayScanTableInstead ? query.Orderings.Select(o => o.Property) : [])
                 .Concat(query.PageRequestParameterName is null && query.ClientFilter is null ? [] : KeyProperties(query))
                 .Distinct()
                 .ToList();
@@ -44,6 +47,28 @@ public sealed class DynamoDbReadRequestBuilder
 
     /// <summary>Writes and reads the continuation tokens of this query's pages.</summary>
     public ContinuationTokenSerializer ContinuationTokens => _continuationTokens ??= new ContinuationTokenSerializer(TableName, _query.Index, _query.EntityType);
+
+    /// <summary>
+    /// The continuation tokens of this execution's pages: those of the table when it scans the table instead of
+    /// the index (see <see cref="ScansTableInstead" />).
+    /// </summary>
+    public ContinuationTokenSerializer ContinuationTokensFor(QueryContext queryContext)
+        => ScansTableInstead(queryContext)
+            ? _tableContinuationTokens ??= new ContinuationTokenSerializer(TableName, null, _query.EntityType)
+            : ContinuationTokens;
+
+    /// <summary>
+    /// True when this execution reads the table instead of the secondary index the provider chose: a value compared
+    /// with <c>==</c> to one of the index's keys is null, and an index holds no item without its key attributes. The
+    /// query then scans the table with its whole predicate as the filter and orders on the client. An index named
+    /// with <c>WithIndex</c> is read as asked.
+    /// </summary>
+    public bool ScansTableInstead(QueryContext queryContext)
+        => _mayScanTableInstead
+            && DynamoDbCondition.Conjuncts(_query.Predicate!).OfType<ComparisonCondition>().Any(c =>
+                c.Operator == Expressions.ComparisonOperator.Equal
+                && (c.Property == _query.Index!.GetIndexPartitionKeyProperty() || c.Property == _query.Index!.GetIndexSortKeyProperty())
+                && c.Value.Evaluate(queryContext, c.Property.ClrType) is null);
 
     /// <summary>The query this builder serves.</summary>
     public DynamoDbQueryExpression Query => _query;
@@ -168,21 +193,25 @@ public sealed class DynamoDbReadRequestBuilder
             request.ScanIndexForward = false;
         }
 
-        Complete(request, writer, window, count, (r, v) => r.ConsistentRead = v, (r, v) => r.Limit = v, (r, v) => r.ProjectionExpression = v, (r, v) => r.Select = v);
+        Complete(request, writer, window, count, LimitIsExact, (r, v) => r.ConsistentRead = v, (r, v) => r.Limit = v, (r, v) => r.ProjectionExpression = v, (r, v) => r.Select = v);
         request.ExpressionAttributeNames = writer.Names;
         request.ExpressionAttributeValues = writer.Values.Count > 0 ? writer.Values : null;
         return request;
     }
 
-    /// <summary>The first Scan request (of one segment of a parallel scan, when <paramref name="segment" /> is given).</summary>
+    /// <summary>
+    /// The first Scan request (of one segment of a parallel scan, when <paramref name="segment" /> is given); for a
+    /// Query, the scan of the table that reads it instead (see <see cref="ScansTableInstead" />).
+    /// </summary>
     public ScanRequest CreateScanRequest(QueryContext queryContext, RowWindow window, bool count = false, int? segment = null)
     {
+        var tableInstead = _query.AccessPath == DynamoDbAccessPath.Query;
         var writer = new ConditionExpressionWriter(queryContext);
         var request = new ScanRequest
         {
             TableName = TableName,
-            IndexName = _query.Index?.Name,
-            FilterExpression = _query.Filter is { } filter ? writer.Write(filter) : null,
+            IndexName = tableInstead ? null : _query.Index?.Name,
+            FilterExpression = (tableInstead ? _query.Predicate : _query.Filter) is { } filter ? writer.Write(filter) : null,
             ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
         };
         if (segment is { } segmentNumber)
@@ -191,7 +220,7 @@ public sealed class DynamoDbReadRequestBuilder
             request.TotalSegments = _query.ParallelScanSegments;
         }
 
-        Complete(request, writer, window, count, (r, v) => r.ConsistentRead = v, (r, v) => r.Limit = v, (r, v) => r.ProjectionExpression = v, (r, v) => r.Select = v);
+        Complete(request, writer, window, count, !tableInstead && LimitIsExact, (r, v) => r.ConsistentRead = v, (r, v) => r.Limit = v, (r, v) => r.ProjectionExpression = v, (r, v) => r.Select = v);
         request.ExpressionAttributeNames = writer.Names.Count > 0 ? writer.Names : null;
         request.ExpressionAttributeValues = writer.Values.Count > 0 ? writer.Values : null;
         return request;
@@ -203,6 +232,7 @@ public sealed class DynamoDbReadRequestBuilder
         ConditionExpressionWriter writer,
         RowWindow window,
         bool count,
+        bool limitIsExact,
         Action<TRequest, bool> setConsistentRead,
         Action<TRequest, int> setLimit,
         Action<TRequest, string> setProjection,
@@ -213,7 +243,7 @@ public sealed class DynamoDbReadRequestBuilder
             setConsistentRead(request, true);
         }
 
-        if (LimitIsExact && window.ItemsNeeded is { } needed && needed > 0)
+        if (limitIsExact && window.ItemsNeeded is { } needed && needed > 0)
         {
             setLimit(request, needed);
         }

@@ -38,7 +38,8 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
             compiledQueryType,
             new DynamoDbReadRequestBuilder(query, options.ResolveTableName(query.EntityType)),
             shaperLambda.Compile(),
-            query.OrdersOnClient ? new ItemComparer(query.Orderings) : null,
+            // An index query sorts on the client when it has to scan the table instead (see ScansTableInstead).
+            query.OrdersOnClient || (query.Index is not null && query.Orderings.Count > 0) ? new ItemComparer(query.Orderings) : null,
             QueryCompilationContext.ContextType,
             QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution,
             Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled)!;

@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Query.Internal.Expressions;
+using Microsoft.EntityFrameworkCore;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -20,7 +22,7 @@ public sealed class PagingQueryingEnumerable<T>(DynamoDbQueryContext queryContex
     /// <inheritdoc />
     protected override IEnumerable<AmazonWebServiceRequest> CreateFirstRequests(RowWindow window)
     {
-        if (RequestBuilder.AccessPath == DynamoDbAccessPath.Query)
+        if (RequestBuilder.AccessPath == DynamoDbAccessPath.Query && !RequestBuilder.ScansTableInstead(QueryContext))
         {
             return RequestBuilder.CreateQueryRequest(QueryContext, window) is { } query ? [query] : [];
         }
@@ -130,7 +132,11 @@ public sealed class PagingQueryingEnumerable<T>(DynamoDbQueryContext queryContex
     private PageReader? CreatePageReader(RowWindow window, bool count, int? segment)
     {
         var client = QueryContext.Client;
-        if (RequestBuilder.AccessPath == DynamoDbAccessPath.Query)
+        if (RequestBuilder.ScansTableInstead(QueryContext))
+        {
+            QueryContext.QueryLogger.ScanQueryWarning(RequestBuilder.Query.EntityType.DisplayName(), RequestBuilder.TableName);
+        }
+        else if (RequestBuilder.AccessPath == DynamoDbAccessPath.Query)
         {
             if (RequestBuilder.CreateQueryRequest(QueryContext, window, count) is not { } query)
             {

@@ -17,11 +17,13 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
         => model.GetEntityTypes()
             .Where(e => e.BaseType is null && !e.IsOwned() && e.FindPrimaryKey() is not null)
             .GroupBy(options.ResolveTableName)
-            .Select(table => Create(table.Key, table.First()))
+            .Select(table => Create(table.Key, table.ToList()))
             .ToList();
 
-    private static CreateTableRequest Create(string tableName, IEntityType entityType)
+    // The entity types of one table agree on its keys (model validation checks it); each may declare indexes.
+    private static CreateTableRequest Create(string tableName, IReadOnlyList<IEntityType> entityTypes)
     {
+        var entityType = entityTypes[0];
         var attributeDefinitions = new List<AttributeDefinition>();
         var request = new CreateTableRequest
         {
@@ -41,7 +43,9 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
             tableThroughput = null;
         }
 
-        foreach (var index in entityType.GetSecondaryIndexes())
+        foreach (var index in entityTypes.SelectMany(e => e.GetDerivedTypesInclusive()).SelectMany(e => e.GetDeclaredIndexes())
+                     .Where(i => i.GetSecondaryIndexKind() is not null)
+                     .DistinctBy(i => i.Name))
         {
             var keySchema = CreateKeySchema(index.GetIndexPartitionKeyProperty()!, index.GetIndexSortKeyProperty(), attributeDefinitions);
             var projection = CreateProjection(index);

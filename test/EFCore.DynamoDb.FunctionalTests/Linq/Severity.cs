@@ -1,0 +1,10 @@
+namespace EFCore.DynamoDb.FunctionalTests.Linq;
+
+/// <summary>Stored as a number.</summary>
+public enum Severity
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}

@@ -1,0 +1,67 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using EFCore.DynamoDb.Storage.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace EFCore.DynamoDb.Tests.TestUtilities;
+
+/// <summary>
+/// The provider's client wrapper with its read operations replaced: each request is recorded and answered from
+/// <see cref="Respond" /> (by default an empty result), so a test can execute a scalar query (Count, First, Max…),
+/// whose requests <c>ToQueryString</c> cannot show, without sending anything.
+/// </summary>
+public sealed class RecordingClientWrapper(
+    ISingletonDynamoDbClient singletonClient,
+    IDiagnosticsLogger<DbLoggerCategory.Database.Command> commandLogger)
+    : DynamoDbClientWrapper(singletonClient, commandLogger)
+{
+    /// <summary>The read requests in the order the provider made them.</summary>
+    public List<AmazonWebServiceRequest> Requests { get; } = [];
+
+    /// <summary>The items each Query, Scan or GetItem answers with (none by default).</summary>
+    public Func<AmazonWebServiceRequest, List<Dictionary<string, AttributeValue>>> Respond { get; set; } = _ => [];
+
+    /// <summary>The wrapper of a context created with <see cref="Use" />.</summary>
+    public static RecordingClientWrapper Of(DbContext context) => (RecordingClientWrapper)context.GetService<IDynamoDbClientWrapper>();
+
+    /// <summary>Makes a context record its reads instead of sending them.</summary>
+    public static void Use(DbContextOptionsBuilder options) => options.ReplaceService<IDynamoDbClientWrapper, RecordingClientWrapper>();
+
+    /// <inheritdoc />
+    public override Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
+        => Task.FromResult(new GetItemResponse { Item = Record(request).FirstOrDefault() });
+
+    /// <inheritdoc />
+    public override Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
+        => Task.FromResult(new BatchGetItemResponse
+        {
+            Responses = new Dictionary<string, List<Dictionary<string, AttributeValue>>> { [request.RequestItems.Keys.Single()] = Record(request) },
+        });
+
+    /// <inheritdoc />
+    public override Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
+    {
+        var items = Record(request);
+        return Task.FromResult(new QueryResponse { Items = request.Select == Select.COUNT ? null : items, Count = items.Count });
+    }
+
+    /// <inheritdoc />
+    public override Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
+    {
+        var items = Record(request);
+        return Task.FromResult(new ScanResponse { Items = request.Select == Select.COUNT ? null : items, Count = items.Count });
+    }
+
+    private List<Dictionary<string, AttributeValue>> Record(AmazonWebServiceRequest request)
+    {
+        lock (Requests)
+        {
+            Requests.Add(request);
+        }
+
+        return Respond(request);
+    }
+}
