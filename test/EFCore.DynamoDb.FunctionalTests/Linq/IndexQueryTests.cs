@@ -402,7 +402,7 @@ public sealed class IndexQueryTests(TicketsFixture fixture) : IClassFixture<Tick
     }
 
     [Fact]
-    public async Task Without_WithIndex_the_same_query_reads_the_table()
+    public async Task Without_WithIndex_a_condition_on_a_local_index_sort_key_reads_the_local_index()
     {
         var log = new RequestLog();
         await using var context = fixture.CreateContext(log, o => o.EnableSensitiveDataLogging());
@@ -411,8 +411,8 @@ public sealed class IndexQueryTests(TicketsFixture fixture) : IClassFixture<Tick
 
         Assert.Equal(fixture.Tickets.Where(t => t.Project == "borealis" && t.Opened >= May).Keys(), tickets.Keys());
         var request = Assert.Single(log.Requests);
-        Assert.Equal(("Query", null), (request.Operation, request.IndexName));
-        Assert.Equal(["Opened"], request.Details().ReferencedNames("FilterExpression"));
+        Assert.Equal(("Query", "ByOpened"), (request.Operation, request.IndexName));
+        Assert.Empty(request.Details().ReferencedNames("FilterExpression"));
     }
 
     [Fact]

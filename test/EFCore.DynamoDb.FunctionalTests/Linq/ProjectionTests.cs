@@ -173,10 +173,11 @@ public sealed class ProjectionTests(TicketsFixture fixture) : IClassFixture<Tick
             .Select(x => x.Code + "=" + x.Points)
             .ToListAsync();
 
+        // No OrderBy: the provider may read the ByPoints local index, so the rows are compared as a set.
         Assert.Equal(
-            fixture.Tickets.Where(t => t.Project == "apollo").OrderBy(t => t.Code, StringComparer.Ordinal)
-                .Select(t => new { t.Code, t.Points, t.Title }).Where(x => x.Points < 6).Select(x => x.Code + "=" + x.Points),
-            rows);
+            fixture.Tickets.Where(t => t.Project == "apollo")
+                .Select(t => new { t.Code, t.Points, t.Title }).Where(x => x.Points < 6).Select(x => x.Code + "=" + x.Points).Order(),
+            rows.Order());
         Assert.DoesNotContain("Title", Assert.Single(log.Requests).Details().ProjectedNames());
     }
 

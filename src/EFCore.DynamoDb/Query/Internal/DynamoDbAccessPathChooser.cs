@@ -43,6 +43,7 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         }
         else if (!TryGetItem(query, conjuncts)
             && !TryBatchGetItem(query, conjuncts)
+            && !TryQueryLocalIndex(query, conjuncts, readProperties)
             && !TryQuery(query, conjuncts, null, entityType.GetPartitionKeyProperty()!, entityType.GetSortKeyProperty())
             && !TryQueryBestIndex(query, conjuncts, readProperties))
         {
@@ -142,6 +143,27 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
             DynamoDbCondition.And(remaining.Except(onKeys)),
             DynamoDbCondition.And(onKeys));
         return true;
+    }
+
+    // A local index shares the table's partition key, so it beats the table when the query constrains (or orders
+    // by) the index's sort key and not the table's: the key condition then narrows what the Query reads.
+    private static bool TryQueryLocalIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, IReadOnlyCollection<IProperty> readProperties)
+    {
+        if (query.EntityType.GetSortKeyProperty() is { } tableSortKey && conjuncts.Any(c => IsSortKeyCondition(c, tableSortKey)))
+        {
+            return false;
+        }
+
+        var firstOrdering = query.Orderings.FirstOrDefault()?.Property;
+        var best = query.EntityType.GetRootType().GetSecondaryIndexes()
+            .Where(i => i.GetSecondaryIndexKind() == DynamoDbIndexKind.Local)
+            .Where(i => readProperties.All(i.Projects) && HoldsEveryMatch(i, conjuncts))
+            .Select(i => (Index: i, Constrained: conjuncts.Any(c => IsSortKeyCondition(c, i.GetIndexSortKeyProperty()!))))
+            .Where(c => c.Constrained || c.Index.GetIndexSortKeyProperty() == firstOrdering)
+            .OrderByDescending(c => c.Constrained)
+            .Select(c => c.Index)
+            .FirstOrDefault();
+        return best is not null && TryQuery(query, conjuncts, best, best.GetIndexPartitionKeyProperty()!, best.GetIndexSortKeyProperty());
     }
 
     // Among the indexes that hold every attribute the query reads and every item it matches, prefer one whose sort
