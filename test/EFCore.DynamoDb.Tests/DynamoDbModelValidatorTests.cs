@@ -66,15 +66,45 @@ public class DynamoDbModelValidatorTests
             }));
 
     [Fact]
-    public void Two_entity_types_on_one_table_with_the_same_keys_are_not_supported_yet()
+    public void Two_entity_types_on_one_table_with_the_same_discriminator_value_is_an_error()
         => Assert.Equal(
-            DynamoDbStrings.SharedTableNotSupported("Shared", "'Item', 'Other'"),
+            DynamoDbStrings.SharedTableDuplicateDiscriminator("Shared", "Item", "Other", "Same", "$type"),
             ModelError(b =>
             {
                 b.Entity<Item>().HasKey(i => i.Pk);
                 b.Entity<Item>().ToTable("Shared").Property(i => i.Pk).HasAttributeName("Id");
                 b.Entity<Other>().ToTable("Shared").Property(o => o.Id).HasConversion<string>();
+                b.Entity<Item>().HasDiscriminator<string>("$type").HasValue("Same");
+                b.Entity<Other>().HasDiscriminator<string>("$type").HasValue("Same");
             }));
+
+    [Fact]
+    public void Two_entity_types_on_one_table_with_different_discriminator_attributes_is_an_error()
+        => Assert.Equal(
+            DynamoDbStrings.SharedTableDiscriminatorMismatch("Shared", "'Item' (kind), 'Other' ($type)"),
+            ModelError(b =>
+            {
+                b.Entity<Item>().HasKey(i => i.Pk);
+                b.Entity<Item>().ToTable("Shared").Property(i => i.Pk).HasAttributeName("Id");
+                b.Entity<Other>().ToTable("Shared").Property(o => o.Id).HasConversion<string>();
+                b.Entity<Item>().HasDiscriminator<string>("kind").HasValue("Item");
+            }));
+
+    [Fact]
+    public void Two_entity_types_on_one_table_with_the_same_keys_share_it_with_a_type_discriminator()
+    {
+        using var db = TestContexts.Scenario(b =>
+        {
+            b.Entity<Item>().HasKey(i => i.Pk);
+            b.Entity<Item>().ToTable("Shared").Property(i => i.Pk).HasAttributeName("Id");
+            b.Entity<Other>().ToTable("Shared").Property(o => o.Id).HasConversion<string>();
+        }, scenario: nameof(DynamoDbModelValidatorTests) + ".SharedTable");
+
+        var item = db.Model.FindEntityType(typeof(Item))!;
+        var other = db.Model.FindEntityType(typeof(Other))!;
+        Assert.Equal("$type", item.FindDiscriminatorProperty()!.GetAttributeName());
+        Assert.Equal(("Item", "Other"), (item.GetDiscriminatorValue(), other.GetDiscriminatorValue()));
+    }
 
     [Fact]
     public void An_owned_type_is_an_error()

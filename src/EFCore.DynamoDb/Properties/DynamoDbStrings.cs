@@ -26,10 +26,6 @@ public static class DynamoDbStrings
     public static string SharedTableKeyMismatch(string table, string firstEntityType, string firstKey, string secondEntityType, string secondKey)
         => Format("The entity types '{1}' and '{3}' are both mapped to the table '{0}' but have different key attributes ({2} and {4}). Entity types that share a table must use the same partition and sort key attribute names and types.", table, firstEntityType, firstKey, secondEntityType, secondKey);
 
-    /// <summary>Several unrelated entity types in one table: single-table design is a later increment.</summary>
-    public static string SharedTableNotSupported(string table, string entityTypes)
-        => Format("The entity types {1} are all mapped to the table '{0}'. Sharing one table between several entity types needs a discriminator attribute, which this version of the provider does not write yet; map each entity type to its own table with 'ToTable'.", table, entityTypes);
-
     /// <summary>An owned or complex type, which the provider does not embed yet.</summary>
     public static string EmbeddedTypeNotSupported(string type, string owner)
         => Format("The type '{0}' is embedded in '{1}' as an owned or complex type. This version of the provider does not store embedded types yet; map it as its own entity type or as scalar properties.", type, owner);
@@ -233,4 +229,12 @@ public static class DynamoDbStrings
     /// <summary>A null element in a set.</summary>
     public static string NullInSet(string setType)
         => Format("A '{0}' holds a null element. DynamoDB sets (SS, NS, BS) cannot hold null; remove it, or use a list.", setType);
+
+    /// <summary>Entity types sharing a table with different (or no) discriminator attributes.</summary>
+    public static string SharedTableDiscriminatorMismatch(string table, string entityTypes)
+        => Format("The entity types sharing the table '{0}' do not use one discriminator attribute: {1}. Give them the same discriminator (the default is '$type') so each query reads only its own type's items.", table, entityTypes);
+
+    /// <summary>Two entity types of one table with the same discriminator value.</summary>
+    public static string SharedTableDuplicateDiscriminator(string table, string firstEntityType, string secondEntityType, string value, string attribute)
+        => Format("The entity types '{1}' and '{2}' share the table '{0}' and both use the value '{3}' in the discriminator attribute '{4}', so their items cannot be told apart. Give one of them another value with 'HasDiscriminator().HasValue(...)'.", table, firstEntityType, secondEntityType, value, attribute);
 }

@@ -205,7 +205,10 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
         }
     }
 
-    /// <summary>Entity types stored in one table agree on its key; sharing itself waits for discriminators.</summary>
+    /// <summary>
+    /// Entity types stored in one table (single-table design) agree on its key attributes, tell their items apart
+    /// with one discriminator attribute, and use distinct discriminator values.
+    /// </summary>
     protected virtual void ValidateSharedTables(IModel model)
     {
         foreach (var table in model.GetEntityTypes().Where(e => e.BaseType is null).GroupBy(e => e.GetTableName()))
@@ -228,8 +231,23 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                 }
             }
 
-            throw new InvalidOperationException(DynamoDbStrings.SharedTableNotSupported(
-                table.Key ?? "", string.Join(", ", entityTypes.Select(e => "'" + e.DisplayName() + "'"))));
+            var discriminators = entityTypes.Select(e => e.FindDiscriminatorProperty()?.GetAttributeName()).Distinct().ToList();
+            if (discriminators is not [{ } discriminatorName])
+            {
+                throw new InvalidOperationException(DynamoDbStrings.SharedTableDiscriminatorMismatch(
+                    table.Key ?? "", string.Join(", ", entityTypes.Select(e => $"'{e.DisplayName()}' ({e.FindDiscriminatorProperty()?.GetAttributeName() ?? "none"})"))));
+            }
+
+            var owners = new Dictionary<object, IEntityType>();
+            foreach (var entityType in entityTypes.SelectMany(e => e.GetDerivedTypesInclusive()).Where(e => !e.IsAbstract()))
+            {
+                var value = entityType.GetDiscriminatorValue()!;
+                if (!owners.TryAdd(value, entityType))
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.SharedTableDuplicateDiscriminator(
+                        table.Key ?? "", owners[value].DisplayName(), entityType.DisplayName(), value.ToString()!, discriminatorName));
+                }
+            }
         }
     }
 

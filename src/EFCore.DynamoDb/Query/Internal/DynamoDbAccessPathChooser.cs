@@ -77,12 +77,12 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         }
 
         var sortKeyCondition = sortKey is null ? null : TakeComparison(remaining, sortKey, ComparisonOperator.Equal);
-        if ((sortKey is not null && sortKeyCondition is null) || remaining.Count > 0)
+        if ((sortKey is not null && sortKeyCondition is null) || !OnlyTestsTheType(query, remaining))
         {
             return false;
         }
 
-        query.SetAccessPath(DynamoDbAccessPath.GetItem, null, partitionKeyCondition, sortKeyCondition, null, null);
+        query.SetAccessPath(DynamoDbAccessPath.GetItem, null, partitionKeyCondition, sortKeyCondition, null, null, DynamoDbCondition.And(remaining));
         return true;
     }
 
@@ -95,9 +95,9 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         var remaining = conjuncts.ToList();
         if (sortKey is null)
         {
-            if (TakeIn(remaining, partitionKey) is { } partitionKeyIn && remaining.Count == 0)
+            if (TakeIn(remaining, partitionKey) is { } partitionKeyIn && OnlyTestsTheType(query, remaining))
             {
-                query.SetAccessPath(DynamoDbAccessPath.BatchGetItem, null, null, null, partitionKeyIn, null);
+                query.SetAccessPath(DynamoDbAccessPath.BatchGetItem, null, null, null, partitionKeyIn, null, DynamoDbCondition.And(remaining));
                 return true;
             }
 
@@ -106,9 +106,9 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
 
         if (TakeComparison(remaining, partitionKey, ComparisonOperator.Equal) is { } partitionKeyCondition
             && TakeIn(remaining, sortKey) is { } sortKeyIn
-            && remaining.Count == 0)
+            && OnlyTestsTheType(query, remaining))
         {
-            query.SetAccessPath(DynamoDbAccessPath.BatchGetItem, null, partitionKeyCondition, sortKeyIn, null, null);
+            query.SetAccessPath(DynamoDbAccessPath.BatchGetItem, null, partitionKeyCondition, sortKeyIn, null, null, DynamoDbCondition.And(remaining));
             return true;
         }
 
@@ -133,7 +133,7 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         // DynamoDB refuses a Query whose filter names a key attribute of the table or index it reads, and its key
         // condition holds one condition per key: what else names those keys (the other end of a half-open range,
         // `!=`, a key inside an OR) is checked on the returned items, which the key condition already narrowed.
-        var onKeys = remaining.Where(c => ConditionProperties(c).Any(p => p == partitionKey || p == sortKey)).ToList();
+        var onKeys = remaining.Where(c => DynamoDbCondition.Properties(c).Any(p => p == partitionKey || p == sortKey)).ToList();
         query.SetAccessPath(
             DynamoDbAccessPath.Query,
             index,
@@ -235,24 +235,18 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         properties.UnionWith(query.Orderings.Select(o => o.Property));
         foreach (var conjunct in conjuncts)
         {
-            properties.UnionWith(ConditionProperties(conjunct));
+            properties.UnionWith(DynamoDbCondition.Properties(conjunct));
         }
 
         return properties;
     }
 
-    private static IEnumerable<IProperty> ConditionProperties(DynamoDbCondition condition)
-        => condition switch
-        {
-            LogicalCondition logical => ConditionProperties(logical.Left).Concat(ConditionProperties(logical.Right)),
-            NotCondition not => ConditionProperties(not.Operand),
-            ComparisonCondition comparison => [comparison.Property],
-            SizeComparisonCondition size => [size.Property],
-            FunctionCondition function => [function.Property],
-            BetweenCondition between => [between.Property],
-            InCondition @in => [@in.Property],
-            _ => [],
-        };
+    // In a table shared by several entity types, a read by whole key still checks the item's type (the
+    // discriminator) on the returned item: a key lookup needs no filter for that.
+    private static bool OnlyTestsTheType(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts)
+        => conjuncts.Count == 0
+            || (query.EntityType.FindDiscriminatorProperty() is { } discriminator
+                && conjuncts.SelectMany(DynamoDbCondition.Properties).All(p => p == discriminator));
 
     private static ComparisonCondition? TakeComparison(List<DynamoDbCondition> conjuncts, IProperty property, ComparisonOperator op)
     {

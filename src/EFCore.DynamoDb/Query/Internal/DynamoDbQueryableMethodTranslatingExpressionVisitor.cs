@@ -47,11 +47,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             PageRequestParameterName = context.PageRequestParameterName,
         };
 
-        // A derived type's items share its hierarchy's table: read only those of this type and the types below it.
-        if (entityType.BaseType is not null && entityType.FindDiscriminatorProperty() is { } discriminator)
+        // A table that holds other types' items too (a hierarchy's table for a derived type, a single-table design
+        // for any type): read only the items of this type and the types below it.
+        if (entityType.FindDiscriminatorProperty() is not null && (entityType.BaseType is not null || SharesTable(entityType)))
         {
-            var discriminatorValues = entityType.GetConcreteDerivedTypesInclusive().Select(t => t.GetDiscriminatorValue()).ToList();
-            queryExpression.ApplyPredicate(new InCondition(discriminator, QueryValue.FromConstant(discriminatorValues)));
+            queryExpression.ApplyPredicate(CreateTypeCondition(entityType));
         }
 
         // DynamoDB deletes expired items lazily: `ttl > now OR attribute_not_exists(ttl)` hides the ones still there.
@@ -261,7 +261,28 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType)
-        => resultType == source.ShaperExpression.Type ? source : null;
+    {
+        if (resultType == source.ShaperExpression.Type)
+        {
+            return source;
+        }
+
+        // OfType<Derived>() on a hierarchy: the items of that type and the types below it, materialized as such.
+        if (source.ShaperExpression is StructuralTypeShaperExpression { StructuralType: IEntityType entityType } shaper
+            && entityType.GetDerivedTypes().FirstOrDefault(t => t.ClrType == resultType) is { } derivedType)
+        {
+            var query = Query(source);
+            if (query.HasRowLimits)
+            {
+                return Fail(DynamoDbStrings.OperatorAfterRowLimit(nameof(Queryable.OfType)));
+            }
+
+            query.ApplyPredicate(CreateTypeCondition(derivedType));
+            return source.UpdateShaperExpression(shaper.WithType(derivedType));
+        }
+
+        return null;
+    }
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateConcat(ShapedQueryExpression source1, ShapedQueryExpression source2) => null;
@@ -418,6 +439,19 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
         return TranslateAggregate(source, null, aggregate, resultType);
     }
+
+    // discriminator = 'Type', or IN the values of the type's concrete types.
+    private static DynamoDbCondition CreateTypeCondition(IEntityType entityType)
+    {
+        var discriminator = entityType.FindDiscriminatorProperty()!;
+        var values = entityType.GetConcreteDerivedTypesInclusive().Select(t => t.GetDiscriminatorValue()).ToList();
+        return values.Count == 1
+            ? new ComparisonCondition(discriminator, ComparisonOperator.Equal, QueryValue.FromConstant(values[0]))
+            : new InCondition(discriminator, QueryValue.FromConstant(values));
+    }
+
+    private static bool SharesTable(IEntityType entityType)
+        => entityType.Model.GetEntityTypes().Count(e => e.BaseType is null && e.GetTableName() == entityType.GetTableName()) > 1;
 
     // The current time as the time-to-live property's own type, read each time the query runs.
     private static Func<QueryContext, object?> CurrentTime(Type timeToLiveType)

@@ -85,7 +85,7 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
             Environment.NewLine,
             requests.Select(r => DynamoDbRequestJsonWriter.Write(r, indented: true, redactValues: !QueryContext.QueryLogger.ShouldLogSensitiveData())));
         return RequestBuilder.Query.ClientFilter is { } clientFilter
-            ? text + Environment.NewLine + "-- Then checked on each returned item (DynamoDB filters a Query on its key attributes only in the key condition): " + clientFilter
+            ? text + Environment.NewLine + "-- Then checked on each returned item (what a key lookup, or a Query filter on its own keys, cannot hold): " + clientFilter
             : text;
     }
 

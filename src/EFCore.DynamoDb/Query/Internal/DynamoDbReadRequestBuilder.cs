@@ -36,7 +36,8 @@ public sealed class DynamoDbReadRequestBuilder
             // Client-side ordering reads the ordering keys too, as does a scan of the table instead of an index.
             _projectedProperties = query.ProjectedProperties
                 .Concat(query.OrdersOnClient || _mayScanTableInstead ? query.Orderings.Select(o => o.Property) : [])
-                .Concat(query.PageRequestParameterName is null && query.ClientFilter is null ? [] : KeyProperties(query))
+                .Concat(query.PageRequestParameterName is null ? [] : KeyProperties(query))
+                .Concat(query.ClientFilter is null ? [] : DynamoDbCondition.Properties(query.ClientFilter))
                 .Distinct()
                 .ToList();
         }
@@ -258,8 +259,7 @@ public sealed class DynamoDbReadRequestBuilder
         }
     }
 
-    // A page's continuation token is the key of its last item, and the client-side check of key conditions reads
-    // key attributes, so such a projection reads the key attributes too.
+    // A page's continuation token is the key of its last item, so a paged projection reads the key attributes too.
     private static IEnumerable<IProperty> KeyProperties(DynamoDbQueryExpression query)
         => new[]
             {

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Metadata;
+
 namespace EFCore.DynamoDb.Query.Internal.Expressions;
 
 /// <summary>
@@ -16,4 +18,18 @@ public abstract class DynamoDbCondition
     /// <summary>Joins conditions with AND; null for none.</summary>
     public static DynamoDbCondition? And(IEnumerable<DynamoDbCondition> conditions)
         => conditions.Aggregate((DynamoDbCondition?)null, (left, right) => left is null ? right : new LogicalCondition(true, left, right));
+
+    /// <summary>Every property a condition tests.</summary>
+    public static IEnumerable<IProperty> Properties(DynamoDbCondition condition)
+        => condition switch
+        {
+            LogicalCondition logical => Properties(logical.Left).Concat(Properties(logical.Right)),
+            NotCondition not => Properties(not.Operand),
+            ComparisonCondition comparison => [comparison.Property],
+            SizeComparisonCondition size => [size.Property],
+            FunctionCondition function => [function.Property],
+            BetweenCondition between => [between.Property],
+            InCondition @in => [@in.Property],
+            _ => [],
+        };
 }
