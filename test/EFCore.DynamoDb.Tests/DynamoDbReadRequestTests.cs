@@ -727,7 +727,7 @@ public sealed class DynamoDbReadRequestTests : IDisposable
         Assert.Equal(new Dictionary<string, string> { ["Id"] = "N:?" }, Request(db.Products.Where(p => p.Id == 42)).Map("Key"));
     }
 
-    private const string CheckedOnReturnedItems = "-- Then checked on each returned item (DynamoDB filters a Query on its key attributes only in the key condition): ";
+    private const string CheckedOnReturnedItems = "-- Then checked on each returned item (what a key lookup, or a Query filter on its own keys, cannot hold): ";
 
     [Fact]
     public void An_inclusive_sort_key_range_written_upper_bound_first_is_a_BETWEEN()
