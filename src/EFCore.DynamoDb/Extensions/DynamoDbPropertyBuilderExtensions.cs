@@ -18,4 +18,22 @@ public static class DynamoDbPropertyBuilderExtensions
     /// <inheritdoc cref="HasAttributeName(PropertyBuilder, string)" />
     public static PropertyBuilder<TProperty> HasAttributeName<TProperty>(this PropertyBuilder<TProperty> propertyBuilder, string name)
         => (PropertyBuilder<TProperty>)HasAttributeName((PropertyBuilder)propertyBuilder, name);
+
+    /// <summary>
+    /// Gives a key or index-key property a key template with a constant prefix, as single-table designs do
+    /// (<c>PK = "CUSTOMER#" + Id</c>): the prefix is written in front of the stored text and stripped on read, and
+    /// conditions on the unprefixed value (<c>==</c>, ranges, <c>StartsWith</c>) become key conditions on the
+    /// prefixed attribute. Non-string values are stored as their invariant text after the prefix.
+    /// </summary>
+    public static PropertyBuilder HasKeyPrefix(this PropertyBuilder propertyBuilder, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(propertyBuilder);
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        propertyBuilder.Metadata.SetKeyPrefix(prefix);
+        return propertyBuilder;
+    }
+
+    /// <inheritdoc cref="HasKeyPrefix(PropertyBuilder, string)" />
+    public static PropertyBuilder<TProperty> HasKeyPrefix<TProperty>(this PropertyBuilder<TProperty> propertyBuilder, string prefix)
+        => (PropertyBuilder<TProperty>)HasKeyPrefix((PropertyBuilder)propertyBuilder, prefix);
 }

@@ -18,4 +18,12 @@ public static class DynamoDbPropertyExtensions
     /// <summary>Sets the attribute name at the given configuration source.</summary>
     public static string? SetAttributeName(this IConventionProperty property, string? name, bool fromDataAnnotation = false)
         => (string?)property.SetOrRemoveAnnotation(DynamoDbAnnotationNames.AttributeName, name, fromDataAnnotation)?.Value;
+
+    /// <summary>The constant prefix of the property's key template, or null.</summary>
+    public static string? GetKeyPrefix(this IReadOnlyProperty property)
+        => (string?)property[DynamoDbAnnotationNames.KeyPrefix];
+
+    /// <summary>Sets the constant prefix of the property's key template.</summary>
+    public static void SetKeyPrefix(this IMutableProperty property, string? prefix)
+        => property.SetOrRemoveAnnotation(DynamoDbAnnotationNames.KeyPrefix, prefix);
 }

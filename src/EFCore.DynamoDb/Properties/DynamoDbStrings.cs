@@ -237,4 +237,8 @@ public static class DynamoDbStrings
     /// <summary>Two entity types of one table with the same discriminator value.</summary>
     public static string SharedTableDuplicateDiscriminator(string table, string firstEntityType, string secondEntityType, string value, string attribute)
         => Format("The entity types '{1}' and '{2}' share the table '{0}' and both use the value '{3}' in the discriminator attribute '{4}', so their items cannot be told apart. Give one of them another value with 'HasDiscriminator().HasValue(...)'.", table, firstEntityType, secondEntityType, value, attribute);
+
+    /// <summary>A key prefix on a property that is not a text or number key.</summary>
+    public static string InvalidKeyPrefix(string entityType, string property)
+        => Format("'{0}.{1}' has a key prefix (HasKeyPrefix), but a key template belongs on a text or number property of the table's key or of a secondary index's key.", entityType, property);
 }

@@ -23,6 +23,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
         ValidateNoEmbeddedTypes(model);
         ValidateKeys(model);
         ValidateSecondaryIndexes(model, logger);
+        ValidateKeyPrefixes(model);
         ValidateAttributeNames(model);
         ValidateSharedTables(model);
     }
@@ -181,6 +182,24 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                     {
                         throw new InvalidOperationException(DynamoDbStrings.IndexIncludesMissingProperty(name, entityType.DisplayName(), included));
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>Key templates (<c>HasKeyPrefix</c>) belong on text or number properties of a table or index key.</summary>
+    protected virtual void ValidateKeyPrefixes(IModel model)
+    {
+        foreach (var entityType in model.GetEntityTypes())
+        {
+            foreach (var property in entityType.GetDeclaredProperties().Where(p => p.GetKeyPrefix() is not null))
+            {
+                var isKey = property.IsPrimaryKey()
+                    || entityType.GetRootType().GetDerivedTypesInclusive().SelectMany(e => e.GetSecondaryIndexes())
+                        .Any(i => i.GetIndexPartitionKeyProperty() == property || i.GetIndexSortKeyProperty() == property);
+                if (!isKey || ((DynamoDbTypeMapping)property.GetTypeMapping()).ProviderClrType != typeof(string))
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.InvalidKeyPrefix(entityType.DisplayName(), property.Name));
                 }
             }
         }

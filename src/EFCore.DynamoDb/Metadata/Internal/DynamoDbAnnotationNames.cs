@@ -27,6 +27,9 @@ public static class DynamoDbAnnotationNames
     /// <summary>On a root entity type: its table's provisioned write capacity units.</summary>
     public const string WriteCapacityUnits = Prefix + "WriteCapacityUnits";
 
+    /// <summary>On a key or index-key property: the constant prefix of its key template (<c>CUSTOMER#</c>).</summary>
+    public const string KeyPrefix = Prefix + "KeyPrefix";
+
     /// <summary>On a root entity type: the name of the property DynamoDB's time to live reads.</summary>
     public const string TimeToLiveProperty = Prefix + "TimeToLiveProperty";
 

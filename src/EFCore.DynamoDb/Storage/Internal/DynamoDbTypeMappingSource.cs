@@ -1,5 +1,7 @@
 using EFCore.DynamoDb.Storage.Internal.Converters;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -43,6 +45,32 @@ public class DynamoDbTypeMappingSource : TypeMappingSource
             [typeof(TimeOnly)] = new(typeof(TimeOnly), new TimeOnlyToSortableStringConverter()),
             [typeof(TimeSpan)] = new(typeof(TimeSpan), new TimeSpanToSortableStringConverter()),
         };
+    }
+
+    /// <inheritdoc />
+    public override CoreTypeMapping? FindMapping(IProperty property)
+    {
+        var mapping = base.FindMapping(property);
+        if (property.GetKeyPrefix() is not { } prefix
+            || mapping is not DynamoDbTypeMapping { AttributeType: DynamoDbAttributeType.String or DynamoDbAttributeType.Number } dynamoDbMapping)
+        {
+            return mapping;
+        }
+
+        // The prefix goes in front of the stored text, after any conversion: a number becomes its invariant text first.
+        var converter = dynamoDbMapping.Converter;
+        if (dynamoDbMapping.ProviderClrType != typeof(string))
+        {
+            var toText = (ValueConverter)Activator.CreateInstance(typeof(ToInvariantStringConverter<>).MakeGenericType(dynamoDbMapping.ProviderClrType))!;
+            converter = converter is null ? toText : converter.ComposeWith(toText);
+        }
+
+        var keyPrefix = new KeyPrefixConverter(prefix);
+        return new DynamoDbTypeMapping(
+            dynamoDbMapping.ClrType,
+            converter is null ? keyPrefix : converter.ComposeWith(keyPrefix),
+            dynamoDbMapping.Comparer,
+            dynamoDbMapping.KeyComparer);
     }
 
     /// <inheritdoc />
