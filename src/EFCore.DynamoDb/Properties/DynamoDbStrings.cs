@@ -241,4 +241,8 @@ public static class DynamoDbStrings
     /// <summary>A key prefix on a property that is not a text or number key.</summary>
     public static string InvalidKeyPrefix(string entityType, string property)
         => Format("'{0}.{1}' has a key prefix (HasKeyPrefix), but a key template belongs on a text or number property of the table's key or of a secondary index's key.", entityType, property);
+
+    /// <summary>An existing table lacking a local secondary index of the model.</summary>
+    public static string MissingLocalIndex(string table, string index)
+        => Format("The table '{0}' exists without the local secondary index '{1}'. DynamoDB creates local indexes only with their table: recreate the table (EnsureDeleted, then EnsureCreated), or declare '{1}' as a global secondary index.", table, index);
 }

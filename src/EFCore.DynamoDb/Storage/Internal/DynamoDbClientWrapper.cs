@@ -68,6 +68,10 @@ public class DynamoDbClientWrapper(
         => SendAsync("CreateTable", request.TableName, null, request, static (c, r, t) => c.CreateTableAsync(r, t), static _ => null, cancellationToken);
 
     /// <inheritdoc />
+    public virtual Task<UpdateTableResponse> UpdateTableAsync(UpdateTableRequest request, CancellationToken cancellationToken)
+        => SendAsync("UpdateTable", request.TableName, null, request, static (c, r, t) => c.UpdateTableAsync(r, t), static _ => null, cancellationToken);
+
+    /// <inheritdoc />
     public virtual async Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken)
     {
         try

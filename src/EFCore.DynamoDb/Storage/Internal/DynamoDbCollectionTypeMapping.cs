@@ -4,6 +4,7 @@ using System.Reflection;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Properties;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DynamoDb.Storage.Internal;
@@ -76,7 +77,7 @@ public class DynamoDbCollectionTypeMapping : DynamoDbTypeMapping
             default:
                 var elements = ((IEnumerable)value).Cast<object?>()
                     .Select(e => e is null
-                        ? throw new InvalidOperationException(DynamoDbStrings.NullInSet(ClrType.Name))
+                        ? throw new InvalidOperationException(DynamoDbStrings.NullInSet(ClrType.ShortDisplayName()))
                         : Elements.CreateAttributeValue(e))
                     .ToList();
                 return Elements.AttributeType switch

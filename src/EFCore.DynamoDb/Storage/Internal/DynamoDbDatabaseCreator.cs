@@ -62,6 +62,7 @@ public class DynamoDbDatabaseCreator(
             }
 
             ValidateKeySchema(request, existing);
+            await AddMissingIndexesAsync(request, existing, cancellationToken).ConfigureAwait(false);
             await EnableTimeToLiveAsync(request.TableName, cancellationToken).ConfigureAwait(false);
         }
 
@@ -112,6 +113,45 @@ public class DynamoDbDatabaseCreator(
         }
     }
 
+    // A model that gained a global secondary index adds it to the existing table (one UpdateTable per index, as
+    // DynamoDB requires) and waits until it is built; a local index can only be created with its table.
+    private async Task AddMissingIndexesAsync(CreateTableRequest expected, TableDescription existing, CancellationToken cancellationToken)
+    {
+        var existingLocal = (existing.LocalSecondaryIndexes ?? []).Select(i => i.IndexName).ToHashSet();
+        if ((expected.LocalSecondaryIndexes ?? []).FirstOrDefault(i => !existingLocal.Contains(i.IndexName)) is { } missingLocal)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.MissingLocalIndex(expected.TableName, missingLocal.IndexName));
+        }
+
+        var existingGlobal = (existing.GlobalSecondaryIndexes ?? []).Select(i => i.IndexName).ToHashSet();
+        foreach (var index in (expected.GlobalSecondaryIndexes ?? []).Where(i => !existingGlobal.Contains(i.IndexName)))
+        {
+            var keyAttributes = index.KeySchema.Select(k => k.AttributeName).ToHashSet();
+            await client.UpdateTableAsync(
+                    new UpdateTableRequest
+                    {
+                        TableName = expected.TableName,
+                        AttributeDefinitions = expected.AttributeDefinitions.Where(d => keyAttributes.Contains(d.AttributeName)).ToList(),
+                        GlobalSecondaryIndexUpdates =
+                        [
+                            new GlobalSecondaryIndexUpdate
+                            {
+                                Create = new CreateGlobalSecondaryIndexAction
+                                {
+                                    IndexName = index.IndexName,
+                                    KeySchema = index.KeySchema,
+                                    Projection = index.Projection,
+                                    ProvisionedThroughput = index.ProvisionedThroughput,
+                                },
+                            },
+                        ],
+                    },
+                    cancellationToken)
+                .ConfigureAwait(false);
+            await WaitForIndexActiveAsync(expected.TableName, index.IndexName, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     // Time to live is a setting of its own (UpdateTimeToLive), not part of CreateTable; it is turned on once.
     private async Task EnableTimeToLiveAsync(string tableName, CancellationToken cancellationToken)
     {
@@ -133,38 +173,54 @@ public class DynamoDbDatabaseCreator(
 
     private async Task<TableDescription> WaitForActiveAsync(string tableName, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + options.WaitForActiveTimeout;
-        var status = "missing";
-        while (true)
-        {
-            var table = await client.DescribeTableAsync(tableName, cancellationToken).ConfigureAwait(false);
-            if (table is not null)
-            {
-                if (table.TableStatus == TableStatus.ACTIVE)
+        TableDescription? table = null;
+        await WaitUntilAsync(
+                async ct =>
                 {
-                    return table;
-                }
-
-                status = table.TableStatus?.Value ?? status;
-            }
-
-            if (DateTime.UtcNow >= deadline)
-            {
-                throw new TimeoutException(DynamoDbStrings.TableNotActive(tableName, options.WaitForActiveTimeout, status));
-            }
-
-            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-        }
+                    table = await client.DescribeTableAsync(tableName, ct).ConfigureAwait(false);
+                    return (table?.TableStatus == TableStatus.ACTIVE, table?.TableStatus?.Value);
+                },
+                status => DynamoDbStrings.TableNotActive(tableName, options.WaitForActiveTimeout, status ?? "missing"),
+                cancellationToken)
+            .ConfigureAwait(false);
+        return table!;
     }
 
-    private async Task WaitForDeletedAsync(string tableName, CancellationToken cancellationToken)
+    private Task WaitForIndexActiveAsync(string tableName, string indexName, CancellationToken cancellationToken)
+        => WaitUntilAsync(
+            async ct =>
+            {
+                var index = (await client.DescribeTableAsync(tableName, ct).ConfigureAwait(false))?.GlobalSecondaryIndexes?
+                    .FirstOrDefault(i => i.IndexName == indexName);
+                return (index?.IndexStatus == IndexStatus.ACTIVE, index?.IndexStatus?.Value);
+            },
+            status => DynamoDbStrings.TableNotActive(tableName + "/" + indexName, options.WaitForActiveTimeout, status ?? "missing"),
+            cancellationToken);
+
+    private Task WaitForDeletedAsync(string tableName, CancellationToken cancellationToken)
+        => WaitUntilAsync(
+            async ct => (await client.DescribeTableAsync(tableName, ct).ConfigureAwait(false) is null, null),
+            _ => DynamoDbStrings.TableNotDeleted(tableName, options.WaitForActiveTimeout),
+            cancellationToken);
+
+    // Polls until the check passes, for at most the configured WaitForActiveTimeout.
+    private async Task WaitUntilAsync(
+        Func<CancellationToken, Task<(bool Done, string? Status)>> check,
+        Func<string?, string> timeoutMessage,
+        CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + options.WaitForActiveTimeout;
-        while (await client.DescribeTableAsync(tableName, cancellationToken).ConfigureAwait(false) is not null)
+        while (true)
         {
+            var (done, status) = await check(cancellationToken).ConfigureAwait(false);
+            if (done)
+            {
+                return;
+            }
+
             if (DateTime.UtcNow >= deadline)
             {
-                throw new TimeoutException(DynamoDbStrings.TableNotDeleted(tableName, options.WaitForActiveTimeout));
+                throw new TimeoutException(timeoutMessage(status));
             }
 
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);

@@ -39,6 +39,9 @@ public interface IDynamoDbClientWrapper
     /// <summary>Sends CreateTable.</summary>
     Task<CreateTableResponse> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Sends UpdateTable.</summary>
+    Task<UpdateTableResponse> UpdateTableAsync(UpdateTableRequest request, CancellationToken cancellationToken);
+
     /// <summary>Describes a table, or returns null when it does not exist.</summary>
     Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken);
 
