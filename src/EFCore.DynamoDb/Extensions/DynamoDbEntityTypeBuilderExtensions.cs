@@ -111,6 +111,22 @@ public static class DynamoDbEntityTypeBuilderExtensions
         return entityTypeBuilder;
     }
 
+    /// <summary>
+    /// Keeps <c>CreatedAt</c> and <c>UpdatedAt</c> set on save for this entity type (Dynamoose/Dynamode
+    /// <c>timestamps</c>); see <see cref="DynamoDbModelBuilderExtensions.HasTimestamps" />.
+    /// </summary>
+    public static EntityTypeBuilder HasTimestamps(this EntityTypeBuilder entityTypeBuilder, bool enabled = true)
+    {
+        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
+        entityTypeBuilder.Metadata.SetAnnotation(DynamoDbAnnotationNames.Timestamps, enabled);
+        return entityTypeBuilder;
+    }
+
+    /// <inheritdoc cref="HasTimestamps(EntityTypeBuilder, bool)" />
+    public static EntityTypeBuilder<TEntity> HasTimestamps<TEntity>(this EntityTypeBuilder<TEntity> entityTypeBuilder, bool enabled = true)
+        where TEntity : class
+        => (EntityTypeBuilder<TEntity>)HasTimestamps((EntityTypeBuilder)entityTypeBuilder, enabled);
+
     /// <summary>Sets how the table's capacity is paid for (on-demand by default).</summary>
     public static EntityTypeBuilder HasBillingMode(this EntityTypeBuilder entityTypeBuilder, DynamoDbBillingMode billingMode)
     {

@@ -78,4 +78,16 @@ public static class DynamoDbEntityTypeExtensions
     /// <inheritdoc cref="GetTimeToLiveProperty(IReadOnlyEntityType)" />
     public static IProperty? GetTimeToLiveProperty(this IEntityType entityType)
         => (IProperty?)((IReadOnlyEntityType)entityType).GetTimeToLiveProperty();
+
+    /// <summary>The name of the property that records when an entity was added.</summary>
+    public const string CreatedAtPropertyName = "CreatedAt";
+
+    /// <summary>The name of the property that records when an entity was last saved.</summary>
+    public const string UpdatedAtPropertyName = "UpdatedAt";
+
+    /// <summary>True when the entity type (or, by default, the model) keeps <c>CreatedAt</c>/<c>UpdatedAt</c> set on save.</summary>
+    public static bool AreTimestampsEnabled(this IReadOnlyEntityType entityType)
+        => (bool?)entityType.GetRootType()[DynamoDbAnnotationNames.Timestamps]
+            ?? (bool?)entityType.Model[DynamoDbAnnotationNames.Timestamps]
+            ?? false;
 }

@@ -245,4 +245,8 @@ public static class DynamoDbStrings
     /// <summary>An existing table lacking a local secondary index of the model.</summary>
     public static string MissingLocalIndex(string table, string index)
         => Format("The table '{0}' exists without the local secondary index '{1}'. DynamoDB creates local indexes only with their table: recreate the table (EnsureDeleted, then EnsureCreated), or declare '{1}' as a global secondary index.", table, index);
+
+    /// <summary>An empty string or binary in a key attribute.</summary>
+    public static string EmptyKeyValue(string entityType, string property)
+        => Format("The '{0}' cannot be saved: its key property '{1}' is empty. DynamoDB table and index keys cannot be empty strings or empty binaries; set a value first (only Guid keys are generated).", entityType, property);
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
 namespace EFCore.DynamoDb.Metadata.Conventions;
 
-/// <summary>EF's core conventions plus the DynamoDB ones: table naming, key value generation, single-table discriminators.</summary>
+/// <summary>EF's core conventions plus the DynamoDB ones: table naming, key value generation, single-table discriminators, timestamps.</summary>
 public class DynamoDbConventionSetBuilder(ProviderConventionSetBuilderDependencies dependencies)
     : ProviderConventionSetBuilder(dependencies)
 {
@@ -16,6 +16,7 @@ public class DynamoDbConventionSetBuilder(ProviderConventionSetBuilderDependenci
 
         // Before EF's own finalizing conventions, which validate and complete discriminators.
         conventionSet.ModelFinalizingConventions.Insert(0, new DynamoDbDiscriminatorConvention());
+        conventionSet.ModelFinalizingConventions.Insert(0, new DynamoDbTimestampsConvention());
         return conventionSet;
     }
 }

@@ -33,6 +33,9 @@ public static class DynamoDbAnnotationNames
     /// <summary>On a root entity type: the name of the property DynamoDB's time to live reads.</summary>
     public const string TimeToLiveProperty = Prefix + "TimeToLiveProperty";
 
+    /// <summary>On the model or an entity type: keep <c>CreatedAt</c>/<c>UpdatedAt</c> set on save.</summary>
+    public const string Timestamps = Prefix + "Timestamps";
+
     /// <summary>On an index: the kind of DynamoDB secondary index it is; absent for an index DynamoDB ignores.</summary>
     public const string IndexKind = Prefix + "IndexKind";
 

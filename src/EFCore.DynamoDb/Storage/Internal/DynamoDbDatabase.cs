@@ -37,6 +37,7 @@ public class DynamoDbDatabase(
     /// <inheritdoc />
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {
+        SetTimestamps(entries);
         var commands = new List<DynamoDbWriteCommand>(entries.Count);
         foreach (var entry in entries)
         {
@@ -87,6 +88,35 @@ public class DynamoDbDatabase(
         }
 
         return commands.Count;
+    }
+
+    // Dynamoose/Dynamode timestamps: CreatedAt and UpdatedAt on add, UpdatedAt on every change, in UTC.
+    private static void SetTimestamps(IList<IUpdateEntry> entries)
+    {
+        DateTimeOffset? now = null;
+        foreach (var entry in entries)
+        {
+            if (entry.EntityState is not (EntityState.Added or EntityState.Modified) || !entry.EntityType.AreTimestampsEnabled())
+            {
+                continue;
+            }
+
+            now ??= DateTimeOffset.UtcNow;
+            var entityEntry = entry.ToEntityEntry();
+            if (entry.EntityState == EntityState.Added)
+            {
+                SetTime(entityEntry, DynamoDbEntityTypeExtensions.CreatedAtPropertyName, now.Value);
+            }
+
+            SetTime(entityEntry, DynamoDbEntityTypeExtensions.UpdatedAtPropertyName, now.Value);
+        }
+    }
+
+    private static void SetTime(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string propertyName, DateTimeOffset now)
+    {
+        var property = entry.Property(propertyName);
+        var type = Nullable.GetUnderlyingType(property.Metadata.ClrType) ?? property.Metadata.ClrType;
+        property.CurrentValue = type == typeof(DateTimeOffset) ? now : (object)now.UtcDateTime;
     }
 
     private async Task SendAsync(DynamoDbWriteCommand command, CancellationToken cancellationToken)

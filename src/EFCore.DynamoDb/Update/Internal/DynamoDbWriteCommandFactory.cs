@@ -1,6 +1,7 @@
 using System.Text;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -75,7 +76,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         {
             if (entry.GetCurrentValue(property) is { } value && !Mapping(property).IsStoredAsMissing(value))
             {
-                item[property.GetAttributeName()] = Mapping(property).CreateAttributeValue(value);
+                item[property.GetAttributeName()] = CreateAttributeValue(entry, property, value);
             }
         }
 
@@ -110,7 +111,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
             if (entry.GetCurrentValue(property) is { } value && !Mapping(property).IsStoredAsMissing(value))
             {
                 set = (set is null ? new StringBuilder("SET ") : set.Append(", "))
-                    .Append(name).Append(" = ").Append(placeholders.Value(Mapping(property).CreateAttributeValue(value)));
+                    .Append(name).Append(" = ").Append(placeholders.Value(CreateAttributeValue(entry, property, value)));
             }
             else
             {
@@ -153,6 +154,24 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
     }
 
     private static DynamoDbTypeMapping Mapping(IProperty property) => (DynamoDbTypeMapping)property.GetTypeMapping();
+
+    // DynamoDB refuses an empty string or binary in a table or index key attribute; say which entity and property
+    // before anything is sent.
+    private static AttributeValue CreateAttributeValue(IUpdateEntry entry, IProperty property, object value)
+    {
+        var attributeValue = Mapping(property).CreateAttributeValue(value);
+        if ((attributeValue.S is { Length: 0 } || attributeValue.B is { Length: 0 }) && IsKeyAttribute(property))
+        {
+            throw new InvalidOperationException(DynamoDbStrings.EmptyKeyValue(entry.EntityType.DisplayName(), property.Name));
+        }
+
+        return attributeValue;
+    }
+
+    private static bool IsKeyAttribute(IProperty property)
+        => property.IsPrimaryKey()
+            || ((IEntityType)property.DeclaringType).GetRootType().GetDerivedTypesInclusive().SelectMany(e => e.GetDeclaredIndexes())
+                .Any(i => i.GetSecondaryIndexKind() is not null && (i.GetIndexPartitionKeyProperty() == property || i.GetIndexSortKeyProperty() == property));
 
     private sealed class ExpressionPlaceholders
     {
