@@ -113,10 +113,15 @@ public class DynamoDbModelValidatorTests
             ModelError(b => b.Entity<Customer>().OwnsOne(c => c.Address)));
 
     [Fact]
-    public void A_complex_property_is_an_error()
-        => Assert.Equal(
-            DynamoDbStrings.EmbeddedTypeNotSupported("Customer.Address#Address", "Customer"),
-            ModelError(b => b.Entity<Customer>().ComplexProperty(c => c.Address)));
+    public void A_complex_property_is_stored_as_a_nested_map_of_its_properties()
+    {
+        using var db = TestContexts.Scenario(
+            b => b.Entity<Customer>().ComplexProperty(c => c.Address),
+            scenario: nameof(DynamoDbModelValidatorTests) + ".ComplexProperty");
+
+        var city = db.Model.FindEntityType(typeof(Customer))!.FindComplexProperty(nameof(Customer.Address))!.ComplexType.FindProperty(nameof(Address.City))!;
+        Assert.Equal(["Address", "City"], EFCore.DynamoDb.Metadata.Internal.AttributePath.Of(city));
+    }
 
     [Fact]
     public void Two_properties_with_the_same_attribute_name_is_an_error()

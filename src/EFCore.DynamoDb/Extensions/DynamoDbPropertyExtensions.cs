@@ -11,6 +11,10 @@ public static class DynamoDbPropertyExtensions
     public static string GetAttributeName(this IReadOnlyProperty property)
         => (string?)property[DynamoDbAnnotationNames.AttributeName] ?? property.Name;
 
+    /// <summary>The name of the nested map (M) attribute a complex property is stored in: <c>HasAttributeName</c>, else its name.</summary>
+    public static string GetAttributeName(this IReadOnlyComplexProperty complexProperty)
+        => (string?)complexProperty[DynamoDbAnnotationNames.AttributeName] ?? complexProperty.Name;
+
     /// <summary>Sets the attribute name.</summary>
     public static void SetAttributeName(this IMutableProperty property, string? name)
         => property.SetOrRemoveAnnotation(DynamoDbAnnotationNames.AttributeName, name);

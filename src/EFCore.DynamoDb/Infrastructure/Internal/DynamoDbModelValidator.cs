@@ -47,7 +47,10 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
         base.ValidateNonNullPrimaryKeys(model, logger);
     }
 
-    /// <summary>Owned and complex types are stored embedded in a later increment; until then they are rejected.</summary>
+    /// <summary>
+    /// Complex properties are stored as nested maps; owned types and complex collections are a later increment and
+    /// are rejected until then.
+    /// </summary>
     protected virtual void ValidateNoEmbeddedTypes(IModel model)
     {
         foreach (var entityType in model.GetEntityTypes())
@@ -58,7 +61,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                     entityType.DisplayName(), entityType.FindOwnership()!.PrincipalEntityType.DisplayName()));
             }
 
-            foreach (var complexProperty in entityType.GetComplexProperties())
+            foreach (var complexProperty in entityType.GetComplexProperties().Where(p => p.IsCollection))
             {
                 throw new InvalidOperationException(DynamoDbStrings.EmbeddedTypeNotSupported(
                     complexProperty.ComplexType.DisplayName(), entityType.DisplayName()));

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -165,8 +167,32 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
 
         var placeholder = ":v" + Values.Count;
         Values.Add(placeholder, AttributeValueWriter.Write(length));
-        builder.Append("size(").Append(Name(size.Property)).Append(") ").Append(Symbol(size.Operator)).Append(' ').Append(placeholder);
+        var name = Name(size.Property);
+        var sizeComparison = "size(" + name + ") " + Symbol(size.Operator) + " " + placeholder;
+
+        // A set or map without its attribute reads back empty (DynamoDB has no empty set): where the comparison holds
+        // for an empty collection, it holds for such an item too, although size() of a missing attribute is false.
+        if (size.Property.GetTypeMapping() is DynamoDbCollectionTypeMapping { Kind: not DynamoDbCollectionKind.List }
+            && HoldsForEmpty(size.Operator, Convert.ToInt64(length, CultureInfo.InvariantCulture)))
+        {
+            builder.Append('(').Append(sizeComparison)
+                .Append(" OR attribute_not_exists(").Append(name).Append(") OR attribute_type(").Append(name).Append(", ").Append(NullType()).Append("))");
+            return;
+        }
+
+        builder.Append(sizeComparison);
     }
+
+    private static bool HoldsForEmpty(ComparisonOperator op, long length)
+        => op switch
+        {
+            ComparisonOperator.Equal => length == 0,
+            ComparisonOperator.NotEqual => length != 0,
+            ComparisonOperator.LessThan => 0 < length,
+            ComparisonOperator.LessThanOrEqual => 0 <= length,
+            ComparisonOperator.GreaterThan => 0 > length,
+            _ => 0 >= length,
+        };
 
     private void AppendFunction(StringBuilder builder, FunctionCondition function)
     {
@@ -262,9 +288,15 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
             : argument is string text ? new AttributeValue { S = text } : mapping.CreateAttributeValue(argument);
     }
 
+    // Each attribute name of the property's path gets its own placeholder: `#n0.#n1` for Address.City.
     private string Name(IProperty property)
     {
-        var attributeName = property.GetAttributeName();
+        var path = AttributePath.Of(property);
+        return path.Count == 1 ? Placeholder(path[0]) : string.Join('.', path.Select(Placeholder));
+    }
+
+    private string Placeholder(string attributeName)
+    {
         if (!_placeholders.TryGetValue(attributeName, out var placeholder))
         {
             placeholder = "#n" + _placeholders.Count;

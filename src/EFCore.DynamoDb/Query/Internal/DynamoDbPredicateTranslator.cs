@@ -168,6 +168,13 @@ public class DynamoDbPredicateTranslator
             }
         }
 
+        // EF rewrites `e.Tags.Count > 0` into `e.Tags.Any()`: a collection (or string) attribute that is not empty.
+        if (method.Name == nameof(Enumerable.Any) && method.DeclaringType == typeof(Enumerable) && call.Arguments.Count == 1
+            && TryGetProperty(call.Arguments[0], out var nonEmpty))
+        {
+            return new SizeComparisonCondition(nonEmpty, ComparisonOperator.GreaterThan, QueryValue.FromConstant(0));
+        }
+
         if (method.Name == nameof(Equals) && call.Object is { } instance && call.Arguments.Count == 1)
         {
             return TranslateOperands(instance, call.Arguments[0], ComparisonOperator.Equal, call);
@@ -247,10 +254,32 @@ public class DynamoDbPredicateTranslator
 
             Fail(DynamoDbStrings.MemberNotMapped(name, _entityType.DisplayName()));
         }
+        else if (expression is MemberExpression { Expression: MemberExpression } nestedMember
+                 && FindNestedProperty(_entityType, nestedMember) is { } nested)
+        {
+            property = nested;
+            return true;
+        }
 
         property = null!;
         return false;
     }
+
+    /// <summary>
+    /// The property of a complex property's value that a member chain reads (<c>o.Address.City</c>), at any depth;
+    /// null when the chain is not rooted at the entity or crosses something that is not a complex property.
+    /// </summary>
+    public static IProperty? FindNestedProperty(IEntityType entityType, MemberExpression member)
+        => FindStructuralType(entityType, StripConvert(member.Expression!)) is { } type ? type.FindProperty(member.Member.Name) : null;
+
+    private static ITypeBase? FindStructuralType(IEntityType entityType, Expression expression)
+        => expression switch
+        {
+            StructuralTypeShaperExpression => entityType,
+            MemberExpression { Expression: { } instance } member
+                => FindStructuralType(entityType, StripConvert(instance))?.FindComplexProperty(member.Member.Name)?.ComplexType,
+            _ => null,
+        };
 
     // e.Name.Length, e.Tags.Count, e.Bytes.Length and EF.Functions.Size(e.X) measure an attribute with size().
     private bool TryGetSizeOf(Expression expression, out IProperty property)

@@ -37,9 +37,26 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
         }
 
         protected override Expression VisitMember(MemberExpression node)
-            => node.Expression is StructuralTypeShaperExpression
-                ? Bind(node.Member.Name, node.Type) ?? node
+        {
+            if (node.Expression is StructuralTypeShaperExpression)
+            {
+                return query.EntityType.FindComplexProperty(node.Member.Name) is not null
+                    ? ProjectEntity(node)
+                    : Bind(node.Member.Name, node.Type) ?? node;
+            }
+
+            // o.Address.City: one attribute of a complex property's nested map.
+            return node.Expression is MemberExpression && DynamoDbPredicateTranslator.FindNestedProperty(query.EntityType, node) is { } nested
+                ? new ProjectionBindingExpression(query, query.AddProjectedProperty(nested), node.Type)
                 : base.VisitMember(node);
+        }
+
+        // A whole complex value is materialized with its entity, which reads the whole item.
+        private Expression ProjectEntity(MemberExpression node)
+        {
+            ProjectsEntity = true;
+            return node;
+        }
 
         protected override Expression VisitMethodCall(MethodCallExpression node)
             => node.Method.DeclaringType == typeof(EF)

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,6 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor
                 _ => base.VisitExtension(node),
             };
 
-        private Expression Read(IProperty property, Type type)
-            => ((DynamoDbTypeMapping)property.GetTypeMapping()).CreateReadExpression(itemParameter, property.GetAttributeName(), type);
+        private Expression Read(IProperty property, Type type) => AttributePath.CreateReadExpression(itemParameter, property, type);
     }
 }

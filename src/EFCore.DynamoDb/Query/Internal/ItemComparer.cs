@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public sealed class ItemComparer : IComparer<Dictionary<string, AttributeValue>>
         var item = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
         var property = ordering.Property;
         var read = Expression.Lambda<Func<Dictionary<string, AttributeValue>, T>>(
-                ((DynamoDbTypeMapping)property.GetTypeMapping()).CreateReadExpression(item, property.GetAttributeName(), typeof(T)),
+                AttributePath.CreateReadExpression(item, property, typeof(T)),
                 item)
             .Compile();
         var comparer = Comparer<T>.Default;

@@ -60,10 +60,13 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
             : comparison.Operator == ComparisonOperator.NotEqual;
     }
 
+    // A set or map without its attribute reads back empty, so its size is 0; any other missing attribute has none.
     private bool MatchesSize(SizeComparisonCondition size, Dictionary<string, AttributeValue> item)
-        => Find(item, size.Property) is { } attribute
-            && size.Value.Evaluate(queryContext, typeof(int)) is int length
-            && Holds(size.Operator, SizeOf(attribute).CompareTo(length));
+        => size.Value.Evaluate(queryContext, typeof(int)) is int length
+            && (Find(item, size.Property) is { } attribute
+                ? Holds(size.Operator, SizeOf(attribute).CompareTo(length))
+                : size.Property.GetTypeMapping() is DynamoDbCollectionTypeMapping { Kind: not DynamoDbCollectionKind.List }
+                    && Holds(size.Operator, 0.CompareTo(length)));
 
     private bool MatchesBetween(BetweenCondition between, Dictionary<string, AttributeValue> item)
     {

@@ -20,6 +20,9 @@ public static class AttributeValueReader
     /// <summary>The method <see cref="Find" />.</summary>
     public static readonly MethodInfo FindMethod = typeof(AttributeValueReader).GetMethod(nameof(Find))!;
 
+    /// <summary>The method <see cref="FindMap" />.</summary>
+    public static readonly MethodInfo FindMapMethod = typeof(AttributeValueReader).GetMethod(nameof(FindMap))!;
+
     /// <summary>The read method for a provider CLR type, such as <see cref="ReadInt32" /> for <see cref="int" />.</summary>
     public static MethodInfo GetReadMethod(Type providerClrType)
         => ReadMethods.TryGetValue(providerClrType, out var method)
@@ -32,6 +35,13 @@ public static class AttributeValueReader
     /// </summary>
     public static AttributeValue? Find(Dictionary<string, AttributeValue> item, string attributeName)
         => item.TryGetValue(attributeName, out var value) && value.NULL != true ? value : null;
+
+    /// <summary>
+    /// The nested map (M) of that name in a map that may itself be missing (null), or null when either is missing:
+    /// the path to a complex property's attributes.
+    /// </summary>
+    public static Dictionary<string, AttributeValue>? FindMap(Dictionary<string, AttributeValue>? map, string attributeName)
+        => map is not null && map.TryGetValue(attributeName, out var value) ? value.M : null;
 
     /// <summary>Reads an S attribute.</summary>
     public static string ReadString(AttributeValue value, string attributeName)

@@ -70,17 +70,32 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 
     private static Dictionary<string, AttributeValue> CreateItem(IUpdateEntry entry)
     {
-        var properties = entry.EntityType.GetProperties();
         var item = new Dictionary<string, AttributeValue>();
-        foreach (var property in properties)
+        AddAttributes(entry, entry.EntityType, item);
+        return item;
+    }
+
+    // The properties of the entity (or of a complex property's value) as attributes; a complex property as a
+    // nested map of its own properties, at any depth; null values as no attribute at all.
+    private static void AddAttributes(IUpdateEntry entry, ITypeBase type, Dictionary<string, AttributeValue> map)
+    {
+        foreach (var property in type.GetProperties())
         {
             if (entry.GetCurrentValue(property) is { } value && !Mapping(property).IsStoredAsMissing(value))
             {
-                item[property.GetAttributeName()] = CreateAttributeValue(entry, property, value);
+                map[property.GetAttributeName()] = CreateAttributeValue(entry, property, value);
             }
         }
 
-        return item;
+        foreach (var complexProperty in type.GetComplexProperties())
+        {
+            if (entry.GetCurrentValue(complexProperty) is not null)
+            {
+                var nested = new Dictionary<string, AttributeValue>();
+                AddAttributes(entry, complexProperty.ComplexType, nested);
+                map[complexProperty.GetAttributeName()] = new AttributeValue { M = nested };
+            }
+        }
     }
 
     private static Dictionary<string, AttributeValue> CreateKey(IUpdateEntry entry)
@@ -98,34 +113,63 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 
     private static string? CreateUpdateExpression(IUpdateEntry entry, ExpressionPlaceholders placeholders)
     {
-        StringBuilder? set = null;
-        StringBuilder? remove = null;
-        foreach (var property in entry.EntityType.GetProperties())
+        var set = new List<string>();
+        var remove = new List<string>();
+        AddUpdates(entry, entry.EntityType, [], placeholders, set, remove);
+        return (set.Count, remove.Count) switch
+        {
+            (0, 0) => null,
+            (_, 0) => "SET " + string.Join(", ", set),
+            (0, _) => "REMOVE " + string.Join(", ", remove),
+            _ => "SET " + string.Join(", ", set) + " REMOVE " + string.Join(", ", remove),
+        };
+    }
+
+    // Only the changed attributes: SET for values, REMOVE for nulls; inside a complex property's map, the changed
+    // nested paths (`#n0.#n1`), or the whole map when the complex value itself became null.
+    private static void AddUpdates(
+        IUpdateEntry entry,
+        ITypeBase type,
+        IReadOnlyList<string> mapPath,
+        ExpressionPlaceholders placeholders,
+        List<string> set,
+        List<string> remove)
+    {
+        // Placeholders are made only for paths the expression uses: DynamoDB rejects unused names.
+        string Path(string attributeName) => string.Join('.', mapPath.Append(attributeName).Select(placeholders.Name));
+
+        foreach (var property in type.GetProperties())
         {
             if (property.IsPrimaryKey() || !entry.IsModified(property))
             {
                 continue;
             }
 
-            var name = placeholders.Name(property.GetAttributeName());
+            var path = Path(property.GetAttributeName());
             if (entry.GetCurrentValue(property) is { } value && !Mapping(property).IsStoredAsMissing(value))
             {
-                set = (set is null ? new StringBuilder("SET ") : set.Append(", "))
-                    .Append(name).Append(" = ").Append(placeholders.Value(CreateAttributeValue(entry, property, value)));
+                set.Add(path + " = " + placeholders.Value(CreateAttributeValue(entry, property, value)));
             }
             else
             {
-                remove = (remove is null ? new StringBuilder("REMOVE ") : remove.Append(", ")).Append(name);
+                remove.Add(path);
             }
         }
 
-        return (set, remove) switch
+        foreach (var complexProperty in type.GetComplexProperties())
         {
-            (null, null) => null,
-            (not null, null) => set.ToString(),
-            (null, not null) => remove.ToString(),
-            _ => set.Append(' ').Append(remove).ToString(),
-        };
+            if (entry.GetCurrentValue(complexProperty) is null)
+            {
+                if (entry.IsModified(complexProperty))
+                {
+                    remove.Add(Path(complexProperty.GetAttributeName()));
+                }
+            }
+            else
+            {
+                AddUpdates(entry, complexProperty.ComplexType, [.. mapPath, complexProperty.GetAttributeName()], placeholders, set, remove);
+            }
+        }
     }
 
     private static string CreateExistsCondition(IUpdateEntry entry, string partitionKeyName, ExpressionPlaceholders placeholders)
