@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage.Internal.Converters;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -104,7 +105,7 @@ public static class DynamoDbEntityTypeBuilderExtensions
         }
         else if (type != typeof(long))
         {
-            throw new ArgumentException(DynamoDbStrings.InvalidTimeToLiveType(typeof(TEntity).Name, name, typeof(TProperty).Name), nameof(propertyExpression));
+            throw new ArgumentException(DynamoDbStrings.InvalidTimeToLiveType(entityTypeBuilder.Metadata.DisplayName(), name, typeof(TProperty).ShortDisplayName()), nameof(propertyExpression));
         }
 
         entityTypeBuilder.Metadata.SetAnnotation(DynamoDbAnnotationNames.TimeToLiveProperty, name);

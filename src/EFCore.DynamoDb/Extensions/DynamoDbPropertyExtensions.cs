@@ -30,4 +30,15 @@ public static class DynamoDbPropertyExtensions
     /// <summary>Sets the constant prefix of the property's key template.</summary>
     public static void SetKeyPrefix(this IMutableProperty property, string? prefix)
         => property.SetOrRemoveAnnotation(DynamoDbAnnotationNames.KeyPrefix, prefix);
+
+    /// <summary>
+    /// True when the property is stored in a key attribute of its table or of one of the table's secondary
+    /// indexes (a property of a complex type never is).
+    /// </summary>
+    public static bool IsTableOrIndexKey(this IReadOnlyProperty property)
+        => property.IsPrimaryKey()
+            || (property.DeclaringType is IReadOnlyEntityType entityType
+                && entityType.GetRootType().GetDerivedTypesInclusive().SelectMany(e => e.GetDeclaredIndexes())
+                    .Any(i => i.GetSecondaryIndexKind() is not null
+                        && (i.GetIndexPartitionKeyProperty() == property || i.GetIndexSortKeyProperty() == property)));
 }

@@ -197,10 +197,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
         {
             foreach (var property in entityType.GetDeclaredProperties().Where(p => p.GetKeyPrefix() is not null))
             {
-                var isKey = property.IsPrimaryKey()
-                    || entityType.GetRootType().GetDerivedTypesInclusive().SelectMany(e => e.GetSecondaryIndexes())
-                        .Any(i => i.GetIndexPartitionKeyProperty() == property || i.GetIndexSortKeyProperty() == property);
-                if (!isKey || ((DynamoDbTypeMapping)property.GetTypeMapping()).ProviderClrType != typeof(string))
+                if (!property.IsTableOrIndexKey() || ((DynamoDbTypeMapping)property.GetTypeMapping()).ProviderClrType != typeof(string))
                 {
                     throw new InvalidOperationException(DynamoDbStrings.InvalidKeyPrefix(entityType.DisplayName(), property.Name));
                 }

@@ -204,18 +204,13 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
     private static AttributeValue CreateAttributeValue(IUpdateEntry entry, IProperty property, object value)
     {
         var attributeValue = Mapping(property).CreateAttributeValue(value);
-        if ((attributeValue.S is { Length: 0 } || attributeValue.B is { Length: 0 }) && IsKeyAttribute(property))
+        if ((attributeValue.S is { Length: 0 } || attributeValue.B is { Length: 0 }) && property.IsTableOrIndexKey())
         {
             throw new InvalidOperationException(DynamoDbStrings.EmptyKeyValue(entry.EntityType.DisplayName(), property.Name));
         }
 
         return attributeValue;
     }
-
-    private static bool IsKeyAttribute(IProperty property)
-        => property.IsPrimaryKey()
-            || ((IEntityType)property.DeclaringType).GetRootType().GetDerivedTypesInclusive().SelectMany(e => e.GetDeclaredIndexes())
-                .Any(i => i.GetSecondaryIndexKind() is not null && (i.GetIndexPartitionKeyProperty() == property || i.GetIndexSortKeyProperty() == property));
 
     private sealed class ExpressionPlaceholders
     {
