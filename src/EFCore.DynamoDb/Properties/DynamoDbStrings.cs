@@ -249,4 +249,12 @@ public static class DynamoDbStrings
     /// <summary>An empty string or binary in a key attribute.</summary>
     public static string EmptyKeyValue(string entityType, string property)
         => Format("The '{0}' cannot be saved: its key property '{1}' is empty. DynamoDB table and index keys cannot be empty strings or empty binaries; set a value first (only Guid keys are generated).", entityType, property);
+
+    /// <summary>Entity types sharing a table that configure its capacity differently.</summary>
+    public static string SharedTableCapacityMismatch(string table, string firstEntityType, string firstCapacity, string secondEntityType, string secondCapacity)
+        => Format("The entity types '{1}' and '{3}' share the table '{0}' but configure its capacity differently ({2} and {4}). A table has one billing mode and throughput: configure it on one of the types, or the same on each.", table, firstEntityType, firstCapacity, secondEntityType, secondCapacity);
+
+    /// <summary>Entity types sharing a table that keep their time to live in different attributes.</summary>
+    public static string SharedTableTimeToLiveMismatch(string table, string firstEntityType, string firstAttribute, string secondEntityType, string secondAttribute)
+        => Format("The entity types '{1}' and '{3}' share the table '{0}' but keep their time to live in different attributes ('{2}' and '{4}'). A DynamoDB table has one time-to-live attribute: store both properties in the same attribute with 'HasAttributeName'.", table, firstEntityType, firstAttribute, secondEntityType, secondAttribute);
 }

@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -174,7 +175,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                     }
                 }
 
-                if (index.GetProvisionedThroughput() is not null && entityType.GetBillingMode() != DynamoDbBillingMode.Provisioned)
+                if (index.GetProvisionedThroughput() is not null && GetTableCapacitySource(entityType).GetBillingMode() != DynamoDbBillingMode.Provisioned)
                 {
                     throw new InvalidOperationException(DynamoDbStrings.IndexThroughputOnDemandTable(name, entityType.DisplayName()));
                 }
@@ -205,28 +206,41 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
         }
     }
 
-    /// <summary>No two properties of an entity type are stored in the same attribute.</summary>
+    /// <summary>
+    /// No two properties or complex properties of an entity type are stored in the same attribute, nor two members
+    /// of a complex type in the same attribute of its nested map.
+    /// </summary>
     protected virtual void ValidateAttributeNames(IModel model)
     {
         foreach (var entityType in model.GetEntityTypes())
         {
-            var seen = new Dictionary<string, IProperty>(StringComparer.Ordinal);
-            foreach (var property in entityType.GetProperties())
-            {
-                if (seen.TryGetValue(property.GetAttributeName(), out var other))
-                {
-                    throw new InvalidOperationException(DynamoDbStrings.DuplicateAttributeName(
-                        entityType.DisplayName(), other.Name, property.Name, property.GetAttributeName()));
-                }
+            ValidateAttributeNames(entityType);
+        }
+    }
 
-                seen.Add(property.GetAttributeName(), property);
+    private static void ValidateAttributeNames(ITypeBase type)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var members = type.GetProperties().Select(p => (p.Name, Attribute: p.GetAttributeName()))
+            .Concat(type.GetComplexProperties().Select(c => (c.Name, Attribute: c.GetAttributeName())));
+        foreach (var (name, attribute) in members)
+        {
+            if (!seen.TryAdd(attribute, name))
+            {
+                throw new InvalidOperationException(DynamoDbStrings.DuplicateAttributeName(type.DisplayName(), seen[attribute], name, attribute));
             }
+        }
+
+        foreach (var complexProperty in type.GetComplexProperties())
+        {
+            ValidateAttributeNames(complexProperty.ComplexType);
         }
     }
 
     /// <summary>
-    /// Entity types stored in one table (single-table design) agree on its key attributes, tell their items apart
-    /// with one discriminator attribute, and use distinct discriminator values.
+    /// Entity types stored in one table (single-table design) agree on its key attributes, on its capacity and its
+    /// time-to-live attribute where more than one configures them, tell their items apart with one discriminator
+    /// attribute, and use distinct discriminator values.
     /// </summary>
     protected virtual void ValidateSharedTables(IModel model)
     {
@@ -250,6 +264,28 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                 }
             }
 
+            var timeToLiveTypes = entityTypes.Where(e => e.GetTimeToLiveProperty() is not null).ToList();
+            foreach (var other in timeToLiveTypes.Skip(1))
+            {
+                var firstAttribute = timeToLiveTypes[0].GetTimeToLiveProperty()!.GetAttributeName();
+                var otherAttribute = other.GetTimeToLiveProperty()!.GetAttributeName();
+                if (otherAttribute != firstAttribute)
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.SharedTableTimeToLiveMismatch(
+                        table.Key ?? "", timeToLiveTypes[0].DisplayName(), firstAttribute, other.DisplayName(), otherAttribute));
+                }
+            }
+
+            var capacityTypes = entityTypes.Where(e => e[DynamoDbAnnotationNames.BillingMode] is not null).ToList();
+            foreach (var other in capacityTypes.Skip(1))
+            {
+                if (DescribeCapacity(other) != DescribeCapacity(capacityTypes[0]))
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.SharedTableCapacityMismatch(
+                        table.Key ?? "", capacityTypes[0].DisplayName(), DescribeCapacity(capacityTypes[0]), other.DisplayName(), DescribeCapacity(other)));
+                }
+            }
+
             var discriminators = entityTypes.Select(e => e.FindDiscriminatorProperty()?.GetAttributeName()).Distinct().ToList();
             if (discriminators is not [{ } discriminatorName])
             {
@@ -269,6 +305,17 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
             }
         }
     }
+
+    // The type that configures the capacity of the entity type's table, which other types may share.
+    private static IReadOnlyEntityType GetTableCapacitySource(IEntityType entityType)
+        => CreateTableRequestFactory.GetCapacitySource(entityType.Model.GetEntityTypes()
+            .Where(e => e.BaseType is null && e.GetTableName() == entityType.GetTableName())
+            .ToList());
+
+    private static string DescribeCapacity(IEntityType entityType)
+        => entityType.GetBillingMode() == DynamoDbBillingMode.Provisioned && entityType.GetProvisionedThroughput() is var (read, write)
+            ? $"PROVISIONED ({read}, {write})"
+            : "PAY_PER_REQUEST";
 
     private static bool IsKeyType(IProperty property)
         => property.GetTypeMapping() is DynamoDbTypeMapping

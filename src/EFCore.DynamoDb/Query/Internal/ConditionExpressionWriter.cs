@@ -213,16 +213,26 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
                 return;
         }
 
-        // begins_with and contains: a null prefix or operand matches nothing, as string.StartsWith(null) never returns true.
+        // begins_with and contains: a null prefix or operand matches nothing, as string.StartsWith(null) never returns
+        // true; except that a list stores a null element as NULL, which `list.Contains(null)` looks for.
         var argument = function.Argument!.GetValue(queryContext);
         if (argument is null)
         {
+            if (function.Function == DynamoDbConditionFunction.Contains
+                && function.Property.GetTypeMapping() is DynamoDbCollectionTypeMapping { Kind: DynamoDbCollectionKind.List })
+            {
+                var nullPlaceholder = ":v" + Values.Count;
+                Values.Add(nullPlaceholder, new AttributeValue { NULL = true });
+                builder.Append("contains(").Append(name).Append(", ").Append(nullPlaceholder).Append(')');
+                return;
+            }
+
             AppendFalse(builder, function.Property);
             return;
         }
 
         var placeholder = ":v" + Values.Count;
-        Values.Add(placeholder, ArgumentValue(function.Property, argument));
+        Values.Add(placeholder, ArgumentValue(function, argument));
         builder.Append(function.Function == DynamoDbConditionFunction.BeginsWith ? "begins_with(" : "contains(")
             .Append(name).Append(", ").Append(placeholder).Append(')');
     }
@@ -279,13 +289,15 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
     }
 
     // contains() on a string attribute takes a substring; on a set or list, an element, in the element's mapping;
-    // begins_with takes a prefix of the attribute's own type.
-    private static AttributeValue ArgumentValue(IProperty property, object argument)
+    // begins_with takes a prefix of the attribute's own type, after the key template's prefix when it has one.
+    private static AttributeValue ArgumentValue(FunctionCondition function, object argument)
     {
-        var mapping = (DynamoDbTypeMapping)property.GetTypeMapping();
+        var mapping = (DynamoDbTypeMapping)function.Property.GetTypeMapping();
         return mapping.DynamoDbElementMapping is { } elementMapping
             ? elementMapping.CreateAttributeValue(argument)
-            : argument is string text ? new AttributeValue { S = text } : mapping.CreateAttributeValue(argument);
+            : argument is string text
+                ? new AttributeValue { S = function.Function == DynamoDbConditionFunction.BeginsWith ? function.Property.GetKeyPrefix() + text : text }
+                : mapping.CreateAttributeValue(argument);
     }
 
     // Each attribute name of the property's path gets its own placeholder: `#n0.#n1` for Address.City.

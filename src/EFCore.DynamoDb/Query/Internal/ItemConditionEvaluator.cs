@@ -116,8 +116,9 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
 
         if (function.Function == DynamoDbConditionFunction.BeginsWith)
         {
+            // The stored text of a key template starts with its constant prefix, and so does the prefix it is tested with.
             return attribute.S is { } text && argument is string prefix
-                ? text.StartsWith(prefix, StringComparison.Ordinal)
+                ? text.StartsWith(function.Property.GetKeyPrefix() + prefix, StringComparison.Ordinal)
                 : attribute.B is { } bytes && ToAttributeValue(function.Property, argument).B is { } prefixBytes
                     && bytes.ToArray().AsSpan().StartsWith(prefixBytes.ToArray());
         }

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
+using EFCore.DynamoDb.Metadata.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -31,8 +32,9 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
             KeySchema = CreateKeySchema(entityType.GetPartitionKeyProperty()!, entityType.GetSortKeyProperty(), attributeDefinitions),
             AttributeDefinitions = attributeDefinitions,
         };
-        var tableThroughput = entityType.GetProvisionedThroughput();
-        if (entityType.GetBillingMode() == DynamoDbBillingMode.Provisioned && tableThroughput is var (read, write))
+        var capacitySource = GetCapacitySource(entityTypes);
+        var tableThroughput = capacitySource.GetProvisionedThroughput();
+        if (capacitySource.GetBillingMode() == DynamoDbBillingMode.Provisioned && tableThroughput is var (read, write))
         {
             request.BillingMode = BillingMode.PROVISIONED;
             request.ProvisionedThroughput = new ProvisionedThroughput { ReadCapacityUnits = read, WriteCapacityUnits = write };
@@ -62,6 +64,14 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
 
         return request;
     }
+
+    /// <summary>
+    /// The entity type whose billing mode and throughput a table uses, among the root entity types stored in it: the
+    /// first that configures them (any type sharing a table may; model validation checks that those which do agree),
+    /// else the first.
+    /// </summary>
+    public static IReadOnlyEntityType GetCapacitySource(IReadOnlyList<IReadOnlyEntityType> tableEntityTypes)
+        => tableEntityTypes.FirstOrDefault(e => e[DynamoDbAnnotationNames.BillingMode] is not null) ?? tableEntityTypes[0];
 
     /// <summary>
     /// The definition of a global secondary index. On a provisioned table it has its own throughput, else the

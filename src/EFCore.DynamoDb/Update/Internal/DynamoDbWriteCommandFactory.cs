@@ -126,7 +126,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
     }
 
     // Only the changed attributes: SET for values, REMOVE for nulls; inside a complex property's map, the changed
-    // nested paths (`#n0.#n1`), or the whole map when the complex value itself became null.
+    // nested paths (`#n0.#n1`), or the whole map when the complex value itself became null or stopped being null.
     private static void AddUpdates(
         IUpdateEntry entry,
         ITypeBase type,
@@ -164,6 +164,13 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
                 {
                     remove.Add(Path(complexProperty.GetAttributeName()));
                 }
+            }
+            else if (complexProperty.IsNullable && entry.IsModified(complexProperty) && entry.GetOriginalValue(complexProperty) is null)
+            {
+                // The stored item has no map to set nested paths in: the whole map is set.
+                var map = new Dictionary<string, AttributeValue>();
+                AddAttributes(entry, complexProperty.ComplexType, map);
+                set.Add(Path(complexProperty.GetAttributeName()) + " = " + placeholders.Value(new AttributeValue { M = map }));
             }
             else
             {
