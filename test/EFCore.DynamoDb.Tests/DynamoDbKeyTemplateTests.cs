@@ -351,6 +351,27 @@ public sealed class DynamoDbKeyTemplateTests
         public decimal Total { get; set; }
     }
 
+    [Fact]
+    public void Contains_on_a_prefixed_key_cannot_be_translated_because_DynamoDB_would_search_the_prefix()
+    {
+        using var db = Context();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => db.Set<Note>().Where(n => n.Author == "ada" && n.Slug.Contains("l")).ToQueryString());
+
+        Assert.Contains("could not be translated", exception.Message);
+        Assert.Contains(DynamoDbStrings.KeyPrefixNotSearchable("Slug", "Contains"), exception.Message);
+    }
+
+    [Fact]
+    public void Length_of_a_prefixed_key_cannot_be_translated_because_size_would_count_the_prefix()
+    {
+        using var db = Context();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => db.Set<Note>().Where(n => n.Author == "ada" && n.Slug.Length > 3).ToQueryString());
+
+        Assert.Contains(DynamoDbStrings.KeyPrefixNotSearchable("Slug", "Length"), exception.Message);
+    }
+
     public class Note
     {
         public string Author { get; set; } = "";

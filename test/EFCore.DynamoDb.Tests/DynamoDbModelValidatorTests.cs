@@ -124,6 +124,22 @@ public class DynamoDbModelValidatorTests
     }
 
     [Fact]
+    public void A_timestamp_property_that_cannot_hold_a_time_is_an_error()
+        => Assert.Equal(
+            DynamoDbStrings.InvalidTimestampType("Stamped", "CreatedAt", "string"),
+            ModelError(b => b.Entity<Stamped>().HasTimestamps()));
+
+    [Fact]
+    public void A_time_to_live_on_a_derived_type_is_an_error()
+        => Assert.Equal(
+            DynamoDbStrings.TimeToLiveOnDerivedType("Lease", "Contract"),
+            ModelError(b =>
+            {
+                b.Entity<Contract>();
+                b.Entity<Lease>().HasTimeToLive(l => l.EndsAt);
+            }));
+
+    [Fact]
     public void Two_properties_with_the_same_attribute_name_is_an_error()
         => Assert.Equal(
             DynamoDbStrings.DuplicateAttributeName("Item", "Name", "Sk", "Name"),
@@ -206,5 +222,22 @@ public class DynamoDbModelValidatorTests
     public class Address
     {
         public string City { get; set; } = "";
+    }
+
+    public class Stamped
+    {
+        public int Id { get; set; }
+
+        public string CreatedAt { get; set; } = "";
+    }
+
+    public class Contract
+    {
+        public int Id { get; set; }
+    }
+
+    public class Lease : Contract
+    {
+        public DateTime EndsAt { get; set; }
     }
 }

@@ -257,4 +257,16 @@ public static class DynamoDbStrings
     /// <summary>Entity types sharing a table that keep their time to live in different attributes.</summary>
     public static string SharedTableTimeToLiveMismatch(string table, string firstEntityType, string firstAttribute, string secondEntityType, string secondAttribute)
         => Format("The entity types '{1}' and '{3}' share the table '{0}' but keep their time to live in different attributes ('{2}' and '{4}'). A DynamoDB table has one time-to-live attribute: store both properties in the same attribute with 'HasAttributeName'.", table, firstEntityType, firstAttribute, secondEntityType, secondAttribute);
+
+    /// <summary>A string operation on a property with a key template, whose stored text includes the prefix.</summary>
+    public static string KeyPrefixNotSearchable(string property, string operation)
+        => Format("'{1}' on '{0}' cannot be translated: '{0}' has a key prefix (HasKeyPrefix), so DynamoDB stores and would search the prefixed text. Compare it with '==', a range or StartsWith instead.", property, operation);
+
+    /// <summary>A timestamp property of a type that cannot hold a time.</summary>
+    public static string InvalidTimestampType(string entityType, string property, string clrType)
+        => Format("Timestamps are enabled for '{0}', but its '{1}' property is of type '{2}'. Use DateTime or DateTimeOffset, or turn timestamps off for it with 'HasTimestamps(false)'.", entityType, property, clrType);
+
+    /// <summary>A time to live configured on a derived type.</summary>
+    public static string TimeToLiveOnDerivedType(string entityType, string rootType)
+        => Format("The time to live is configured on '{0}', but it is a setting of the table: configure 'HasTimeToLive' on the hierarchy's root type '{1}'.", entityType, rootType);
 }

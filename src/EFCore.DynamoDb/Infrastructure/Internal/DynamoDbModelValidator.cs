@@ -97,6 +97,24 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                 throw new InvalidOperationException(DynamoDbStrings.ProvisionedWithoutThroughput(entityType.DisplayName()));
             }
 
+            foreach (var derived in entityType.GetDerivedTypes().Where(d => d.FindAnnotation(DynamoDbAnnotationNames.TimeToLiveProperty) is not null))
+            {
+                throw new InvalidOperationException(DynamoDbStrings.TimeToLiveOnDerivedType(derived.DisplayName(), entityType.DisplayName()));
+            }
+
+            if (entityType.AreTimestampsEnabled())
+            {
+                foreach (var name in new[] { DynamoDbEntityTypeExtensions.CreatedAtPropertyName, DynamoDbEntityTypeExtensions.UpdatedAtPropertyName })
+                {
+                    var timestamp = entityType.FindProperty(name)!;
+                    var type = Nullable.GetUnderlyingType(timestamp.ClrType) ?? timestamp.ClrType;
+                    if (type != typeof(DateTime) && type != typeof(DateTimeOffset))
+                    {
+                        throw new InvalidOperationException(DynamoDbStrings.InvalidTimestampType(entityType.DisplayName(), name, timestamp.ClrType.ShortDisplayName()));
+                    }
+                }
+            }
+
             if (entityType.GetTimeToLiveProperty() is { } timeToLive
                 && timeToLive.IsPrimaryKey())
             {

@@ -150,7 +150,10 @@ public class DynamoDbPredicateTranslator
 
             if (method.Name == nameof(string.Contains) && TryGetProperty(target, out property) && TryGetValue(call.Arguments[0], out var substring))
             {
-                return new FunctionCondition(DynamoDbConditionFunction.Contains, property, substring);
+                // DynamoDB would search the stored text, prefix included, which the entity never sees.
+                return property.GetKeyPrefix() is null
+                    ? new FunctionCondition(DynamoDbConditionFunction.Contains, property, substring)
+                    : Fail(DynamoDbStrings.KeyPrefixNotSearchable(property.Name, nameof(string.Contains)));
             }
         }
 
@@ -289,7 +292,14 @@ public class DynamoDbPredicateTranslator
         {
             case MemberExpression { Member.Name: "Length" or "Count", Expression: { } measured }
                 when measured.Type == typeof(string) || measured.Type.IsArray || typeof(IEnumerable).IsAssignableFrom(measured.Type):
-                return TryGetProperty(measured, out property);
+                if (TryGetProperty(measured, out property) && property.GetKeyPrefix() is not null)
+                {
+                    // size() would count the stored prefix too.
+                    Fail(DynamoDbStrings.KeyPrefixNotSearchable(property.Name, "Length"));
+                    return false;
+                }
+
+                return property is not null;
             case UnaryExpression { NodeType: ExpressionType.ArrayLength } arrayLength:
                 return TryGetProperty(arrayLength.Operand, out property);
             case MethodCallExpression { Method.Name: nameof(DynamoDbDbFunctionsExtensions.Size) } size
