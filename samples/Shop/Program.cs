@@ -53,6 +53,22 @@ await using (var scope = services.CreateAsyncScope())
         Console.WriteLine($"  {o.CustomerId}/{o.OrderId}: {o.Total:0.00}");
     }
 
+    Console.WriteLine("Reading shipped orders, newest first (Query on the ByStatus index, ScanIndexForward=false):");
+    foreach (var o in await db.Orders.Where(x => x.Status == OrderStatus.Shipped).OrderByDescending(x => x.PlacedAt).ToListAsync())
+    {
+        Console.WriteLine($"  {o.CustomerId}/{o.OrderId}: placed {o.PlacedAt:yyyy-MM-dd}");
+    }
+
+    Console.WriteLine("Reading customer c1's orders one page at a time (ToPageAsync with a continuation token):");
+    string? token = null;
+    do
+    {
+        var page = await db.Orders.Where(x => x.CustomerId == "c1").ToPageAsync(pageSize: 1, token);
+        Console.WriteLine($"  page: {string.Join(", ", page.Values.Select(p => p.OrderId))}{(page.ContinuationToken is null ? " (last)" : "")}");
+        token = page.ContinuationToken;
+    }
+    while (token is not null);
+
     Console.WriteLine("Shipping order 2024-001 again (UpdateItem of the changed attribute only):");
     order.Status = OrderStatus.Shipped;
     await db.SaveChangesAsync();

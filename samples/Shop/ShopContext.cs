@@ -13,5 +13,8 @@ public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(opti
     {
         modelBuilder.Entity<Customer>().HasKey(c => c.Id);
         modelBuilder.Entity<Order>().HasKey(o => new { o.CustomerId, o.OrderId }); // partition + sort key
+
+        // A global secondary index: orders by status, newest first when ordered by PlacedAt.
+        modelBuilder.Entity<Order>().HasGlobalSecondaryIndex("ByStatus", o => o.Status, o => o.PlacedAt);
     }
 }
