@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Tests.TestUtilities;
 using System.Linq.Expressions;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.FunctionalTests.Infrastructure;
@@ -43,7 +44,7 @@ public sealed class CollectionTests(CollectionsFixture fixture) : IClassFixture<
     [Theory]
     [MemberData(nameof(FullItemAttributes))]
     public void The_raw_item_holds_each_collection_with_its_attribute_type_and_nesting(string attribute, string expected)
-        => Assert.Equal(expected, AttributeText.Of(fixture.RawItem("full")[attribute]));
+        => Assert.Equal(expected, AttributeValueText.Of(fixture.RawItem("full")[attribute]));
 
     [Fact]
     public void The_raw_item_holds_exactly_the_model_attributes()
@@ -69,7 +70,7 @@ public sealed class CollectionTests(CollectionsFixture fixture) : IClassFixture<
                 ["Matrix"] = "L[]",
                 ["Groups"] = "M{}",
             },
-            fixture.RawItem("empty").ToDictionary(p => p.Key, p => AttributeText.Of(p.Value)));
+            fixture.RawItem("empty").ToDictionary(p => p.Key, p => AttributeValueText.Of(p.Value)));
 
     public static TheoryData<string, bool> SeedIdsAndTracking
     {
@@ -191,7 +192,7 @@ public sealed class CollectionTests(CollectionsFixture fixture) : IClassFixture<
         Assert.Equal(["Labels"], request.Details().ReferencedNames("UpdateExpression"));
         Assert.Equal(
             new Dictionary<string, string> { ["Owner"] = "S:tests", ["Id"] = "S:bare-save", ["Labels"] = "SS[now]" },
-            (await fixture.RawBasketAsync(TestOwner, "bare-save"))!.ToDictionary(p => p.Key, p => AttributeText.Of(p.Value)));
+            (await fixture.RawBasketAsync(TestOwner, "bare-save"))!.ToDictionary(p => p.Key, p => AttributeValueText.Of(p.Value)));
     }
 
     public static TheoryData<string, string, string> InPlaceChanges => new()
@@ -259,10 +260,10 @@ public sealed class CollectionTests(CollectionsFixture fixture) : IClassFixture<
         Assert.StartsWith("SET ", request.Details().String("UpdateExpression"), StringComparison.Ordinal);
         Assert.Equal([attribute], request.Details().ReferencedNames("UpdateExpression"));
         var after = (await fixture.RawBasketAsync(TestOwner, id))!;
-        Assert.Equal(expected, AttributeText.Of(after[attribute]));
+        Assert.Equal(expected, AttributeValueText.Of(after[attribute]));
         Assert.Equal(
-            before.Where(p => p.Key != attribute).ToDictionary(p => p.Key, p => AttributeText.Of(p.Value)),
-            after.Where(p => p.Key != attribute).ToDictionary(p => p.Key, p => AttributeText.Of(p.Value)));
+            before.Where(p => p.Key != attribute).ToDictionary(p => p.Key, p => AttributeValueText.Of(p.Value)),
+            after.Where(p => p.Key != attribute).ToDictionary(p => p.Key, p => AttributeValueText.Of(p.Value)));
 
         var changed = BasketSeed.Full(TestOwner, id);
         Change(changed, change);
@@ -291,7 +292,7 @@ public sealed class CollectionTests(CollectionsFixture fixture) : IClassFixture<
         Assert.Equal(["Labels"], request.Details().ReferencedNames("UpdateExpression"));
         var item = (await fixture.RawBasketAsync(TestOwner, "clear-set"))!;
         Assert.DoesNotContain("Labels", item.Keys);
-        Assert.Equal("NS[10, 5]", AttributeText.Of(item["Scores"]));
+        Assert.Equal("NS[10, 5]", AttributeValueText.Of(item["Scores"]));
 
         await using var reader = fixture.CreateContext();
         var read = (await reader.Baskets.FindAsync(TestOwner, "clear-set"))!;
@@ -313,8 +314,8 @@ public sealed class CollectionTests(CollectionsFixture fixture) : IClassFixture<
         }
 
         var item = (await fixture.RawBasketAsync(TestOwner, "fill-set"))!;
-        Assert.Equal("NS[1]", AttributeText.Of(item["Scores"]));
-        Assert.Equal("BS[07]", AttributeText.Of(item["Blobs"]));
+        Assert.Equal("NS[1]", AttributeValueText.Of(item["Scores"]));
+        Assert.Equal("BS[07]", AttributeValueText.Of(item["Blobs"]));
         Assert.DoesNotContain("Labels", item.Keys);
     }
 
@@ -363,7 +364,7 @@ public sealed class CollectionTests(CollectionsFixture fixture) : IClassFixture<
 
         Assert.Equal(DynamoDbStrings.NullInSet("HashSet<string>"), exception.Message);
         Assert.Empty(log.Requests);
-        Assert.Equal("SS[m]", AttributeText.Of((await fixture.RawBasketAsync(TestOwner, "null-added"))!["MaybeLabels"]));
+        Assert.Equal("SS[m]", AttributeValueText.Of((await fixture.RawBasketAsync(TestOwner, "null-added"))!["MaybeLabels"]));
     }
 
     private static readonly Dictionary<string, Expression<Func<Basket, bool>>> Filters = new()

@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Tests.TestUtilities;
 using EFCore.DynamoDb.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public sealed class SingleTableTests(SingleTableFixture fixture) : IClassFixture
     {
         var item = await fixture.GetRawItemAsync("App", ("PK", Attr.S(pk)), ("SK", Attr.S(sk)));
 
-        Assert.Equal("S:" + type, AttributeText.Of(item!["$type"]));
+        Assert.Equal("S:" + type, AttributeValueText.Of(item!["$type"]));
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class SingleTableTests(SingleTableFixture fixture) : IClassFixture
 
         Assert.Equal(
             new Dictionary<string, string> { ["PK"] = "S:ACME", ["SK"] = "S:PAY#2", ["$type"] = "S:CardPayment", ["Amount"] = "N:2", ["Last4"] = "S:4242" },
-            item!.ToDictionary(p => p.Key, p => AttributeText.Of(p.Value)));
+            item!.ToDictionary(p => p.Key, p => AttributeValueText.Of(p.Value)));
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class SingleTableTests(SingleTableFixture fixture) : IClassFixture
     {
         var item = await fixture.GetRawItemAsync("Standalone", ("Id", Attr.S("s1")));
 
-        Assert.Equal(new Dictionary<string, string> { ["Id"] = "S:s1", ["Name"] = "S:alone" }, item!.ToDictionary(p => p.Key, p => AttributeText.Of(p.Value)));
+        Assert.Equal(new Dictionary<string, string> { ["Id"] = "S:s1", ["Name"] = "S:alone" }, item!.ToDictionary(p => p.Key, p => AttributeValueText.Of(p.Value)));
     }
 
     [Theory]
@@ -57,7 +58,7 @@ public sealed class SingleTableTests(SingleTableFixture fixture) : IClassFixture
     {
         var item = await fixture.GetRawItemAsync("Kinds", ("Id", Attr.S(id)));
 
-        Assert.Equal("S:" + kind, AttributeText.Of(item!["kind"]));
+        Assert.Equal("S:" + kind, AttributeValueText.Of(item!["kind"]));
         Assert.DoesNotContain("$type", item.Keys);
     }
 
@@ -347,8 +348,8 @@ public sealed class SingleTableTests(SingleTableFixture fixture) : IClassFixture
         }
 
         var item = await fixture.GetRawItemAsync("App", ("PK", Attr.S(SingleTableFixture.TestPartition)), ("SK", Attr.S(sk)));
-        Assert.Equal("S:Order", AttributeText.Of(item!["$type"]));
-        Assert.Equal("N:2", AttributeText.Of(item["Total"]));
+        Assert.Equal("S:Order", AttributeValueText.Of(item!["$type"]));
+        Assert.Equal("N:2", AttributeValueText.Of(item["Total"]));
     }
 
     [Fact]
@@ -367,6 +368,6 @@ public sealed class SingleTableTests(SingleTableFixture fixture) : IClassFixture
         }
 
         var item = await fixture.GetRawItemAsync("App", ("PK", Attr.S(SingleTableFixture.TestPartition)), ("SK", Attr.S("DUP")));
-        Assert.Equal("S:Customer", AttributeText.Of(item!["$type"]));
+        Assert.Equal("S:Customer", AttributeValueText.Of(item!["$type"]));
     }
 }

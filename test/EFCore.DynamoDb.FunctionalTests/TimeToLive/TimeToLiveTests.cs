@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Tests.TestUtilities;
 using Amazon.DynamoDBv2;
 using EFCore.DynamoDb.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class TimeToLiveTests(TimeToLiveFixture fixture) : IClassFixture<T
     {
         var item = await fixture.GetRawItemAsync("Sessions", ("Id", Attr.S("fixed")));
 
-        Assert.Equal("N:" + TimeToLiveFixture.FixedSeconds, AttributeText.Of(item!["ExpiresAt"]));
+        Assert.Equal("N:" + TimeToLiveFixture.FixedSeconds, AttributeValueText.Of(item!["ExpiresAt"]));
     }
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed class TimeToLiveTests(TimeToLiveFixture fixture) : IClassFixture<T
     {
         var item = await fixture.GetRawItemAsync("Tokens", ("Id", Attr.S("fixed")));
 
-        Assert.Equal("N:" + TimeToLiveFixture.FixedSeconds, AttributeText.Of(item!["ExpiresAt"]));
+        Assert.Equal("N:" + TimeToLiveFixture.FixedSeconds, AttributeValueText.Of(item!["ExpiresAt"]));
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class TimeToLiveTests(TimeToLiveFixture fixture) : IClassFixture<T
     {
         var item = await fixture.GetRawItemAsync("Leases", ("Owner", Attr.S("fixed")), ("Id", Attr.S("fixed")));
 
-        Assert.Equal("N:" + TimeToLiveFixture.FixedSeconds, AttributeText.Of(item!["ttl"]));
+        Assert.Equal("N:" + TimeToLiveFixture.FixedSeconds, AttributeValueText.Of(item!["ttl"]));
         Assert.DoesNotContain("Expires", item.Keys);
     }
 
@@ -208,7 +209,7 @@ public sealed class TimeToLiveTests(TimeToLiveFixture fixture) : IClassFixture<T
         }
 
         var item = await fixture.GetRawItemAsync("Sessions", ("Id", Attr.S("update")));
-        Assert.Equal("N:" + (TimeToLiveFixture.FixedSeconds + 86400), AttributeText.Of(item!["ExpiresAt"]));
+        Assert.Equal("N:" + (TimeToLiveFixture.FixedSeconds + 86400), AttributeValueText.Of(item!["ExpiresAt"]));
         await using (var context = fixture.CreateContext())
         {
             var session = await context.Sessions.FindAsync("update");

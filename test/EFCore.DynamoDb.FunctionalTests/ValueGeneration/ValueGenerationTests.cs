@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Tests.TestUtilities;
 using EFCore.DynamoDb.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -39,7 +40,7 @@ public sealed class ValueGenerationTests(ValueGenerationFixture fixture) : IClas
         var item = await fixture.GetRawItemAsync("Devices", ("Id", Attr.S(device.Id.ToString("D"))));
         Assert.Equal(
             new Dictionary<string, string> { ["Id"] = "S:" + device.Id.ToString("D"), ["Name"] = "S:generated" },
-            item!.ToDictionary(p => p.Key, p => AttributeText.Of(p.Value)));
+            item!.ToDictionary(p => p.Key, p => AttributeValueText.Of(p.Value)));
 
         await using var reader = fixture.CreateContext();
         Assert.Equal("generated", (await reader.Devices.FindAsync(device.Id))!.Name);
@@ -73,7 +74,7 @@ public sealed class ValueGenerationTests(ValueGenerationFixture fixture) : IClas
             await context.SaveChangesAsync();
         }
 
-        Assert.Equal("S:chosen", AttributeText.Of((await fixture.GetRawItemAsync("Devices", ("Id", Attr.S(id.ToString("D")))))!["Name"]));
+        Assert.Equal("S:chosen", AttributeValueText.Of((await fixture.GetRawItemAsync("Devices", ("Id", Attr.S(id.ToString("D")))))!["Name"]));
     }
 
     [Fact]
@@ -87,12 +88,12 @@ public sealed class ValueGenerationTests(ValueGenerationFixture fixture) : IClas
         }
 
         Assert.Equal(0, slot.Id);
-        Assert.Equal("S:zero", AttributeText.Of((await fixture.GetRawItemAsync("Slots", ("Id", Attr.N(0))))!["Name"]));
+        Assert.Equal("S:zero", AttributeValueText.Of((await fixture.GetRawItemAsync("Slots", ("Id", Attr.N(0))))!["Name"]));
 
         await using var again = fixture.CreateContext();
         again.Slots.Add(new Slot { Name = "also zero" });
         await Assert.ThrowsAsync<DbUpdateException>(() => again.SaveChangesAsync());
-        Assert.Equal("S:zero", AttributeText.Of((await fixture.GetRawItemAsync("Slots", ("Id", Attr.N(0))))!["Name"]));
+        Assert.Equal("S:zero", AttributeValueText.Of((await fixture.GetRawItemAsync("Slots", ("Id", Attr.N(0))))!["Name"]));
     }
 
     [Fact]
