@@ -128,40 +128,7 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                 using var _ = _concurrencyDetector?.EnterCriticalSection();
                 if (_items is null)
                 {
-                    owner.QueryContext.InitializeStateManager(owner._compiledQuery.StandAloneStateManager);
-                    _window = RowWindow.Evaluate(owner.RequestBuilder.Query.RowLimits, owner.QueryContext);
-                    Dictionary<string, AttributeValue>? startKey = null;
-                    if (owner.RequestBuilder.Query.PageRequestParameterName is { } pageParameter)
-                    {
-                        _pageRequest = (DynamoDbPageRequest)owner.QueryContext.Parameters[pageParameter]!;
-                        _window = _window with { Limit = Math.Min(_window.Limit ?? int.MaxValue, _pageRequest.PageSize) };
-                        _continuationTokens = owner.RequestBuilder.ContinuationTokensFor(owner.QueryContext);
-                        startKey = _pageRequest.ContinuationToken is { } token ? _continuationTokens.Decode(token) : null;
-                    }
-
-                    _items = owner.ReadItemsAsync(_window, startKey, cancellationToken).GetAsyncEnumerator(cancellationToken);
-                    if (_clientFilter is not null)
-                    {
-                        _items = Where(_items, _clientFilter, owner.RequestBuilder.Query.ClientFilter!);
-                    }
-                    // A query the provider answers from an index is sorted here only when it scans the table instead.
-                    if (owner._compiledQuery.ClientOrdering is { } ordering
-                        && (owner.RequestBuilder.Query.OrdersOnClient || owner.RequestBuilder.ScansTableInstead(owner.QueryContext)))
-                    {
-                        if (_pageRequest is not null)
-                        {
-                            throw new InvalidOperationException(DynamoDbStrings.PageNeedsDynamoDbOrder);
-                        }
-
-                        _sorted = [];
-                        while (await _items.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            _sorted.Add(_items.Current);
-                        }
-
-                        // A stable sort, as LINQ's OrderBy is.
-                        _sorted = _sorted.Order(ordering).ToList();
-                    }
+                    await StartAsync().ConfigureAwait(false);
                 }
 
                 while (_window.Limit is not { } limit || _returned < limit)
@@ -171,7 +138,7 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                         return false;
                     }
 
-                    var item = _sorted is null ? _items.Current : _sorted[_sortedPosition - 1];
+                    var item = _sorted is null ? _items!.Current : _sorted[_sortedPosition - 1];
                     var result = owner._compiledQuery.Shaper(owner.QueryContext, item);
                     if (_seen is not null && !_seen.Add(result))
                     {
@@ -208,6 +175,48 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
         }
 
         public ValueTask DisposeAsync() => _items?.DisposeAsync() ?? default;
+
+        // The first MoveNextAsync: the window of this execution (and its page), the items through the access path
+        // and the client-side checks, and, when DynamoDB cannot give the order, all of them sorted.
+        private async Task StartAsync()
+        {
+            var query = owner.RequestBuilder.Query;
+            owner.QueryContext.InitializeStateManager(owner._compiledQuery.StandAloneStateManager);
+            _window = RowWindow.Evaluate(query.RowLimits, owner.QueryContext);
+            Dictionary<string, AttributeValue>? startKey = null;
+            if (query.PageRequestParameterName is { } pageParameter)
+            {
+                _pageRequest = (DynamoDbPageRequest)owner.QueryContext.Parameters[pageParameter]!;
+                _window = _window with { Limit = Math.Min(_window.Limit ?? int.MaxValue, _pageRequest.PageSize) };
+                _continuationTokens = owner.RequestBuilder.ContinuationTokensFor(owner.QueryContext);
+                startKey = _pageRequest.ContinuationToken is { } token ? _continuationTokens.Decode(token) : null;
+            }
+
+            _items = owner.ReadItemsAsync(_window, startKey, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            if (_clientFilter is not null)
+            {
+                _items = Where(_items, _clientFilter, query.ClientFilter!);
+            }
+
+            // A query the provider answers from an index is sorted here only when it scans the table instead.
+            if (owner._compiledQuery.ClientOrdering is { } ordering
+                && (query.OrdersOnClient || owner.RequestBuilder.ScansTableInstead(owner.QueryContext)))
+            {
+                if (_pageRequest is not null)
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.PageNeedsDynamoDbOrder);
+                }
+
+                var items = new List<Dictionary<string, AttributeValue>>();
+                while (await _items.MoveNextAsync().ConfigureAwait(false))
+                {
+                    items.Add(_items.Current);
+                }
+
+                // A stable sort, as LINQ's OrderBy is.
+                _sorted = items.Order(ordering).ToList();
+            }
+        }
 
         private static async IAsyncEnumerator<Dictionary<string, AttributeValue>> Where(
             IAsyncEnumerator<Dictionary<string, AttributeValue>> items,
