@@ -107,6 +107,23 @@ public class DynamoDbConventionTests
     }
 
     [Fact]
+    public void A_model_table_name_prefix_is_applied_after_the_options_prefix()
+    {
+        using var db = TestContexts.Scenario(
+            b =>
+            {
+                b.HasTableNamePrefix("shop-");
+                b.Entity<Product>();
+            },
+            d => d.TableNamePrefix("dev-"),
+            scenario: nameof(DynamoDbConventionTests) + ".ModelPrefix");
+
+        Assert.Equal("Product", db.Model.FindEntityType(typeof(Product))!.GetTableName());
+        Assert.Equal("dev-shop-Product", RequestJson.Of(db.Set<Product>().Where(p => p.Id == 1)).Member("TableName"));
+        Assert.Equal(["dev-shop-Product"], db.Database.GetCreateTableRequests().Select(r => r.TableName));
+    }
+
+    [Fact]
     public void One_key_property_is_the_partition_key()
     {
         using var db = TestContexts.Shop();

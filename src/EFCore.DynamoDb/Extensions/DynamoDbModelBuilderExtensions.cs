@@ -17,4 +17,16 @@ public static class DynamoDbModelBuilderExtensions
         modelBuilder.Model.SetAnnotation(DynamoDbAnnotationNames.Timestamps, true);
         return modelBuilder;
     }
+
+    /// <summary>
+    /// Prepends this text to every table name of the model (Dynamoose <c>prefix</c>), as the
+    /// <c>TableNamePrefix</c> option does; with both, the option's prefix comes first.
+    /// </summary>
+    public static ModelBuilder HasTableNamePrefix(this ModelBuilder modelBuilder, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentNullException.ThrowIfNull(prefix);
+        modelBuilder.Model.SetAnnotation(DynamoDbAnnotationNames.TableNamePrefix, prefix);
+        return modelBuilder;
+    }
 }

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
@@ -71,5 +72,8 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
 
     /// <inheritdoc />
     public virtual string ResolveTableName(IReadOnlyEntityType entityType)
-        => _tableNames.GetOrAdd(entityType, static (e, o) => o.TableNamePrefix + e.GetTableName() + o.TableNameSuffix, this);
+        => _tableNames.GetOrAdd(
+            entityType,
+            static (e, o) => o.TableNamePrefix + (string?)e.Model[DynamoDbAnnotationNames.TableNamePrefix] + e.GetTableName() + o.TableNameSuffix,
+            this);
 }

@@ -35,6 +35,9 @@ public interface IDynamoDbSingletonOptions : ISingletonOptions
     /// <summary>True when queries leave out items whose time to live has passed.</summary>
     bool ExcludeExpiredItems { get; }
 
-    /// <summary>The full name of an entity type's table: the prefix, the model's table name, the suffix.</summary>
+    /// <summary>
+    /// The full name of an entity type's table: the options' prefix, the model's prefix, the model's table name, the
+    /// options' suffix.
+    /// </summary>
     string ResolveTableName(IReadOnlyEntityType entityType);
 }

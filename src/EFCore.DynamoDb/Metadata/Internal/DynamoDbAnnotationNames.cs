@@ -9,6 +9,9 @@ public static class DynamoDbAnnotationNames
     /// <summary>The table an entity type is stored in (before the options' prefix and suffix).</summary>
     public const string TableName = Prefix + "TableName";
 
+    /// <summary>On the model: the prefix of every table name (after the options' prefix).</summary>
+    public const string TableNamePrefix = Prefix + "TableNamePrefix";
+
     /// <summary>The property explicitly chosen as the partition (HASH) key.</summary>
     public const string PartitionKeyName = Prefix + "PartitionKeyName";
 
