@@ -40,6 +40,32 @@ public sealed class DynamoDbTableOptionsTests
     }
 
     [Fact]
+    public void A_table_has_no_table_class_or_deletion_protection_unless_configured()
+    {
+        var request = Request(b => b.Entity<Order>(), "Order");
+
+        Assert.Null(request.TableClass);
+        Assert.Null(request.DeletionProtectionEnabled);
+    }
+
+    [Fact]
+    public void HasTableClass_sets_the_tables_storage_class()
+    {
+        var request = Request(b => b.Entity<Order>().HasTableClass(DynamoDbTableClass.StandardInfrequentAccess), "Order");
+
+        Assert.Equal(TableClass.STANDARD_INFREQUENT_ACCESS, request.TableClass);
+    }
+
+    [Fact]
+    public void HasDeletionProtection_creates_the_table_protected_and_the_script_shows_it()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<Order>().HasDeletionProtection(), scenario: nameof(DynamoDbTableOptionsTests) + ".DeletionProtection");
+
+        Assert.True(db.Database.GetCreateTableRequests().Single(r => r.TableName == "Order").DeletionProtectionEnabled);
+        Assert.Contains("\"DeletionProtectionEnabled\": true", db.Database.GenerateCreateScript());
+    }
+
+    [Fact]
     public void HasBillingMode_PayPerRequest_is_on_demand()
     {
         var request = Request(b => b.Entity<Order>().HasBillingMode(DynamoDbBillingMode.PayPerRequest), "Order");

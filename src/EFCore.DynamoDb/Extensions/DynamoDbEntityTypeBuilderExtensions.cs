@@ -128,6 +128,35 @@ public static class DynamoDbEntityTypeBuilderExtensions
         where TEntity : class
         => (EntityTypeBuilder<TEntity>)HasTimestamps((EntityTypeBuilder)entityTypeBuilder, enabled);
 
+    /// <summary>Creates the table with this storage class (DynamoDB's default is STANDARD).</summary>
+    public static EntityTypeBuilder HasTableClass(this EntityTypeBuilder entityTypeBuilder, DynamoDbTableClass tableClass)
+    {
+        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
+        entityTypeBuilder.Metadata.SetAnnotation(DynamoDbAnnotationNames.TableClass, tableClass);
+        return entityTypeBuilder;
+    }
+
+    /// <inheritdoc cref="HasTableClass(EntityTypeBuilder, DynamoDbTableClass)" />
+    public static EntityTypeBuilder<TEntity> HasTableClass<TEntity>(this EntityTypeBuilder<TEntity> entityTypeBuilder, DynamoDbTableClass tableClass)
+        where TEntity : class
+        => (EntityTypeBuilder<TEntity>)HasTableClass((EntityTypeBuilder)entityTypeBuilder, tableClass);
+
+    /// <summary>
+    /// Creates the table with deletion protection: DynamoDB then refuses DeleteTable (and so EnsureDeleted) until
+    /// the protection is turned off.
+    /// </summary>
+    public static EntityTypeBuilder HasDeletionProtection(this EntityTypeBuilder entityTypeBuilder, bool enabled = true)
+    {
+        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
+        entityTypeBuilder.Metadata.SetAnnotation(DynamoDbAnnotationNames.DeletionProtection, enabled);
+        return entityTypeBuilder;
+    }
+
+    /// <inheritdoc cref="HasDeletionProtection(EntityTypeBuilder, bool)" />
+    public static EntityTypeBuilder<TEntity> HasDeletionProtection<TEntity>(this EntityTypeBuilder<TEntity> entityTypeBuilder, bool enabled = true)
+        where TEntity : class
+        => (EntityTypeBuilder<TEntity>)HasDeletionProtection((EntityTypeBuilder)entityTypeBuilder, enabled);
+
     /// <summary>Sets how the table's capacity is paid for (on-demand by default).</summary>
     public static EntityTypeBuilder HasBillingMode(this EntityTypeBuilder entityTypeBuilder, DynamoDbBillingMode billingMode)
     {

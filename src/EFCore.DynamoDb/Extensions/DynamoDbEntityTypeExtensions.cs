@@ -90,4 +90,12 @@ public static class DynamoDbEntityTypeExtensions
         => (bool?)entityType.GetRootType()[DynamoDbAnnotationNames.Timestamps]
             ?? (bool?)entityType.Model[DynamoDbAnnotationNames.Timestamps]
             ?? false;
+
+    /// <summary>The storage class of the entity type's table, or null for DynamoDB's default (STANDARD).</summary>
+    public static DynamoDbTableClass? GetTableClass(this IReadOnlyEntityType entityType)
+        => (DynamoDbTableClass?)entityType.GetRootType()[DynamoDbAnnotationNames.TableClass];
+
+    /// <summary>True when the entity type's table is created with deletion protection.</summary>
+    public static bool IsDeletionProtected(this IReadOnlyEntityType entityType)
+        => (bool?)entityType.GetRootType()[DynamoDbAnnotationNames.DeletionProtection] ?? false;
 }

@@ -33,6 +33,12 @@ public static class DynamoDbAnnotationNames
     /// <summary>On a key or index-key property: the constant prefix of its key template (<c>CUSTOMER#</c>).</summary>
     public const string KeyPrefix = Prefix + "KeyPrefix";
 
+    /// <summary>On a root entity type: its table's storage class.</summary>
+    public const string TableClass = Prefix + "TableClass";
+
+    /// <summary>On a root entity type: whether its table is protected from deletion.</summary>
+    public const string DeletionProtection = Prefix + "DeletionProtection";
+
     /// <summary>On a root entity type: the name of the property DynamoDB's time to live reads.</summary>
     public const string TimeToLiveProperty = Prefix + "TimeToLiveProperty";
 

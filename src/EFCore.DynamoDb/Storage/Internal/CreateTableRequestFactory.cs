@@ -45,6 +45,16 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
             tableThroughput = null;
         }
 
+        if (entityTypes.Select(e => e.GetTableClass()).FirstOrDefault(c => c is not null) is { } tableClass)
+        {
+            request.TableClass = tableClass == DynamoDbTableClass.StandardInfrequentAccess ? TableClass.STANDARD_INFREQUENT_ACCESS : TableClass.STANDARD;
+        }
+
+        if (entityTypes.Any(e => e.IsDeletionProtected()))
+        {
+            request.DeletionProtectionEnabled = true;
+        }
+
         foreach (var index in entityTypes.SelectMany(e => e.GetDerivedTypesInclusive()).SelectMany(e => e.GetDeclaredIndexes())
                      .Where(i => i.GetSecondaryIndexKind() is not null)
                      .DistinctBy(i => i.Name))

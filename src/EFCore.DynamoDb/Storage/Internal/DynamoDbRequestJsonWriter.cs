@@ -224,6 +224,8 @@ public sealed class DynamoDbRequestJsonWriter
         WriteKeySchema(writer, create.KeySchema);
         WriteString(writer, "BillingMode", create.BillingMode?.Value);
         WriteThroughput(writer, create.ProvisionedThroughput);
+        WriteString(writer, "TableClass", create.TableClass?.Value);
+        WriteBool(writer, "DeletionProtectionEnabled", create.DeletionProtectionEnabled);
         if (create.GlobalSecondaryIndexes is { Count: > 0 } globalIndexes)
         {
             writer.WriteStartArray("GlobalSecondaryIndexes");
