@@ -26,9 +26,9 @@ public static class DynamoDbStrings
     public static string SharedTableKeyMismatch(string table, string firstEntityType, string firstKey, string secondEntityType, string secondKey)
         => Format("The entity types '{1}' and '{3}' are both mapped to the table '{0}' but have different key attributes ({2} and {4}). Entity types that share a table must use the same partition and sort key attribute names and types.", table, firstEntityType, firstKey, secondEntityType, secondKey);
 
-    /// <summary>An owned or complex type, which the provider does not embed yet.</summary>
+    /// <summary>An owned type or a complex collection, which the provider does not embed yet.</summary>
     public static string EmbeddedTypeNotSupported(string type, string owner)
-        => Format("The type '{0}' is embedded in '{1}' as an owned or complex type. This version of the provider does not store embedded types yet; map it as its own entity type or as scalar properties.", type, owner);
+        => Format("The type '{0}' is embedded in '{1}' as an owned type or a complex collection, which this version of the provider does not store yet. Map a single embedded value with 'ComplexProperty' (stored as a nested map), a list of values as a collection property, or '{0}' as its own entity type.", type, owner);
 
     /// <summary>A sort key configured without a partition key.</summary>
     public static string SortKeyWithoutPartitionKey(string entityType, string property)
