@@ -20,6 +20,20 @@ public sealed class DynamoDbScalarQueryRequestTests : IAsyncDisposable
 
     private RecordingClientWrapper Client => RecordingClientWrapper.Of(_db);
 
+    [Fact]
+    public async Task A_predicate_that_is_always_false_sends_nothing()
+    {
+        var orders = await _db.Orders.Where(o => false).ToListAsync();
+        var count = await _db.Orders.Where(o => false).CountAsync();
+        var any = await _db.Orders.Where(o => false).Where(o => o.CustomerId == "c1").AnyAsync();
+
+        Assert.Empty(orders);
+        Assert.Equal(0, count);
+        Assert.False(any);
+        Assert.Empty(Client.Requests);
+        Assert.StartsWith("-- No request", _db.Orders.Where(o => false).ToQueryString());
+    }
+
     private static Dictionary<string, AttributeValue> ReadingItem(long timestamp)
         => new()
         {

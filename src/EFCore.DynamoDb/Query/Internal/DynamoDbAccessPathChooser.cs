@@ -47,7 +47,12 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
             && !TryQuery(query, conjuncts, null, entityType.GetPartitionKeyProperty()!, entityType.GetSortKeyProperty())
             && !TryQueryBestIndex(query, conjuncts, readProperties))
         {
-            logger.ScanQueryWarning(entityType.DisplayName(), tableName);
+            // A query that matches nothing sends nothing, so it reads no table either.
+            if (!query.MatchesNothing)
+            {
+                logger.ScanQueryWarning(entityType.DisplayName(), tableName);
+            }
+
             query.SetAccessPath(DynamoDbAccessPath.Scan, null, null, null, null, query.Predicate);
         }
 

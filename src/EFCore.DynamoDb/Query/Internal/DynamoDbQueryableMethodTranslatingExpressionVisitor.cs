@@ -80,6 +80,13 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             return source;
         }
 
+        // `Where(e => false)` (a predicate builder's empty OR, an empty filter list) matches nothing: nothing is sent.
+        if (predicate.Body is ConstantExpression { Value: false })
+        {
+            Query(source).ApplyFalsePredicate();
+            return source;
+        }
+
         var query = Query(source);
         if (query.HasRowLimits)
         {

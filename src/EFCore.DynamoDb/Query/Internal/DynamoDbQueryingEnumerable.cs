@@ -68,7 +68,7 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
     /// <inheritdoc />
     public virtual string ToQueryString()
     {
-        var window = RowWindow.Evaluate(RequestBuilder.Query.RowLimits, QueryContext);
+        var window = RowWindow.Evaluate(RequestBuilder.Query, QueryContext);
         if (window.ItemsNeeded == 0)
         {
             // Each access path reads nothing for such a window.
@@ -182,7 +182,7 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
         {
             var query = owner.RequestBuilder.Query;
             owner.QueryContext.InitializeStateManager(owner._compiledQuery.StandAloneStateManager);
-            _window = RowWindow.Evaluate(query.RowLimits, owner.QueryContext);
+            _window = RowWindow.Evaluate(query, owner.QueryContext);
             Dictionary<string, AttributeValue>? startKey = null;
             if (query.PageRequestParameterName is { } pageParameter)
             {

@@ -36,7 +36,7 @@ public sealed class PagingQueryingEnumerable<T>(DynamoDbQueryContext queryContex
     public override async Task<long> CountAsync(long stopAt, CancellationToken cancellationToken)
     {
         var query = RequestBuilder.Query;
-        if (query.RowLimits.Count > 0 || query.IsDistinct || query.ClientFilter is not null || query.ParallelScanSegments is not null)
+        if (query.MatchesNothing || query.RowLimits.Count > 0 || query.IsDistinct || query.ClientFilter is not null || query.ParallelScanSegments is not null)
         {
             return await base.CountAsync(stopAt, cancellationToken).ConfigureAwait(false);
         }

@@ -10,6 +10,10 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public readonly record struct RowWindow(int Offset, int? Limit)
 {
+    /// <summary>The window of a query for one execution: empty for a query that matches nothing.</summary>
+    public static RowWindow Evaluate(DynamoDbQueryExpression query, QueryContext queryContext)
+        => query.MatchesNothing ? new RowWindow(0, 0) : Evaluate(query.RowLimits, queryContext);
+
     /// <summary>The window of a query's row limits for one execution.</summary>
     public static RowWindow Evaluate(IReadOnlyList<RowLimit> rowLimits, QueryContext queryContext)
     {

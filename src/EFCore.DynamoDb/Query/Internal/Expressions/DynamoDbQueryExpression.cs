@@ -91,6 +91,12 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     /// <inheritdoc />
     public override ExpressionType NodeType => ExpressionType.Extension;
 
+    /// <summary>True for a predicate that is always false (<c>Where(e => false)</c>): the query sends nothing.</summary>
+    public bool MatchesNothing { get; private set; }
+
+    /// <summary>Makes the query match nothing.</summary>
+    public void ApplyFalsePredicate() => MatchesNothing = true;
+
     /// <summary>True once a Skip or Take was applied: later predicates or orderings would change its meaning.</summary>
     public bool HasRowLimits => _rowLimits.Count > 0;
 
@@ -173,7 +179,7 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     /// <inheritdoc />
     public void Print(ExpressionPrinter expressionPrinter)
     {
-        expressionPrinter.Append($"DynamoDb {AccessPath} {EntityType.DisplayName()}");
+        expressionPrinter.Append($"DynamoDb {AccessPath} {EntityType.DisplayName()}{(MatchesNothing ? " FALSE" : "")}");
         if (Index is not null)
         {
             expressionPrinter.Append($" INDEX {Index.Name}");
