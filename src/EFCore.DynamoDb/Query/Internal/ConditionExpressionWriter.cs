@@ -172,8 +172,8 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
 
         // A set or map without its attribute reads back empty (DynamoDB has no empty set): where the comparison holds
         // for an empty collection, it holds for such an item too, although size() of a missing attribute is false.
-        if (size.Property.GetTypeMapping() is DynamoDbCollectionTypeMapping { Kind: not DynamoDbCollectionKind.List }
-            && HoldsForEmpty(size.Operator, Convert.ToInt64(length, CultureInfo.InvariantCulture)))
+        if (size.Property.GetTypeMapping() is DynamoDbCollectionTypeMapping { ReadsMissingAsEmpty: true }
+            && size.Operator.Holds(0L.CompareTo(Convert.ToInt64(length, CultureInfo.InvariantCulture))))
         {
             builder.Append('(').Append(sizeComparison)
                 .Append(" OR attribute_not_exists(").Append(name).Append(") OR attribute_type(").Append(name).Append(", ").Append(NullType()).Append("))");
@@ -182,17 +182,6 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
 
         builder.Append(sizeComparison);
     }
-
-    private static bool HoldsForEmpty(ComparisonOperator op, long length)
-        => op switch
-        {
-            ComparisonOperator.Equal => length == 0,
-            ComparisonOperator.NotEqual => length != 0,
-            ComparisonOperator.LessThan => 0 < length,
-            ComparisonOperator.LessThanOrEqual => 0 <= length,
-            ComparisonOperator.GreaterThan => 0 > length,
-            _ => 0 >= length,
-        };
 
     private void AppendFunction(StringBuilder builder, FunctionCondition function)
     {

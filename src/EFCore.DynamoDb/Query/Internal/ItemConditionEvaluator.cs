@@ -56,7 +56,7 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
 
         // Values of different types are unequal and unordered.
         return Compare(attribute, ToAttributeValue(comparison.Property, value)) is { } order
-            ? Holds(comparison.Operator, order)
+            ? comparison.Operator.Holds(order)
             : comparison.Operator == ComparisonOperator.NotEqual;
     }
 
@@ -64,9 +64,9 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
     private bool MatchesSize(SizeComparisonCondition size, Dictionary<string, AttributeValue> item)
         => size.Value.Evaluate(queryContext, typeof(int)) is int length
             && (Find(item, size.Property) is { } attribute
-                ? Holds(size.Operator, SizeOf(attribute).CompareTo(length))
-                : size.Property.GetTypeMapping() is DynamoDbCollectionTypeMapping { Kind: not DynamoDbCollectionKind.List }
-                    && Holds(size.Operator, 0.CompareTo(length)));
+                ? size.Operator.Holds(SizeOf(attribute).CompareTo(length))
+                : size.Property.GetTypeMapping() is DynamoDbCollectionTypeMapping { ReadsMissingAsEmpty: true }
+                    && size.Operator.Holds(0.CompareTo(length)));
 
     private bool MatchesBetween(BetweenCondition between, Dictionary<string, AttributeValue> item)
     {
@@ -172,16 +172,5 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
             { NS: { } numbers } => numbers.Count,
             { BS: { } binaries } => binaries.Count,
             _ => 0,
-        };
-
-    private static bool Holds(ComparisonOperator op, int order)
-        => op switch
-        {
-            ComparisonOperator.Equal => order == 0,
-            ComparisonOperator.NotEqual => order != 0,
-            ComparisonOperator.LessThan => order < 0,
-            ComparisonOperator.LessThanOrEqual => order <= 0,
-            ComparisonOperator.GreaterThan => order > 0,
-            _ => order >= 0,
         };
 }

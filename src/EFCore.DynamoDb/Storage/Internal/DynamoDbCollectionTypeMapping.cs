@@ -89,12 +89,18 @@ public class DynamoDbCollectionTypeMapping : DynamoDbTypeMapping
         }
     }
 
+    /// <summary>
+    /// True when an item without the attribute reads as an empty collection rather than null: DynamoDB has no empty
+    /// set, and a dictionary is never missing when EF wrote it. Query conditions on the size of such a property
+    /// count a missing attribute as empty, so the database agrees with the values EF materializes.
+    /// </summary>
+    public virtual bool ReadsMissingAsEmpty => Kind != DynamoDbCollectionKind.List;
+
     /// <inheritdoc />
     public override Expression CreateMissingValueExpression(Type targetType)
-        // DynamoDB has no empty set, and a dictionary is never missing when EF wrote it: both read as empty.
-        => Kind == DynamoDbCollectionKind.List
-            ? base.CreateMissingValueExpression(targetType)
-            : Expression.Convert(CreateValueReadExpression(Expression.Constant(null, typeof(AttributeValue)), "", targetType), targetType);
+        => ReadsMissingAsEmpty
+            ? Expression.Convert(CreateValueReadExpression(Expression.Constant(null, typeof(AttributeValue)), "", targetType), targetType)
+            : base.CreateMissingValueExpression(targetType);
 
     /// <inheritdoc />
     public override Expression CreateValueReadExpression(Expression attributeValue, string attributeName, Type targetType)
