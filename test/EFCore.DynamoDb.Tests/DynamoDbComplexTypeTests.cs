@@ -312,16 +312,6 @@ public sealed partial class DynamoDbComplexTypeTests
                 b.Entity<Shop>().OwnsMany(s => s.Contacts);
             }));
 
-    [Fact]
-    public void A_complex_collection_is_an_error()
-        => Assert.Equal(
-            DynamoDbStrings.EmbeddedTypeNotSupported("Shop.Contacts#Contact", "Shop"),
-            ModelError(b =>
-            {
-                b.Entity<Shop>().ComplexProperty(s => s.Contact);
-                b.Entity<Shop>().ComplexCollection(s => s.Contacts);
-            }));
-
     public class Customer
     {
         public string Id { get; set; } = "";

@@ -41,6 +41,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IQueryTranslationPostprocessorFactory, DynamoDbQueryTranslationPostprocessorFactory>()
             .TryAdd<IQueryCompilationContextFactory, DynamoDbQueryCompilationContextFactory>()
             .TryAdd<IEntityFinderSource, DynamoDbEntityFinderSource>()
+            .TryAdd<IStructuralTypeMaterializerSource, DynamoDbStructuralTypeMaterializerSource>()
             .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<IDynamoDbSingletonOptions, DynamoDbSingletonOptions>()

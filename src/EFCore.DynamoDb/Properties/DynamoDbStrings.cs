@@ -26,9 +26,13 @@ public static class DynamoDbStrings
     public static string SharedTableKeyMismatch(string table, string firstEntityType, string firstKey, string secondEntityType, string secondKey)
         => Format("The entity types '{1}' and '{3}' are both mapped to the table '{0}' but have different key attributes ({2} and {4}). Entity types that share a table must use the same partition and sort key attribute names and types.", table, firstEntityType, firstKey, secondEntityType, secondKey);
 
-    /// <summary>An owned type or a complex collection, which the provider does not embed yet.</summary>
+    /// <summary>A complex collection declared as an array.</summary>
+    public static string ComplexCollectionArray(string type, string property, string elementType)
+        => Format("The complex collection '{0}.{1}' is an array. EF Core's change tracker adds to a complex collection, which an array cannot do: declare it as 'List<{2}>' (or 'IList<{2}>').", type, property, elementType);
+
+    /// <summary>An owned type, which the provider does not embed yet.</summary>
     public static string EmbeddedTypeNotSupported(string type, string owner)
-        => Format("The type '{0}' is embedded in '{1}' as an owned type or a complex collection, which this version of the provider does not store yet. Map a single embedded value with 'ComplexProperty' (stored as a nested map), a list of values as a collection property, or '{0}' as its own entity type.", type, owner);
+        => Format("The type '{0}' is embedded in '{1}' as an owned type, which this version of the provider does not store yet. Map a single embedded value with 'ComplexProperty' (stored as a nested map), a list of them with 'ComplexCollection' (a list of maps), or '{0}' as its own entity type.", type, owner);
 
     /// <summary>A sort key configured without a partition key.</summary>
     public static string SortKeyWithoutPartitionKey(string entityType, string property)
@@ -109,6 +113,10 @@ public static class DynamoDbStrings
     /// <summary>The LINQ translation failure reason for an unsupported predicate.</summary>
     public static string PredicateNotSupported(string expression)
         => Format("The predicate part '{0}' has no DynamoDB condition-expression form in this version of the provider.", expression);
+
+    /// <summary>The LINQ translation failure reason for a condition inside a complex collection.</summary>
+    public static string ComplexCollectionNotSearchable(string complexCollection)
+        => Format("'{0}' is a complex collection, stored as a list (L) of maps, and DynamoDB conditions cannot test its elements or count them. Filter on the loaded entities after 'AsAsyncEnumerable', or store the values to search as a set or as properties of the entity.", complexCollection);
 
     /// <summary>A comparison of two attributes or two values.</summary>
     public static string ComparisonNeedsAttributeAndValue(string expression)

@@ -44,9 +44,9 @@ public sealed partial class ComplexTypeTests(ComplexTypesFixture fixture) : ICla
         Assert.Equal(["Address", "Contact", "Id", "Level", "Name"], item.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(
             "M{City=S:Oslo, Lines=L[S:c/o Ada, S:2nd floor], Zip=N:150, geo=M{Label=S:center, Lon=N:10.75, lat=N:59.91}, street=S:Karl Johans gate 1}",
-            Text(item["Address"]));
-        Assert.Equal("M{Email=S:ada@example.com, Phone=S:123}", Text(item["Contact"]));
-        Assert.Equal("N:3", Text(item["Level"]));
+            Attr.Text(item["Address"]));
+        Assert.Equal("M{Email=S:ada@example.com, Phone=S:123}", Attr.Text(item["Contact"]));
+        Assert.Equal("N:3", Attr.Text(item["Level"]));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed partial class ComplexTypeTests(ComplexTypesFixture fixture) : ICla
         Assert.NotNull(item);
         Assert.Equal(["Address", "Id", "Level", "Name"], item.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["City", "Lines", "geo", "street"], item["Address"].M.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("M{Lon=N:18.96, lat=N:69.65}", Text(item["Address"].M["geo"]));
+        Assert.Equal("M{Lon=N:18.96, lat=N:69.65}", Attr.Text(item["Address"].M["geo"]));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed partial class ComplexTypeTests(ComplexTypesFixture fixture) : ICla
         var item = await fixture.GetRawItemAsync("Members", ("Id", Attr.S("upd-1")));
         Assert.Equal(
             "M{City=S:Trondheim, Lines=L[S:first], Zip=N:1000, geo=M{Label=S:here, Lon=N:2.5, lat=N:1.5}, street=S:changed by another writer}",
-            Text(item!["Address"]));
+            Attr.Text(item!["Address"]));
     }
 
     [Fact]
@@ -139,8 +139,8 @@ public sealed partial class ComplexTypeTests(ComplexTypesFixture fixture) : ICla
         var expression = NamePlaceholder().Replace(details.String("UpdateExpression")!, m => names.GetProperty(m.Value).GetString()!);
         Assert.Equal("SET Address.geo.lat = :v0 REMOVE Address.geo.Label", ValuePlaceholder().Replace(expression, ":v0"));
         var item = await fixture.GetRawItemAsync("Members", ("Id", Attr.S("upd-2")));
-        Assert.Equal("M{Lon=N:2.5, lat=N:-33.5}", Text(item!["Address"].M["geo"]));
-        Assert.Equal("S:Here St", Text(item["Address"].M["street"]));
+        Assert.Equal("M{Lon=N:2.5, lat=N:-33.5}", Attr.Text(item!["Address"].M["geo"]));
+        Assert.Equal("S:Here St", Attr.Text(item["Address"].M["street"]));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed partial class ComplexTypeTests(ComplexTypesFixture fixture) : ICla
         }
 
         var item = await fixture.GetRawItemAsync("Members", ("Id", Attr.S("opt-1")));
-        Assert.Equal("M{Email=S:new@example.com, Phone=S:555}", Text(item!["Contact"]));
+        Assert.Equal("M{Email=S:new@example.com, Phone=S:555}", Attr.Text(item!["Contact"]));
         await using (var context = fixture.CreateContext())
         {
             var member = await context.Members.SingleAsync(m => m.Id == "opt-1");
@@ -212,7 +212,7 @@ public sealed partial class ComplexTypeTests(ComplexTypesFixture fixture) : ICla
         await AddAsync(added);
 
         var item = await fixture.GetRawItemAsync("Members", ("Id", Attr.S("empty-1")));
-        Assert.Equal("S:", Text(item!["Address"].M["City"]));
+        Assert.Equal("S:", Attr.Text(item!["Address"].M["City"]));
         await using var context = fixture.CreateContext();
         Assert.Equal("", (await context.Members.SingleAsync(m => m.Id == "empty-1")).Address.City);
     }
@@ -326,19 +326,6 @@ public sealed partial class ComplexTypeTests(ComplexTypesFixture fixture) : ICla
             Level = 0,
             Address = new Address { Street = "Here St", City = "Here", Zip = 1000, Lines = ["first"], Geo = new Geo { Lat = 1.5, Lon = 2.5, Label = "here" } },
             Contact = new Contact { Email = id + "@example.com" },
-        };
-
-    // A raw attribute value with every type stated: S:a, N:1, L[...], M{k=...} (keys sorted).
-    private static string Text(AttributeValue value)
-        => value switch
-        {
-            { S: { } s } => "S:" + s,
-            { N: { } n } => "N:" + n,
-            { BOOL: { } flag } => "BOOL:" + (flag ? "true" : "false"),
-            { NULL: true } => "NULL",
-            { L: { } list } => "L[" + string.Join(", ", list.Select(Text)) + "]",
-            { M: { } map } => "M{" + string.Join(", ", map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + Text(p.Value))) + "}",
-            _ => "?",
         };
 
     [GeneratedRegex(@"^SET (?:(?<name>#\w+)\.)+(?<name>#\w+) = (?<value>:\w+)$")]

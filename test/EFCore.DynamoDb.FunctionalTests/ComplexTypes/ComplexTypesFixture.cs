@@ -2,11 +2,28 @@ using EFCore.DynamoDb.FunctionalTests.Infrastructure;
 
 namespace EFCore.DynamoDb.FunctionalTests.ComplexTypes;
 
-/// <summary>Five members, written once through the provider; the tests that change one use members of their own.</summary>
+/// <summary>
+/// Five members and three teams, written once through the provider; the tests that change one use entities of their
+/// own.
+/// </summary>
 public sealed class ComplexTypesFixture(DynamoDbServerFixture server) : DynamoDbContextFixture<ComplexTypesContext>(server)
 {
     /// <summary>The seeded members, for LINQ-to-Objects.</summary>
     public IReadOnlyList<Member> Members { get; } = Create();
+
+    /// <summary>The seeded teams, for LINQ-to-Objects.</summary>
+    public IReadOnlyList<Team> Teams { get; } = CreateTeams();
+
+    /// <summary>A text of every value of a team, each element of its collections included, for equality checks.</summary>
+    public static string Describe(Team t)
+        => $"{t.Id}|{t.Name}|[{string.Join(", ", t.Players.Select(Describe))}]|{(t.Reserves is null ? "no reserves" : "[" + string.Join(", ", t.Reserves.Select(Describe)) + "]")}";
+
+    private static string Describe(Player p)
+        => $"{p.Name}#{p.Number}({string.Join("+", p.Nicknames)})@{(p.Position is null ? "none" : p.Position.Role + "/" + p.Position.Line)}";
+
+    /// <summary>A new player.</summary>
+    public static Player Player(string name, int number, string? role = null, int line = 0, params string[] nicknames)
+        => new() { Name = name, Number = number, Nicknames = [.. nicknames], Position = role is null ? null : new Position { Role = role, Line = line } };
 
     /// <summary>A text of every value of a member, nested ones included, for equality checks.</summary>
     public static string Describe(Member m)
@@ -17,6 +34,7 @@ public sealed class ComplexTypesFixture(DynamoDbServerFixture server) : DynamoDb
     protected override async Task SeedAsync(ComplexTypesContext context)
     {
         context.Members.AddRange(Create());
+        context.Teams.AddRange(CreateTeams());
         await context.SaveChangesAsync();
     }
 
@@ -28,6 +46,14 @@ public sealed class ComplexTypesFixture(DynamoDbServerFixture server) : DynamoDb
             New("m3", "Cy", 5, "Main St 3", "Bergen", 5003, ["harbour side"], 60.39, 5.32, "harbour", new Contact { Email = "cy@example.com" }),
             New("m4", "Di", 2, "Ring 4", "Oslo", 151, [], 59.95, 10.8, null, null),
             New("m5", "Ed", 4, "Fjord 5", "Alesund", null, [], 62.47, 6.15, "coast", null),
+        ];
+
+    private static List<Team> CreateTeams()
+        =>
+        [
+            new() { Id = "t1", Name = "Lions", Players = [Player("Ann", 9, "forward", 1, "Annie"), Player("Ben", 4, "back", 3), Player("Cid", 1)], Reserves = [Player("Dan", 12)] },
+            new() { Id = "t2", Name = "Owls", Players = [], Reserves = [] },
+            new() { Id = "t3", Name = "Bears", Players = [Player("Eve", 7, "mid", 2, "E", "Evie")], Reserves = null },
         ];
 
     private static Member New(

@@ -21,7 +21,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
     {
         base.Validate(model, logger);
 
-        ValidateNoEmbeddedTypes(model);
+        ValidateEmbeddedTypes(model);
         ValidateKeys(model);
         ValidateSecondaryIndexes(model, logger);
         ValidateKeyPrefixes(model);
@@ -49,10 +49,10 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
     }
 
     /// <summary>
-    /// Complex properties are stored as nested maps; owned types and complex collections are a later increment and
-    /// are rejected until then.
+    /// Complex properties are stored as nested maps and complex collections as lists of maps; owned types are a later
+    /// increment and are rejected until then.
     /// </summary>
-    protected virtual void ValidateNoEmbeddedTypes(IModel model)
+    protected virtual void ValidateEmbeddedTypes(IModel model)
     {
         foreach (var entityType in model.GetEntityTypes())
         {
@@ -62,11 +62,22 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                     entityType.DisplayName(), entityType.FindOwnership()!.PrincipalEntityType.DisplayName()));
             }
 
-            foreach (var complexProperty in entityType.GetComplexProperties().Where(p => p.IsCollection))
+            ValidateComplexCollectionTypes(entityType);
+        }
+    }
+
+    // EF's change tracker adds to a complex collection when it snapshots it, which an array cannot do.
+    private static void ValidateComplexCollectionTypes(ITypeBase type)
+    {
+        foreach (var complexProperty in type.GetComplexProperties())
+        {
+            if (complexProperty.IsCollection && complexProperty.ClrType.IsArray)
             {
-                throw new InvalidOperationException(DynamoDbStrings.EmbeddedTypeNotSupported(
-                    complexProperty.ComplexType.DisplayName(), entityType.DisplayName()));
+                throw new InvalidOperationException(DynamoDbStrings.ComplexCollectionArray(
+                    type.DisplayName(), complexProperty.Name, complexProperty.ComplexType.ClrType.ShortDisplayName()));
             }
+
+            ValidateComplexCollectionTypes(complexProperty.ComplexType);
         }
     }
 

@@ -46,7 +46,34 @@ public class DynamoDbPredicateTranslator
     public virtual DynamoDbCondition? Translate(Expression predicate)
     {
         FailureReason = null;
-        return TranslateCondition(predicate);
+        var condition = TranslateCondition(predicate);
+        if (condition is null && FindComplexCollection(predicate) is { } complexCollection)
+        {
+            // Whatever failed, the reason is that DynamoDB cannot look into the elements of a list of maps.
+            FailureReason = DynamoDbStrings.ComplexCollectionNotSearchable(complexCollection.DeclaringType.DisplayName() + "." + complexCollection.Name);
+        }
+
+        return condition;
+    }
+
+    private IComplexProperty? FindComplexCollection(Expression predicate)
+    {
+        IComplexProperty? found = null;
+        new MemberFinder(member =>
+            found ??= member.Expression is { } instance
+                && FindStructuralType(_entityType, StripConvert(instance))?.FindComplexProperty(member.Member.Name) is { IsCollection: true } collection
+                    ? collection
+                    : null).Visit(predicate);
+        return found;
+    }
+
+    private sealed class MemberFinder(Action<MemberExpression> onMember) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            onMember(node);
+            return base.VisitMember(node);
+        }
     }
 
     private DynamoDbCondition? TranslateCondition(Expression expression)

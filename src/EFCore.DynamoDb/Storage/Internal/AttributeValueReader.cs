@@ -23,6 +23,9 @@ public static class AttributeValueReader
     /// <summary>The method <see cref="FindMap" />.</summary>
     public static readonly MethodInfo FindMapMethod = typeof(AttributeValueReader).GetMethod(nameof(FindMap))!;
 
+    /// <summary>The method <see cref="ReadComplexCollection{TCollection, TElement}" />.</summary>
+    public static readonly MethodInfo ReadComplexCollectionMethod = typeof(AttributeValueReader).GetMethod(nameof(ReadComplexCollection))!;
+
     /// <summary>The read method for a provider CLR type, such as <see cref="ReadInt32" /> for <see cref="int" />.</summary>
     public static MethodInfo GetReadMethod(Type providerClrType)
         => ReadMethods.TryGetValue(providerClrType, out var method)
@@ -42,6 +45,48 @@ public static class AttributeValueReader
     /// </summary>
     public static Dictionary<string, AttributeValue>? FindMap(Dictionary<string, AttributeValue>? map, string attributeName)
         => map is not null && map.TryGetValue(attributeName, out var value) ? value.M : null;
+
+    /// <summary>
+    /// Reads a complex collection stored as a list (L) of maps (M), each element through
+    /// <paramref name="readElement" />: a missing attribute (or missing map on the way, <paramref name="container" />
+    /// null) is null for an optional collection and empty for a required one.
+    /// </summary>
+    public static TCollection? ReadComplexCollection<TCollection, TElement>(
+        Dictionary<string, AttributeValue>? container,
+        string attributeName,
+        bool isNullable,
+        Func<Dictionary<string, AttributeValue>, TElement> readElement)
+        where TCollection : class, IEnumerable<TElement>
+    {
+        var value = container is null ? null : Find(container, attributeName);
+        if (value is null && isNullable)
+        {
+            return null;
+        }
+
+        var items = value is null ? [] : value.L ?? throw Unexpected(attributeName, "L", value);
+        var elements = new List<TElement>(items.Count);
+        foreach (var item in items)
+        {
+            elements.Add(readElement(item.M ?? throw Unexpected(attributeName + "[" + elements.Count + "]", "M", item)));
+        }
+
+        return elements as TCollection
+            ?? (typeof(TCollection).IsArray ? (TCollection)(object)elements.ToArray() : CreateCollection<TCollection, TElement>(elements));
+    }
+
+    // A collection type List<T> is not assignable to (ObservableCollection<T>, a custom collection): created and filled.
+    private static TCollection CreateCollection<TCollection, TElement>(List<TElement> elements)
+        where TCollection : class, IEnumerable<TElement>
+    {
+        var collection = (ICollection<TElement>)Activator.CreateInstance(typeof(TCollection))!;
+        foreach (var element in elements)
+        {
+            collection.Add(element);
+        }
+
+        return (TCollection)collection;
+    }
 
     /// <summary>Reads an S attribute.</summary>
     public static string ReadString(AttributeValue value, string attributeName)

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
@@ -71,17 +72,17 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
     private static Dictionary<string, AttributeValue> CreateItem(IUpdateEntry entry)
     {
         var item = new Dictionary<string, AttributeValue>();
-        AddAttributes(entry, entry.EntityType, item);
+        AddAttributes(entry, entry.EntityType, structuralObject: null, item);
         return item;
     }
 
-    // The properties of the entity (or of a complex property's value) as attributes; a complex property as a
-    // nested map of its own properties, at any depth; null values as no attribute at all.
-    private static void AddAttributes(IUpdateEntry entry, ITypeBase type, Dictionary<string, AttributeValue> map)
+    // The properties of the entity (or of a complex value) as attributes; a complex property as a nested map of its
+    // own properties, at any depth; a complex collection as a list of such maps; null values as no attribute at all.
+    private static void AddAttributes(IUpdateEntry entry, ITypeBase type, object? structuralObject, Dictionary<string, AttributeValue> map)
     {
         foreach (var property in type.GetProperties())
         {
-            if (entry.GetCurrentValue(property) is { } value && !Mapping(property).IsStoredAsMissing(value))
+            if (CurrentValue(entry, structuralObject, property) is { } value && !Mapping(property).IsStoredAsMissing(value))
             {
                 map[property.GetAttributeName()] = CreateAttributeValue(entry, property, value);
             }
@@ -89,13 +90,36 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 
         foreach (var complexProperty in type.GetComplexProperties())
         {
-            if (entry.GetCurrentValue(complexProperty) is not null)
+            if (CurrentValue(entry, structuralObject, complexProperty) is { } value)
             {
-                var nested = new Dictionary<string, AttributeValue>();
-                AddAttributes(entry, complexProperty.ComplexType, nested);
-                map[complexProperty.GetAttributeName()] = new AttributeValue { M = nested };
+                map[complexProperty.GetAttributeName()] = CreateComplexValue(entry, complexProperty, value, structuralObject);
             }
         }
+    }
+
+    // A member's value comes from the entry, except inside a complex collection's element: the entry does not address
+    // elements by position, so the value is read from the element (or the complex value inside it) itself.
+    private static object? CurrentValue(IUpdateEntry entry, object? structuralObject, IPropertyBase member)
+        => structuralObject is null ? entry.GetCurrentValue(member) : member.GetGetter().GetClrValue(structuralObject);
+
+    private static AttributeValue CreateComplexValue(IUpdateEntry entry, IComplexProperty complexProperty, object value, object? structuralObject)
+    {
+        if (complexProperty.IsCollection)
+        {
+            return new AttributeValue
+            {
+                L = ((IEnumerable)value).Cast<object>().Select(element => CreateMap(entry, complexProperty.ComplexType, element)).ToList(),
+            };
+        }
+
+        return CreateMap(entry, complexProperty.ComplexType, structuralObject is null ? null : value);
+    }
+
+    private static AttributeValue CreateMap(IUpdateEntry entry, IComplexType complexType, object? structuralObject)
+    {
+        var map = new Dictionary<string, AttributeValue>();
+        AddAttributes(entry, complexType, structuralObject, map);
+        return new AttributeValue { M = map };
     }
 
     private static Dictionary<string, AttributeValue> CreateKey(IUpdateEntry entry)
@@ -158,7 +182,16 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 
         foreach (var complexProperty in type.GetComplexProperties())
         {
-            if (entry.GetCurrentValue(complexProperty) is null)
+            if (complexProperty.IsCollection)
+            {
+                // A list element has no stable path: another writer may have inserted or removed elements since
+                // this one was read, so a changed collection is written whole.
+                if (entry.IsModified(complexProperty))
+                {
+                    AddWholeValueUpdate(entry, complexProperty, Path(complexProperty.GetAttributeName()), placeholders, set, remove);
+                }
+            }
+            else if (entry.GetCurrentValue(complexProperty) is null)
             {
                 if (entry.IsModified(complexProperty))
                 {
@@ -168,14 +201,30 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
             else if (complexProperty.IsNullable && entry.IsModified(complexProperty) && entry.GetOriginalValue(complexProperty) is null)
             {
                 // The stored item has no map to set nested paths in: the whole map is set.
-                var map = new Dictionary<string, AttributeValue>();
-                AddAttributes(entry, complexProperty.ComplexType, map);
-                set.Add(Path(complexProperty.GetAttributeName()) + " = " + placeholders.Value(new AttributeValue { M = map }));
+                AddWholeValueUpdate(entry, complexProperty, Path(complexProperty.GetAttributeName()), placeholders, set, remove);
             }
             else
             {
                 AddUpdates(entry, complexProperty.ComplexType, [.. mapPath, complexProperty.GetAttributeName()], placeholders, set, remove);
             }
+        }
+    }
+
+    private static void AddWholeValueUpdate(
+        IUpdateEntry entry,
+        IComplexProperty complexProperty,
+        string path,
+        ExpressionPlaceholders placeholders,
+        List<string> set,
+        List<string> remove)
+    {
+        if (entry.GetCurrentValue(complexProperty) is { } value)
+        {
+            set.Add(path + " = " + placeholders.Value(CreateComplexValue(entry, complexProperty, value, structuralObject: null)));
+        }
+        else
+        {
+            remove.Add(path);
         }
     }
 
