@@ -11,8 +11,7 @@ namespace EFCore.DynamoDb.Tests;
 
 /// <summary>
 /// Complex properties without a server: the nested maps an added entity is written as, the nested document paths a
-/// change updates, filters and projections on nested members, attribute names, and the embedded shapes model
-/// validation still rejects.
+/// change updates, filters and projections on nested members, and attribute names.
 /// </summary>
 public sealed partial class DynamoDbComplexTypeTests
 {
@@ -291,26 +290,6 @@ public sealed partial class DynamoDbComplexTypeTests
         var customer = db.Model.FindEntityType(typeof(Customer))!;
         Assert.Equal(["Address", "Name"], AttributePath.Of(customer.FindComplexProperty(nameof(Customer.Address))!.ComplexType.FindProperty(nameof(Address.City))!));
     }
-
-    [Fact]
-    public void An_owned_reference_is_an_error()
-        => Assert.Equal(
-            DynamoDbStrings.EmbeddedTypeNotSupported("Contact", "Shop"),
-            ModelError(b =>
-            {
-                b.Entity<Shop>().Ignore(s => s.Contacts);
-                b.Entity<Shop>().OwnsOne(s => s.Contact);
-            }));
-
-    [Fact]
-    public void An_owned_collection_is_an_error()
-        => Assert.Equal(
-            DynamoDbStrings.EmbeddedTypeNotSupported("Contact", "Shop"),
-            ModelError(b =>
-            {
-                b.Entity<Shop>().Ignore(s => s.Contact);
-                b.Entity<Shop>().OwnsMany(s => s.Contacts);
-            }));
 
     public class Customer
     {

@@ -107,12 +107,6 @@ public class DynamoDbModelValidatorTests
     }
 
     [Fact]
-    public void An_owned_type_is_an_error()
-        => Assert.Equal(
-            DynamoDbStrings.EmbeddedTypeNotSupported("Address", "Customer"),
-            ModelError(b => b.Entity<Customer>().OwnsOne(c => c.Address)));
-
-    [Fact]
     public void A_complex_property_is_stored_as_a_nested_map_of_its_properties()
     {
         using var db = TestContexts.Scenario(

@@ -16,7 +16,9 @@ public static class DynamoDbEntityTypeExtensions
     public static string? GetTableName(this IReadOnlyEntityType entityType)
         => entityType.BaseType is { } baseType
             ? baseType.GetTableName()
-            : (string?)entityType[DynamoDbAnnotationNames.TableName];
+            : entityType.IsOwned()
+                ? null
+                : (string?)entityType[DynamoDbAnnotationNames.TableName];
 
     /// <summary>Sets the table name.</summary>
     public static void SetTableName(this IMutableEntityType entityType, string? name)

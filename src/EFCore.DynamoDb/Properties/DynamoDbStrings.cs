@@ -30,9 +30,17 @@ public static class DynamoDbStrings
     public static string ComplexCollectionArray(string type, string property, string elementType)
         => Format("The complex collection '{0}.{1}' is an array. EF Core's change tracker adds to a complex collection, which an array cannot do: declare it as 'List<{2}>' (or 'IList<{2}>').", type, property, elementType);
 
-    /// <summary>An owned type, which the provider does not embed yet.</summary>
-    public static string EmbeddedTypeNotSupported(string type, string owner)
-        => Format("The type '{0}' is embedded in '{1}' as an owned type, which this version of the provider does not store yet. Map a single embedded value with 'ComplexProperty' (stored as a nested map), a list of them with 'ComplexCollection' (a list of maps), or '{0}' as its own entity type.", type, owner);
+    /// <summary>The LINQ translation failure reason for a filter on the key EF gives an owned type.</summary>
+    public static string OwnedKeyNotStored(string ownedType, string property)
+        => Format("'{0}.{1}' is the key EF gives the owned type, which is not stored in the item (it is the owner's key, or the element's position). Filter on the owner's key or on a stored member of '{0}' instead.", ownedType, property);
+
+    /// <summary>The LINQ translation failure reason for a subquery over an owned collection.</summary>
+    public static string OwnedCollectionSubquery(string navigation)
+        => Format("The owned collection '{0}' is stored as a list (L) of maps inside its owner's item, and is read whole: DynamoDB cannot filter, order or project its elements. Read the owners and work on the loaded collection.", navigation);
+
+    /// <summary>A secondary index declared on an owned type.</summary>
+    public static string SecondaryIndexOnOwnedType(string index, string ownedType, string owner)
+        => Format("The secondary index '{0}' is declared on the owned type '{1}', which is stored inside the items of '{2}' and has no key attributes of its own. Declare the index on '{2}'.", index, ownedType, owner);
 
     /// <summary>A sort key configured without a partition key.</summary>
     public static string SortKeyWithoutPartitionKey(string entityType, string property)

@@ -49,17 +49,18 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
     }
 
     /// <summary>
-    /// Complex properties are stored as nested maps and complex collections as lists of maps; owned types are a later
-    /// increment and are rejected until then.
+    /// Complex properties and owned references are stored as nested maps, complex and owned collections as lists of
+    /// maps. An owned type lives inside its owner's item, so it cannot have a secondary index of its own, and a
+    /// complex collection must be a type EF can add to.
     /// </summary>
     protected virtual void ValidateEmbeddedTypes(IModel model)
     {
         foreach (var entityType in model.GetEntityTypes())
         {
-            if (entityType.IsOwned())
+            if (entityType.IsOwned() && entityType.GetDeclaredIndexes().FirstOrDefault(i => i.GetSecondaryIndexKind() is not null) is { } index)
             {
-                throw new InvalidOperationException(DynamoDbStrings.EmbeddedTypeNotSupported(
-                    entityType.DisplayName(), entityType.FindOwnership()!.PrincipalEntityType.DisplayName()));
+                throw new InvalidOperationException(DynamoDbStrings.SecondaryIndexOnOwnedType(
+                    index.Name ?? index.Properties.Format(), entityType.DisplayName(), entityType.FindOwnership()!.PrincipalEntityType.DisplayName()));
             }
 
             ValidateComplexCollectionTypes(entityType);
@@ -84,7 +85,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
     /// <summary>Each root entity type has a key DynamoDB can use as its primary key.</summary>
     protected virtual void ValidateKeys(IModel model)
     {
-        foreach (var entityType in model.GetEntityTypes().Where(e => e.BaseType is null))
+        foreach (var entityType in model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned()))
         {
             var key = entityType.FindPrimaryKey()
                 ?? throw new InvalidOperationException(DynamoDbStrings.NoKey(entityType.DisplayName()));
@@ -236,8 +237,8 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
     }
 
     /// <summary>
-    /// No two properties or complex properties of an entity type are stored in the same attribute, nor two members
-    /// of a complex type in the same attribute of its nested map.
+    /// No two properties, complex properties or owned navigations of an entity type are stored in the same
+    /// attribute, nor two members of a complex or owned type in the same attribute of its nested map.
     /// </summary>
     protected virtual void ValidateAttributeNames(IModel model)
     {
@@ -250,8 +251,11 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
     private static void ValidateAttributeNames(ITypeBase type)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        var members = type.GetProperties().Select(p => (p.Name, Attribute: p.GetAttributeName()))
-            .Concat(type.GetComplexProperties().Select(c => (c.Name, Attribute: c.GetAttributeName())));
+        var members = type.GetProperties().Where(p => !p.IsOwnershipKey()).Select(p => (p.Name, Attribute: p.GetAttributeName()))
+            .Concat(type.GetComplexProperties().Select(c => (c.Name, Attribute: c.GetAttributeName())))
+            .Concat(type is IEntityType entityType
+                ? entityType.GetOwnedNavigations().Select(n => (n.Name, Attribute: n.TargetEntityType.GetContainingAttributeName()))
+                : []);
         foreach (var (name, attribute) in members)
         {
             if (!seen.TryAdd(attribute, name))
@@ -273,7 +277,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
     /// </summary>
     protected virtual void ValidateSharedTables(IModel model)
     {
-        foreach (var table in model.GetEntityTypes().Where(e => e.BaseType is null).GroupBy(e => e.GetTableName()))
+        foreach (var table in model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned()).GroupBy(e => e.GetTableName()))
         {
             var entityTypes = table.ToList();
             if (entityTypes.Count < 2)

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Linq.Expressions;
+using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
@@ -284,9 +285,16 @@ public class DynamoDbPredicateTranslator
 
             Fail(DynamoDbStrings.MemberNotMapped(name, _entityType.DisplayName()));
         }
-        else if (expression is MemberExpression { Expression: MemberExpression } nestedMember
-                 && FindNestedProperty(_entityType, nestedMember) is { } nested)
+        else if (NestedMember(expression) is var (instance, memberName)
+                 && FindNestedProperty(_entityType, instance, memberName) is { } nested)
         {
+            if (nested.IsOwnershipKey())
+            {
+                Fail(DynamoDbStrings.OwnedKeyNotStored(nested.DeclaringType.DisplayName(), nested.Name));
+                property = null!;
+                return false;
+            }
+
             property = nested;
             return true;
         }
@@ -295,21 +303,51 @@ public class DynamoDbPredicateTranslator
         return false;
     }
 
+    private static (Expression Instance, string Name)? NestedMember(Expression expression)
+        => expression switch
+        {
+            MemberExpression { Expression: { } instance } member => (instance, member.Member.Name),
+            MethodCallExpression { Method.Name: nameof(EF.Property), Arguments: [var instance, ConstantExpression { Value: string name }] } call
+                when call.Method.DeclaringType == typeof(EF) => (instance, name),
+            _ => null,
+        };
+
     /// <summary>
     /// The property of a complex property's value that a member chain reads (<c>o.Address.City</c>), at any depth;
     /// null when the chain is not rooted at the entity or crosses something that is not a complex property.
     /// </summary>
     public static IProperty? FindNestedProperty(IEntityType entityType, MemberExpression member)
-        => FindStructuralType(entityType, StripConvert(member.Expression!)) is { } type ? type.FindProperty(member.Member.Name) : null;
+        => FindNestedProperty(entityType, member.Expression!, member.Member.Name);
+
+    /// <summary>
+    /// The property named <paramref name="memberName" /> of the complex value or owned reference
+    /// <paramref name="instance" /> reads (<c>o.Address</c>, <c>EF.Property&lt;Address&gt;(o, "Ship")</c>), at any
+    /// depth; null when <paramref name="instance" /> is the entity itself or is not such a chain.
+    /// </summary>
+    public static IProperty? FindNestedProperty(IEntityType entityType, Expression instance, string memberName)
+    {
+        instance = StripConvert(instance);
+        return instance is not StructuralTypeShaperExpression && FindStructuralType(entityType, instance) is { } type
+            ? type.FindProperty(memberName)
+            : null;
+    }
 
     private static ITypeBase? FindStructuralType(IEntityType entityType, Expression expression)
         => expression switch
         {
             StructuralTypeShaperExpression => entityType,
-            MemberExpression { Expression: { } instance } member
-                => FindStructuralType(entityType, StripConvert(instance))?.FindComplexProperty(member.Member.Name)?.ComplexType,
+            MemberExpression { Expression: { } instance } member => FindMember(FindStructuralType(entityType, StripConvert(instance)), member.Member.Name),
+            MethodCallExpression { Method.Name: nameof(EF.Property), Arguments: [var instance, ConstantExpression { Value: string name }] } call
+                when call.Method.DeclaringType == typeof(EF) => FindMember(FindStructuralType(entityType, StripConvert(instance)), name),
             _ => null,
         };
+
+    // A complex property's type, or an owned reference's entity type: both are stored as a nested map.
+    private static ITypeBase? FindMember(ITypeBase? type, string name)
+        => type?.FindComplexProperty(name)?.ComplexType
+            ?? (ITypeBase?)((type as IEntityType)?.FindNavigation(name) is { ForeignKey.IsOwnership: true, IsCollection: false } navigation
+                ? navigation.TargetEntityType
+                : null);
 
     // e.Name.Length, e.Tags.Count, e.Bytes.Length and EF.Functions.Size(e.X) measure an attribute with size().
     private bool TryGetSizeOf(Expression expression, out IProperty property)

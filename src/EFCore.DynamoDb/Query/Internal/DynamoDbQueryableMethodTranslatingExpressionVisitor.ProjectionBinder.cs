@@ -2,6 +2,8 @@ using System.Linq.Expressions;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;
@@ -11,10 +13,15 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
     /// <summary>
     /// Rewrites a Select's body for the client: each mapped property it reads becomes a binding to that attribute
     /// (so the request's ProjectionExpression names exactly those), the entity itself stays an entity shaper (the
-    /// whole item is read), and everything else (constructors, arithmetic, method calls) runs on the results.
+    /// whole item is read), an owned navigation becomes a shaper of the owned entity (or of each element of an owned
+    /// collection) read from the same item, and everything else (constructors, arithmetic, method calls) runs on the
+    /// results.
     /// </summary>
-    private sealed class ProjectionBinder(DynamoDbQueryExpression query) : ExpressionVisitor
+    private sealed class ProjectionBinder(DynamoDbQueryExpression query, bool tracking) : ExpressionVisitor
     {
+        // Inside an Include an owned entity is read with its owner; projected on its own it is not tracked.
+        private bool _includingOwned;
+
         public bool ProjectsEntity { get; private set; }
 
         public string? FailureReason { get; private set; }
@@ -28,9 +35,18 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
                     return node;
                 case ProjectionBindingExpression:
                     return node;
+                case IncludeExpression { Navigation: INavigation { ForeignKey.IsOwnership: true } navigation } include:
+                    var entity = Visit(include.EntityExpression);
+                    var including = _includingOwned;
+                    _includingOwned = true;
+                    var owned = BindOwned(include.NavigationExpression, navigation);
+                    _includingOwned = including;
+                    return new IncludeExpression(entity, owned, navigation, include.SetLoaded);
                 case IncludeExpression include:
                     FailureReason ??= DynamoDbStrings.IncludeNotSupported(include.Navigation.DeclaringEntityType.DisplayName() + "." + include.Navigation.Name);
                     return node;
+                case MaterializeCollectionNavigationExpression { Navigation: INavigation { ForeignKey.IsOwnership: true } navigation } collection:
+                    return BindOwned(collection, navigation);
                 default:
                     return base.VisitExtension(node);
             }
@@ -45,8 +61,8 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
                     : Bind(node.Member.Name, node.Type) ?? node;
             }
 
-            // o.Address.City: one attribute of a complex property's nested map.
-            return node.Expression is MemberExpression && DynamoDbPredicateTranslator.FindNestedProperty(query.EntityType, node) is { } nested
+            // o.Address.City, o.Ship.City: one attribute of a complex property's or owned reference's nested map.
+            return node.Expression is MemberExpression or MethodCallExpression && DynamoDbPredicateTranslator.FindNestedProperty(query.EntityType, node) is { } nested
                 ? new ProjectionBindingExpression(query, query.AddProjectedProperty(nested), node.Type)
                 : base.VisitMember(node);
         }
@@ -59,12 +75,87 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
         }
 
         protected override Expression VisitMethodCall(MethodCallExpression node)
-            => node.Method.DeclaringType == typeof(EF)
-                && node.Method.Name == nameof(EF.Property)
-                && node.Arguments[0] is StructuralTypeShaperExpression
-                && node.Arguments[1] is ConstantExpression { Value: string propertyName }
-                    ? Bind(propertyName, node.Type) ?? node
-                    : base.VisitMethodCall(node);
+        {
+            if (node.Method.DeclaringType != typeof(EF)
+                || node.Method.Name != nameof(EF.Property)
+                || node.Arguments[1] is not ConstantExpression { Value: string name })
+            {
+                return base.VisitMethodCall(node);
+            }
+
+            if (node.Arguments[0] is StructuralTypeShaperExpression { StructuralType: IEntityType rootType })
+            {
+                return OwnedReference(rootType, name) is { } ownedByRoot ? BindOwnedReference(ownedByRoot) : Bind(name, node.Type) ?? node;
+            }
+
+            // EF.Property<string>(EF.Property<Address>(o, "Ship"), "City"): an attribute of an owned reference's map.
+            if (DynamoDbPredicateTranslator.FindNestedProperty(query.EntityType, node.Arguments[0], name) is { } nested)
+            {
+                return new ProjectionBindingExpression(query, query.AddProjectedProperty(nested), node.Type);
+            }
+
+            var instance = Visit(node.Arguments[0]);
+            return instance is StructuralTypeShaperExpression { StructuralType: IEntityType entityType } && OwnedReference(entityType, name) is { } navigation
+                ? BindOwnedReference(navigation)
+                : node.Update(null, [instance, node.Arguments[1]]);
+        }
+
+        private static INavigation? OwnedReference(IEntityType entityType, string name)
+            => entityType.FindNavigation(name) is { ForeignKey.IsOwnership: true, IsCollection: false } navigation ? navigation : null;
+
+        private Expression BindOwned(Expression navigationExpression, INavigation navigation)
+        {
+            if (!navigation.IsCollection)
+            {
+                return Visit(navigationExpression);
+            }
+
+            if (!_includingOwned && tracking)
+            {
+                return FailOwnedWithoutOwner(navigationExpression);
+            }
+
+            ProjectsEntity = true;
+            Expression elementShaper = OwnedCollectionShaperExpression.CreateEntityShaper(query, navigation.TargetEntityType, nullable: false);
+            var subquery = navigationExpression is MaterializeCollectionNavigationExpression materialize ? materialize.Subquery : navigationExpression;
+            if (subquery is MethodCallExpression { Method.Name: nameof(Queryable.Select), Arguments: [var source, UnaryExpression { Operand: LambdaExpression selector }] }
+                && IsWholeCollection(source))
+            {
+                // The elements' own owned navigations, included by EF.
+                var including = _includingOwned;
+                _includingOwned = true;
+                elementShaper = Visit(ReplacingExpressionVisitor.Replace(selector.Parameters[0], elementShaper, selector.Body));
+                _includingOwned = including;
+            }
+            else if (!IsWholeCollection(subquery))
+            {
+                FailureReason ??= DynamoDbStrings.OwnedCollectionSubquery(navigation.DeclaringEntityType.DisplayName() + "." + navigation.Name);
+                return navigationExpression;
+            }
+
+            return new OwnedCollectionShaperExpression(navigation, elementShaper);
+        }
+
+        // EF.Property<List<T>>(o, "Items").AsQueryable(): the stored collection, without filtering or ordering.
+        private static bool IsWholeCollection(Expression subquery)
+            => subquery is MethodCallExpression { Method.Name: nameof(Queryable.AsQueryable), Arguments: [MethodCallExpression { Method.Name: nameof(EF.Property) }] };
+
+        private Expression BindOwnedReference(INavigation navigation)
+        {
+            if (!_includingOwned && tracking)
+            {
+                return FailOwnedWithoutOwner(OwnedCollectionShaperExpression.CreateEntityShaper(query, navigation.TargetEntityType, nullable: true));
+            }
+
+            ProjectsEntity = true;
+            return OwnedCollectionShaperExpression.CreateEntityShaper(query, navigation.TargetEntityType, nullable: true);
+        }
+
+        private Expression FailOwnedWithoutOwner(Expression node)
+        {
+            FailureReason ??= CoreStrings.OwnedEntitiesCannotBeTrackedWithoutTheirOwner;
+            return node;
+        }
 
         private Expression? Bind(string propertyName, Type type)
         {

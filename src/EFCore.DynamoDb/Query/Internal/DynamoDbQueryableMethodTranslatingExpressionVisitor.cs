@@ -113,7 +113,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         }
 
         var query = Query(source);
-        var binder = new ProjectionBinder(query);
+        var binder = new ProjectionBinder(query, QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll);
         var shaper = binder.Visit(RemapLambdaBody(source, selector));
         if (binder.FailureReason is { } reason)
         {

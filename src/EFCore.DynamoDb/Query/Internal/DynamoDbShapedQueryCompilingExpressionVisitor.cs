@@ -29,7 +29,11 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
         var aggregate = shapedQueryExpression.ShaperExpression as AggregateShaperExpression;
         var itemParameter = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
         var shaperBody = InjectStructuralTypeMaterializers(aggregate is null ? shapedQueryExpression.ShaperExpression : AggregatedValues(aggregate, query));
-        shaperBody = new ItemReadingExpressionVisitor(itemParameter, query, Dependencies.EntityMaterializerSource).Visit(shaperBody);
+        shaperBody = new ItemReadingExpressionVisitor(
+            itemParameter,
+            query,
+            Dependencies.EntityMaterializerSource,
+            QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll).Visit(shaperBody);
         var shaperLambda = Expression.Lambda(shaperBody, QueryCompilationContext.QueryContextParameter, itemParameter);
         var elementType = shaperLambda.ReturnType;
 

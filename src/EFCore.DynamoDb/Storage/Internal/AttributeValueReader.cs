@@ -26,6 +26,9 @@ public static class AttributeValueReader
     /// <summary>The method <see cref="ReadComplexCollection{TCollection, TElement}" />.</summary>
     public static readonly MethodInfo ReadComplexCollectionMethod = typeof(AttributeValueReader).GetMethod(nameof(ReadComplexCollection))!;
 
+    /// <summary>The method <see cref="ReadOwnedCollection{TElement}" />.</summary>
+    public static readonly MethodInfo ReadOwnedCollectionMethod = typeof(AttributeValueReader).GetMethod(nameof(ReadOwnedCollection))!;
+
     /// <summary>The read method for a provider CLR type, such as <see cref="ReadInt32" /> for <see cref="int" />.</summary>
     public static MethodInfo GetReadMethod(Type providerClrType)
         => ReadMethods.TryGetValue(providerClrType, out var method)
@@ -64,15 +67,32 @@ public static class AttributeValueReader
             return null;
         }
 
-        var items = value is null ? [] : value.L ?? throw Unexpected(attributeName, "L", value);
+        var elements = value is null ? [] : ReadMaps(value, attributeName, (map, _) => readElement(map));
+        return elements as TCollection
+            ?? (typeof(TCollection).IsArray ? (TCollection)(object)elements.ToArray() : CreateCollection<TCollection, TElement>(elements));
+    }
+
+    /// <summary>
+    /// Reads an owned collection stored as a list (L) of maps (M), each element through
+    /// <paramref name="readElement" /> with its 1-based position (the element's key besides its owner's); a missing
+    /// attribute, or a missing owner map (<paramref name="container" /> null), is an empty collection.
+    /// </summary>
+    public static List<TElement> ReadOwnedCollection<TElement>(
+        Dictionary<string, AttributeValue>? container,
+        string attributeName,
+        Func<Dictionary<string, AttributeValue>, int, TElement> readElement)
+        => (container is null ? null : Find(container, attributeName)) is { } value ? ReadMaps(value, attributeName, readElement) : [];
+
+    private static List<TElement> ReadMaps<TElement>(AttributeValue value, string attributeName, Func<Dictionary<string, AttributeValue>, int, TElement> readElement)
+    {
+        var items = value.L ?? throw Unexpected(attributeName, "L", value);
         var elements = new List<TElement>(items.Count);
         foreach (var item in items)
         {
-            elements.Add(readElement(item.M ?? throw Unexpected(attributeName + "[" + elements.Count + "]", "M", item)));
+            elements.Add(readElement(item.M ?? throw Unexpected(attributeName + "[" + elements.Count + "]", "M", item), elements.Count + 1));
         }
 
-        return elements as TCollection
-            ?? (typeof(TCollection).IsArray ? (TCollection)(object)elements.ToArray() : CreateCollection<TCollection, TElement>(elements));
+        return elements;
     }
 
     // A collection type List<T> is not assignable to (ObservableCollection<T>, a custom collection): created and filled.

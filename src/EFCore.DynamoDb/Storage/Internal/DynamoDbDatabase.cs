@@ -38,14 +38,7 @@ public class DynamoDbDatabase(
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {
         SetTimestamps(entries);
-        var commands = new List<DynamoDbWriteCommand>(entries.Count);
-        foreach (var entry in entries)
-        {
-            if (commandFactory.Create(entry) is { } command)
-            {
-                commands.Add(command);
-            }
-        }
+        var commands = CreateCommands(entries);
 
         switch (commands.Count)
         {
@@ -88,6 +81,37 @@ public class DynamoDbDatabase(
         }
 
         return commands.Count;
+    }
+
+    // One command per item: an owned entity is stored in its root's item, so its change is part of the root's write,
+    // even when the root itself did not change.
+    private List<DynamoDbWriteCommand> CreateCommands(IList<IUpdateEntry> entries)
+    {
+        var roots = new Dictionary<IUpdateEntry, List<IUpdateEntry>>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in entries)
+        {
+            var root = entry.EntityType.IsOwned() ? OwnedWriteScope.RootOf(entry) : entry;
+            if (!roots.TryGetValue(root, out var owned))
+            {
+                roots[root] = owned = [];
+            }
+
+            if (root != entry)
+            {
+                owned.Add(entry);
+            }
+        }
+
+        var commands = new List<DynamoDbWriteCommand>(roots.Count);
+        foreach (var (root, owned) in roots)
+        {
+            if (commandFactory.Create(root, owned) is { } command)
+            {
+                commands.Add(command);
+            }
+        }
+
+        return commands;
     }
 
     // Dynamoose/Dynamode timestamps: CreatedAt and UpdatedAt on add, UpdatedAt on every change, in UTC.

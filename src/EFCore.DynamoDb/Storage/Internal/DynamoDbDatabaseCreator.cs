@@ -156,7 +156,7 @@ public class DynamoDbDatabaseCreator(
     private async Task EnableTimeToLiveAsync(string tableName, CancellationToken cancellationToken)
     {
         var timeToLive = designTimeModel.Model.GetEntityTypes()
-            .Where(e => e.BaseType is null && options.ResolveTableName(e) == tableName)
+            .Where(e => e.BaseType is null && !e.IsOwned() && options.ResolveTableName(e) == tableName)
             .Select(e => e.GetTimeToLiveProperty())
             .FirstOrDefault(p => p is not null);
         if (timeToLive is null)

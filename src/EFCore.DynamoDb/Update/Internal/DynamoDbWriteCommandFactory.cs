@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
+using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -14,12 +15,19 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// Turns a changed entity into its conditional write: Added → PutItem that must not overwrite; Modified →
 /// UpdateItem of only the changed attributes (SET for values, REMOVE for nulls) on an item that must exist;
 /// Deleted → DeleteItem of an item that must exist. Concurrency tokens add their original values to the
-/// condition. Nulls are never written, so a missing attribute always means null.
+/// condition. Nulls are never written, so a missing attribute always means null. Owned entities are part of their
+/// owner's item: their changes are folded into the owner's write.
 /// </summary>
 public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 {
     /// <summary>The command for an entry, or null when a Modified entry changed nothing that is stored.</summary>
-    public virtual DynamoDbWriteCommand? Create(IUpdateEntry entry)
+    public virtual DynamoDbWriteCommand? Create(IUpdateEntry entry) => Create(entry, []);
+
+    /// <summary>
+    /// The command for a root entry and the changed entries of the entities it owns (at any depth), or null when
+    /// nothing stored changed. The root may be unchanged itself: a change inside an owned entity updates its item.
+    /// </summary>
+    public virtual DynamoDbWriteCommand? Create(IUpdateEntry entry, IReadOnlyCollection<IUpdateEntry> ownedEntries)
     {
         var entityType = entry.EntityType;
         var tableName = options.ResolveTableName(entityType);
@@ -39,8 +47,8 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
                     placeholders.Names,
                     placeholders.Values);
 
-            case EntityState.Modified:
-                var updateExpression = CreateUpdateExpression(entry, placeholders);
+            case EntityState.Modified or EntityState.Unchanged:
+                var updateExpression = CreateUpdateExpression(entry, OwnedWriteScope.Create(ownedEntries), placeholders);
                 return updateExpression is null
                     ? null
                     : new DynamoDbWriteCommand(
@@ -82,7 +90,9 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
     {
         foreach (var property in type.GetProperties())
         {
-            if (CurrentValue(entry, structuralObject, property) is { } value && !Mapping(property).IsStoredAsMissing(value))
+            if (!property.IsOwnershipKey()
+                && CurrentValue(entry, structuralObject, property) is { } value
+                && !Mapping(property).IsStoredAsMissing(value))
             {
                 map[property.GetAttributeName()] = CreateAttributeValue(entry, property, value);
             }
@@ -95,6 +105,39 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
                 map[complexProperty.GetAttributeName()] = CreateComplexValue(entry, complexProperty, value, structuralObject);
             }
         }
+
+        if (type is IEntityType entityType)
+        {
+            foreach (var navigation in entityType.GetOwnedNavigations())
+            {
+                if (entry.GetCurrentValue(navigation) is { } owned)
+                {
+                    map[navigation.TargetEntityType.GetContainingAttributeName()] = CreateOwnedValue(entry, navigation, owned);
+                }
+            }
+        }
+    }
+
+    // An owned reference as the map of its entity's attributes; an owned collection as a list of such maps, in the
+    // collection's order. A new element gets its position key here: EF only gave it a temporary one.
+    private static AttributeValue CreateOwnedValue(IUpdateEntry ownerEntry, INavigation navigation, object owned)
+    {
+        var ownedType = navigation.TargetEntityType;
+        if (!navigation.IsCollection)
+        {
+            return CreateEntityMap(OwnedWriteScope.EntryOf(ownerEntry, owned, ownedType));
+        }
+
+        var elements = ((IEnumerable)owned).Cast<object>().Select(element => OwnedWriteScope.EntryOf(ownerEntry, element, ownedType)).ToList();
+        OwnedWriteScope.AssignPositions(elements);
+        return new AttributeValue { L = elements.Select(CreateEntityMap).ToList() };
+    }
+
+    private static AttributeValue CreateEntityMap(IUpdateEntry entry)
+    {
+        var map = new Dictionary<string, AttributeValue>();
+        AddAttributes(entry, entry.EntityType, structuralObject: null, map);
+        return new AttributeValue { M = map };
     }
 
     // A member's value comes from the entry, except inside a complex collection's element: the entry does not address
@@ -135,11 +178,11 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         return key;
     }
 
-    private static string? CreateUpdateExpression(IUpdateEntry entry, ExpressionPlaceholders placeholders)
+    private static string? CreateUpdateExpression(IUpdateEntry entry, OwnedWriteScope owned, ExpressionPlaceholders placeholders)
     {
         var set = new List<string>();
         var remove = new List<string>();
-        AddUpdates(entry, entry.EntityType, [], placeholders, set, remove);
+        AddUpdates(entry, entry.EntityType, [], owned, placeholders, set, remove);
         return (set.Count, remove.Count) switch
         {
             (0, 0) => null,
@@ -155,6 +198,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         IUpdateEntry entry,
         ITypeBase type,
         IReadOnlyList<string> mapPath,
+        OwnedWriteScope owned,
         ExpressionPlaceholders placeholders,
         List<string> set,
         List<string> remove)
@@ -205,7 +249,51 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
             }
             else
             {
-                AddUpdates(entry, complexProperty.ComplexType, [.. mapPath, complexProperty.GetAttributeName()], placeholders, set, remove);
+                AddUpdates(entry, complexProperty.ComplexType, [.. mapPath, complexProperty.GetAttributeName()], owned, placeholders, set, remove);
+            }
+        }
+
+        if (type is IEntityType entityType && owned.HasChanges)
+        {
+            AddOwnedUpdates(entry, entityType, mapPath, owned, placeholders, set, remove);
+        }
+    }
+
+    // The owned entities that changed, each where it is stored: a new or replaced owned reference is SET whole, a
+    // removed one REMOVEd, a changed one updated by nested paths; an owned collection with any change inside is SET
+    // whole, as a list position is no stable address (see complex collections).
+    private static void AddOwnedUpdates(
+        IUpdateEntry ownerEntry,
+        IEntityType ownerType,
+        IReadOnlyList<string> mapPath,
+        OwnedWriteScope owned,
+        ExpressionPlaceholders placeholders,
+        List<string> set,
+        List<string> remove)
+    {
+        foreach (var navigation in ownerType.GetOwnedNavigations())
+        {
+            IReadOnlyList<string> path = [.. mapPath, navigation.TargetEntityType.GetContainingAttributeName()];
+            var current = ownerEntry.GetCurrentValue(navigation);
+            var currentEntry = current is null || navigation.IsCollection ? null : OwnedWriteScope.EntryOf(ownerEntry, current, navigation.TargetEntityType);
+            if (navigation.IsCollection || currentEntry is null || currentEntry.EntityState == EntityState.Added)
+            {
+                if (owned.Changed(ownerEntry, navigation))
+                {
+                    var placeholderPath = string.Join('.', path.Select(placeholders.Name));
+                    if (current is null)
+                    {
+                        remove.Add(placeholderPath);
+                    }
+                    else
+                    {
+                        set.Add(placeholderPath + " = " + placeholders.Value(CreateOwnedValue(ownerEntry, navigation, current)));
+                    }
+                }
+            }
+            else if (owned.IsDirty(currentEntry))
+            {
+                AddUpdates(currentEntry, currentEntry.EntityType, path, owned, placeholders, set, remove);
             }
         }
     }
