@@ -48,32 +48,50 @@ public class DynamoDbPredicateTranslator
     {
         FailureReason = null;
         var condition = TranslateCondition(predicate);
-        if (condition is null && FindComplexCollection(predicate) is { } complexCollection)
+        if (condition is null && FindListOfMaps(predicate) is { } listOfMaps)
         {
             // Whatever failed, the reason is that DynamoDB cannot look into the elements of a list of maps.
-            FailureReason = DynamoDbStrings.ComplexCollectionNotSearchable(complexCollection.DeclaringType.DisplayName() + "." + complexCollection.Name);
+            var name = listOfMaps.DeclaringType.DisplayName() + "." + listOfMaps.Name;
+            FailureReason = listOfMaps is INavigation
+                ? DynamoDbStrings.OwnedCollectionSubquery(name)
+                : DynamoDbStrings.ComplexCollectionNotSearchable(name);
         }
 
         return condition;
     }
 
-    private IComplexProperty? FindComplexCollection(Expression predicate)
+    // A complex collection or an owned collection the predicate reads: a list of maps.
+    private IPropertyBase? FindListOfMaps(Expression predicate)
     {
-        IComplexProperty? found = null;
-        new MemberFinder(member =>
-            found ??= member.Expression is { } instance
-                && FindStructuralType(_entityType, StripConvert(instance))?.FindComplexProperty(member.Member.Name) is { IsCollection: true } collection
-                    ? collection
-                    : null).Visit(predicate);
+        IPropertyBase? found = null;
+        new MemberFinder((instance, name) =>
+            found ??= FindStructuralType(_entityType, StripConvert(instance)) is { } type
+                ? (IPropertyBase?)(type.FindComplexProperty(name) is { IsCollection: true } collection ? collection : null)
+                    ?? ((type as IEntityType)?.FindNavigation(name) is { IsCollection: true, ForeignKey.IsOwnership: true } owned ? owned : null)
+                : null).Visit(predicate);
         return found;
     }
 
-    private sealed class MemberFinder(Action<MemberExpression> onMember) : ExpressionVisitor
+    private sealed class MemberFinder(Action<Expression, string> onMember) : ExpressionVisitor
     {
         protected override Expression VisitMember(MemberExpression node)
         {
-            onMember(node);
+            if (node.Expression is { } instance)
+            {
+                onMember(instance, node.Member.Name);
+            }
+
             return base.VisitMember(node);
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (NestedMember(node) is var (instance, name))
+            {
+                onMember(instance, name);
+            }
+
+            return base.VisitMethodCall(node);
         }
     }
 
