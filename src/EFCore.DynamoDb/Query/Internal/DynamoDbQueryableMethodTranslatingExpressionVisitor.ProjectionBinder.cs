@@ -85,6 +85,13 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
 
             if (node.Arguments[0] is StructuralTypeShaperExpression { StructuralType: IEntityType rootType })
             {
+                if (rootType.FindNavigation(name) is { ForeignKey.IsOwnership: true, IsCollection: true } ownedCollection)
+                {
+                    // Reached only through a subquery over the collection (Where, Select…); the whole one is included.
+                    FailureReason ??= DynamoDbStrings.OwnedCollectionSubquery(ownedCollection.DeclaringEntityType.DisplayName() + "." + name);
+                    return node;
+                }
+
                 return OwnedReference(rootType, name) is { } ownedByRoot ? BindOwnedReference(ownedByRoot) : Bind(name, node.Type) ?? node;
             }
 
