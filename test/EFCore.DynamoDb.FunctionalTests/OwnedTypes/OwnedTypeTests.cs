@@ -61,6 +61,18 @@ public sealed class OwnedTypeTests(OwnedTypesFixture fixture) : IClassFixture<Ow
     }
 
     [Fact]
+    public async Task FindAsync_reads_the_owned_entities_with_a_GetItem()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var shopper = await context.Shoppers.FindAsync("s1");
+
+        Assert.Equal(["GetItem"], log.Operations);
+        Assert.Equal(OwnedTypesFixture.Describe(fixture.Shoppers[0]), OwnedTypesFixture.Describe(shopper!));
+    }
+
+    [Fact]
     public async Task A_tracking_read_tracks_the_owned_entities_unchanged_and_a_save_sends_nothing()
     {
         var log = new RequestLog();
