@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
@@ -14,7 +13,7 @@ namespace EFCore.DynamoDb.Tests;
 /// REMOVE) a change inside writes, the materialized values of a read item (a missing list, a wrong attribute type),
 /// attribute names, the translation failure of a filter inside one, and the array a model may not declare.
 /// </summary>
-public sealed partial class DynamoDbComplexCollectionTests
+public sealed class DynamoDbComplexCollectionTests
 {
     private static ScenarioContext Context(Action<DbContextOptionsBuilder>? configure = null)
         => TestContexts.Scenario(
@@ -30,12 +29,6 @@ public sealed partial class DynamoDbComplexCollectionTests
             }),
             configure: configure,
             scenario: nameof(DynamoDbComplexCollectionTests));
-
-    private static DynamoDbWriteCommand? Command(DbContext db, object entity)
-    {
-        db.ChangeTracker.DetectChanges();
-        return db.GetService<DynamoDbWriteCommandFactory>().Create(db.Entry(entity).GetInfrastructure());
-    }
 
     private static Order NewOrder()
         => new()
@@ -53,10 +46,6 @@ public sealed partial class DynamoDbComplexCollectionTests
         return order;
     }
 
-    // An update expression with the names its placeholders stand for and every value placeholder as ":v".
-    private static string Readable(DynamoDbWriteCommand command)
-        => ValuePlaceholder().Replace(NamePlaceholder().Replace(command.UpdateExpression!, m => command.Names[m.Value]), ":v");
-
     [Fact]
     public void An_added_entity_stores_each_collection_as_a_list_of_maps_with_the_attribute_names()
     {
@@ -64,7 +53,7 @@ public sealed partial class DynamoDbComplexCollectionTests
         var order = NewOrder();
         db.Add(order);
 
-        var item = AttributeValueText.Of(Command(db, order)!.KeyOrItem);
+        var item = AttributeValueText.Of(WriteCommands.Of(db, order)!.KeyOrItem);
 
         Assert.Equal("L[M{Quantity=N:2, discount=M{Percent=N:10}, sku=S:a}, M{Quantity=N:1, sku=S:b}]", item["lines"]);
         Assert.Equal("L[M{Text=S:gift}]", item["Notes"]);
@@ -77,7 +66,7 @@ public sealed partial class DynamoDbComplexCollectionTests
         var order = new Order { Id = "o2", Lines = [], Notes = null };
         db.Add(order);
 
-        var item = AttributeValueText.Of(Command(db, order)!.KeyOrItem);
+        var item = AttributeValueText.Of(WriteCommands.Of(db, order)!.KeyOrItem);
 
         Assert.Equal("L[]", item["lines"]);
         Assert.False(item.ContainsKey("Notes"));
@@ -89,7 +78,7 @@ public sealed partial class DynamoDbComplexCollectionTests
         using var db = Context();
         var order = Attached(db);
 
-        Assert.Null(Command(db, order));
+        Assert.Null(WriteCommands.Of(db, order));
     }
 
     [Theory]
@@ -113,10 +102,10 @@ public sealed partial class DynamoDbComplexCollectionTests
             case "collection replaced": order.Lines = [new Line { Sku = "z", Quantity = 9 }]; break;
         }
 
-        var command = Command(db, order)!;
+        var command = WriteCommands.Of(db, order)!;
 
         Assert.Equal(DynamoDbWriteOperation.Update, command.Operation);
-        Assert.Equal("SET lines = :v", Readable(command));
+        Assert.Equal("SET lines = :v", WriteCommands.ReadableUpdate(command));
         Assert.Equal(
             AttributeValueText.Of(new AttributeValue { L = order.Lines.Select(ExpectedMap).ToList() }),
             AttributeValueText.Of(command.Values!.Values.Single()));
@@ -129,7 +118,7 @@ public sealed partial class DynamoDbComplexCollectionTests
         var order = Attached(db);
         order.Notes = null;
 
-        Assert.Equal("REMOVE Notes", Readable(Command(db, order)!));
+        Assert.Equal("REMOVE Notes", WriteCommands.ReadableUpdate(WriteCommands.Of(db, order)!));
     }
 
     [Fact]
@@ -140,7 +129,7 @@ public sealed partial class DynamoDbComplexCollectionTests
         order.Status = "shipped";
         order.Notes![0].Text = "thanks";
 
-        Assert.Equal("SET Status = :v, Notes = :v", Readable(Command(db, order)!));
+        Assert.Equal("SET Status = :v, Notes = :v", WriteCommands.ReadableUpdate(WriteCommands.Of(db, order)!));
     }
 
     [Fact]
@@ -161,7 +150,7 @@ public sealed partial class DynamoDbComplexCollectionTests
         Assert.Equal(["a:2:10", "b:0:none"], order.Lines.Select(l => $"{l.Sku}:{l.Quantity}:{l.Discount?.Percent.ToString() ?? "none"}"));
         Assert.Null(order.Notes);
         Assert.Equal(EntityState.Unchanged, db.Entry(order).State);
-        Assert.Null(Command(db, order));
+        Assert.Null(WriteCommands.Of(db, order));
     }
 
     [Fact]
@@ -260,12 +249,6 @@ public sealed partial class DynamoDbComplexCollectionTests
 
         return new() { M = map };
     }
-
-    [GeneratedRegex(@"#\w+")]
-    private static partial Regex NamePlaceholder();
-
-    [GeneratedRegex(@":\w+")]
-    private static partial Regex ValuePlaceholder();
 
     public class Order
     {

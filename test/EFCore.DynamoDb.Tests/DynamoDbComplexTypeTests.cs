@@ -38,9 +38,6 @@ public sealed partial class DynamoDbComplexTypeTests
         return Assert.Throws<InvalidOperationException>(() => db.Model).Message;
     }
 
-    private static DynamoDbWriteCommand? Command(DbContext db, object entity)
-        => db.GetService<DynamoDbWriteCommandFactory>().Create(db.Entry(entity).GetInfrastructure());
-
     private static Customer NewCustomer()
         => new()
         {
@@ -50,20 +47,6 @@ public sealed partial class DynamoDbComplexTypeTests
             Contact = new Contact { Email = "ada@example.com" },
         };
 
-    // A raw attribute value with every type stated: S:a, N:1, M{k=...} (keys sorted).
-    private static string Text(AttributeValue value)
-        => value switch
-        {
-            { S: { } s } => "S:" + s,
-            { N: { } n } => "N:" + n,
-            { M: { } map } => "M{" + string.Join(", ", map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + Text(p.Value))) + "}",
-            _ => "?",
-        };
-
-    // An update expression with the names its placeholders stand for and every value placeholder as ":v".
-    private static string Readable(DynamoDbWriteCommand command)
-        => Regex.Replace(Regex.Replace(command.UpdateExpression!, @"#\w+", m => command.Names[m.Value]), @":\w+", ":v");
-
     [Fact]
     public void An_added_entity_is_a_Put_with_nested_maps_at_every_depth()
     {
@@ -71,7 +54,7 @@ public sealed partial class DynamoDbComplexTypeTests
         var customer = NewCustomer();
         db.Add(customer);
 
-        var command = Command(db, customer)!;
+        var command = WriteCommands.Of(db, customer)!;
 
         Assert.Equal(
             new Dictionary<string, string>
@@ -81,7 +64,7 @@ public sealed partial class DynamoDbComplexTypeTests
                 ["Address"] = "M{City=S:Oslo, Zip=N:150, geo=M{Lon=N:10.75, lat=N:59.9}, street=S:Main St 1}",
                 ["Contact"] = "M{Email=S:ada@example.com}",
             },
-            command.KeyOrItem.ToDictionary(p => p.Key, p => Text(p.Value)));
+            command.KeyOrItem.ToDictionary(p => p.Key, p => AttributeValueText.Of(p.Value)));
     }
 
     [Fact]
@@ -92,7 +75,7 @@ public sealed partial class DynamoDbComplexTypeTests
         customer.Contact = null;
         db.Add(customer);
 
-        Assert.DoesNotContain("Contact", Command(db, customer)!.KeyOrItem.Keys);
+        Assert.DoesNotContain("Contact", WriteCommands.Of(db, customer)!.KeyOrItem.Keys);
     }
 
     [Fact]
@@ -103,7 +86,7 @@ public sealed partial class DynamoDbComplexTypeTests
         customer.Address.City = "";
         db.Add(customer);
 
-        Assert.Equal("S:", Text(Command(db, customer)!.KeyOrItem["Address"].M["City"]));
+        Assert.Equal("S:", AttributeValueText.Of(WriteCommands.Of(db, customer)!.KeyOrItem["Address"].M["City"]));
     }
 
     [Fact]
@@ -114,11 +97,11 @@ public sealed partial class DynamoDbComplexTypeTests
         db.Attach(customer);
         customer.Address.City = "Bergen";
 
-        var command = Command(db, customer)!;
+        var command = WriteCommands.Of(db, customer)!;
 
         Assert.Equal(DynamoDbWriteOperation.Update, command.Operation);
-        Assert.Equal("SET Address.City = :v", Readable(command));
-        Assert.Equal(["S:Bergen"], command.Values!.Values.Select(Text));
+        Assert.Equal("SET Address.City = :v", WriteCommands.ReadableUpdate(command));
+        Assert.Equal(["S:Bergen"], command.Values!.Values.Select(AttributeValueText.Of));
     }
 
     [Fact]
@@ -130,9 +113,9 @@ public sealed partial class DynamoDbComplexTypeTests
         customer.Address.Geo.Lat = 1.5;
         customer.Address.Zip = null;
 
-        var command = Command(db, customer)!;
+        var command = WriteCommands.Of(db, customer)!;
 
-        Assert.Equal("SET Address.geo.lat = :v REMOVE Address.Zip", Readable(command));
+        Assert.Equal("SET Address.geo.lat = :v REMOVE Address.Zip", WriteCommands.ReadableUpdate(command));
     }
 
     [Fact]
@@ -144,7 +127,7 @@ public sealed partial class DynamoDbComplexTypeTests
         customer.Address.City = "Bergen";
         customer.Address.Street = "Other St";
 
-        var command = Command(db, customer)!;
+        var command = WriteCommands.Of(db, customer)!;
 
         Assert.Equal(command.Names.Count, command.Names.Values.Distinct().Count());
         Assert.Equal(["Address", "City", "Id", "street"], command.Names.Values.Order(StringComparer.Ordinal));
@@ -159,10 +142,10 @@ public sealed partial class DynamoDbComplexTypeTests
         db.Attach(customer);
         customer.Contact = new Contact { Email = "new@example.com", Phone = "555" };
 
-        var command = Command(db, customer)!;
+        var command = WriteCommands.Of(db, customer)!;
 
-        Assert.Equal("SET Contact = :v", Readable(command));
-        Assert.Equal(["M{Email=S:new@example.com, Phone=S:555}"], command.Values!.Values.Select(Text));
+        Assert.Equal("SET Contact = :v", WriteCommands.ReadableUpdate(command));
+        Assert.Equal(["M{Email=S:new@example.com, Phone=S:555}"], command.Values!.Values.Select(AttributeValueText.Of));
     }
 
     [Fact]
@@ -173,7 +156,7 @@ public sealed partial class DynamoDbComplexTypeTests
         db.Attach(customer);
         customer.Contact = null;
 
-        Assert.Equal("REMOVE Contact", Readable(Command(db, customer)!));
+        Assert.Equal("REMOVE Contact", WriteCommands.ReadableUpdate(WriteCommands.Of(db, customer)!));
     }
 
     [Fact]
@@ -184,7 +167,7 @@ public sealed partial class DynamoDbComplexTypeTests
         db.Attach(customer);
         customer.Contact!.Phone = "777";
 
-        Assert.Equal("SET Contact.Phone = :v", Readable(Command(db, customer)!));
+        Assert.Equal("SET Contact.Phone = :v", WriteCommands.ReadableUpdate(WriteCommands.Of(db, customer)!));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Tests.TestUtilities;
@@ -6,7 +5,6 @@ using EFCore.DynamoDb.Update.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Update;
 
 namespace EFCore.DynamoDb.Tests;
 
@@ -15,7 +13,7 @@ namespace EFCore.DynamoDb.Tests;
 /// are not stored), the Put and Update an owner's save makes of its owned entities, the requests filters and
 /// projections on owned members make, and every validation and translation error about them.
 /// </summary>
-public sealed partial class DynamoDbOwnedTypeTests
+public sealed class DynamoDbOwnedTypeTests
 {
     private static ScenarioContext Context([System.Runtime.CompilerServices.CallerMemberName] string scenario = "")
         => TestContexts.Scenario(
@@ -45,26 +43,12 @@ public sealed partial class DynamoDbOwnedTypeTests
             Lines = [new Line { Sku = "a", Quantity = 2, Discount = new Discount { Percent = 10 } }, new Line { Sku = "b", Quantity = 1 }],
         };
 
-    // The command SaveChanges would make for the order: its entry with the changed entries of what it owns.
-    private static DynamoDbWriteCommand? Command(DbContext db, Order order)
-    {
-        db.ChangeTracker.DetectChanges();
-        var owned = db.ChangeTracker.Entries()
-            .Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => (IUpdateEntry)e.GetInfrastructure())
-            .ToList();
-        return db.GetService<DynamoDbWriteCommandFactory>().Create(db.Entry(order).GetInfrastructure(), owned);
-    }
-
-    private static string Readable(DynamoDbWriteCommand command)
-        => ValuePlaceholder().Replace(NamePlaceholder().Replace(command.UpdateExpression!, m => command.Names[m.Value]), ":v");
-
     // An order as it is after its first save: tracked unchanged, its collection elements numbered.
     private static Order Attached(ScenarioContext db)
     {
         var order = NewOrder();
         db.Add(order);
-        Command(db, order);
+        WriteCommands.Of(db, order);
         db.ChangeTracker.AcceptAllChanges();
         return order;
     }
@@ -76,7 +60,7 @@ public sealed partial class DynamoDbOwnedTypeTests
         var order = NewOrder();
         db.Add(order);
 
-        var command = Command(db, order)!;
+        var command = WriteCommands.Of(db, order)!;
 
         Assert.Equal(DynamoDbWriteOperation.Put, command.Operation);
         var item = AttributeValueText.Of(command.KeyOrItem);
@@ -92,7 +76,7 @@ public sealed partial class DynamoDbOwnedTypeTests
         var order = NewOrder();
         db.Add(order);
 
-        Command(db, order);
+        WriteCommands.Of(db, order);
 
         Assert.Equal([1, 2], order.Lines.Select(l => (int)db.Entry(l).Property("Id").CurrentValue!));
         Assert.All(order.Lines, l => Assert.False(db.Entry(l).Property("Id").IsTemporary));
@@ -106,7 +90,7 @@ public sealed partial class DynamoDbOwnedTypeTests
         order.Address!.City = "Bergen";
         order.Address.Geo!.Lat = 60.4;
 
-        Assert.Equal("SET addr.city = :v, addr.Geo.Lat = :v", Readable(Command(db, order)!));
+        Assert.Equal("SET addr.city = :v, addr.Geo.Lat = :v", WriteCommands.ReadableUpdate(WriteCommands.Of(db, order)!));
     }
 
     [Fact]
@@ -116,10 +100,10 @@ public sealed partial class DynamoDbOwnedTypeTests
         var order = Attached(db);
         order.Address = new Address { Street = "New", City = "Tromso" };
 
-        Assert.Equal("SET addr = :v", Readable(Command(db, order)!));
+        Assert.Equal("SET addr = :v", WriteCommands.ReadableUpdate(WriteCommands.Of(db, order)!));
         db.ChangeTracker.AcceptAllChanges();
         order.Address = null;
-        Assert.Equal("REMOVE addr", Readable(Command(db, order)!));
+        Assert.Equal("REMOVE addr", WriteCommands.ReadableUpdate(WriteCommands.Of(db, order)!));
     }
 
     [Fact]
@@ -130,7 +114,7 @@ public sealed partial class DynamoDbOwnedTypeTests
         order.Status = "paid";
         order.Lines[1].Discount = new Discount { Percent = 5 };
 
-        Assert.Equal("SET Status = :v, Lines = :v", Readable(Command(db, order)!));
+        Assert.Equal("SET Status = :v, Lines = :v", WriteCommands.ReadableUpdate(WriteCommands.Of(db, order)!));
     }
 
     [Fact]
@@ -139,7 +123,7 @@ public sealed partial class DynamoDbOwnedTypeTests
         using var db = Context();
         var order = Attached(db);
 
-        Assert.Null(Command(db, order));
+        Assert.Null(WriteCommands.Of(db, order));
     }
 
     [Fact]
@@ -259,12 +243,6 @@ public sealed partial class DynamoDbOwnedTypeTests
                 });
                 o.Ignore(x => x.Lines);
             })));
-
-    [GeneratedRegex(@"#\w+")]
-    private static partial Regex NamePlaceholder();
-
-    [GeneratedRegex(@":\w+")]
-    private static partial Regex ValuePlaceholder();
 
     public class Order
     {

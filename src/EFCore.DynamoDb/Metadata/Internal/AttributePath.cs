@@ -69,19 +69,12 @@ public static class AttributePath
         return Expression.Block(
             targetType,
             [container],
-            Expression.Assign(container, CreateContainerExpression(item, path)),
+            Expression.Assign(container, CreateMapExpression(item, path.Take(path.Count - 1))),
             Expression.Condition(
                 Expression.Equal(container, Expression.Constant(null, container.Type)),
                 mapping.CreateMissingValueExpression(targetType),
                 mapping.CreateReadExpression(container, path[^1], targetType)));
     }
-
-    /// <summary>
-    /// An expression for the map that holds the member's attribute: <paramref name="item" /> itself for a top-level
-    /// member, else the nested map of its complex property, which is null when a map on the way is missing.
-    /// </summary>
-    public static Expression CreateContainerExpression(Expression item, IReadOnlyPropertyBase member)
-        => CreateContainerExpression(item, Of(member));
 
     /// <summary>
     /// An expression for the map at the end of <paramref name="path" /> below <paramref name="map" />, null when a
@@ -96,9 +89,6 @@ public static class AttributePath
 
         return map;
     }
-
-    private static Expression CreateContainerExpression(Expression item, IReadOnlyList<string> path)
-        => CreateMapExpression(item, path.Take(path.Count - 1));
 
     private static string AttributeName(IReadOnlyPropertyBase member)
         => member switch

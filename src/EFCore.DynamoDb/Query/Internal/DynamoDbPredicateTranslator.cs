@@ -86,7 +86,7 @@ public class DynamoDbPredicateTranslator
 
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            if (NestedMember(node) is var (instance, name))
+            if (MemberRead(node) is var (instance, name))
             {
                 onMember(instance, name);
             }
@@ -283,45 +283,36 @@ public class DynamoDbPredicateTranslator
             return true;
         }
 
-        string? name = expression switch
+        if (MemberRead(expression) is var (instance, name))
         {
-            MemberExpression { Expression: { } instance } member when IsEntity(instance) => member.Member.Name,
-            MethodCallExpression call when call.Method.DeclaringType == typeof(EF)
-                && call.Method.Name == nameof(EF.Property)
-                && IsEntity(call.Arguments[0])
-                && call.Arguments[1] is ConstantExpression { Value: string propertyName } => propertyName,
-            _ => null,
-        };
-
-        if (name is not null)
-        {
-            if (_entityType.FindProperty(name) is { } found)
+            if (IsEntity(instance))
             {
-                property = found;
-                return true;
+                if (_entityType.FindProperty(name) is { } found)
+                {
+                    property = found;
+                    return true;
+                }
+
+                Fail(DynamoDbStrings.MemberNotMapped(name, _entityType.DisplayName()));
             }
-
-            Fail(DynamoDbStrings.MemberNotMapped(name, _entityType.DisplayName()));
-        }
-        else if (NestedMember(expression) is var (instance, memberName)
-                 && FindNestedProperty(_entityType, instance, memberName) is { } nested)
-        {
-            if (nested.IsOwnershipKey())
+            else if (FindNestedProperty(_entityType, instance, name) is { } nested)
             {
+                if (!nested.IsOwnershipKey())
+                {
+                    property = nested;
+                    return true;
+                }
+
                 Fail(DynamoDbStrings.OwnedKeyNotStored(nested.DeclaringType.DisplayName(), nested.Name));
-                property = null!;
-                return false;
             }
-
-            property = nested;
-            return true;
         }
 
         property = null!;
         return false;
     }
 
-    private static (Expression Instance, string Name)? NestedMember(Expression expression)
+    // A member an expression reads: `instance.Member` or `EF.Property(instance, "Member")`.
+    private static (Expression Instance, string Name)? MemberRead(Expression expression)
         => expression switch
         {
             MemberExpression { Expression: { } instance } member => (instance, member.Member.Name),
@@ -354,10 +345,7 @@ public class DynamoDbPredicateTranslator
         => expression switch
         {
             StructuralTypeShaperExpression => entityType,
-            MemberExpression { Expression: { } instance } member => FindMember(FindStructuralType(entityType, StripConvert(instance)), member.Member.Name),
-            MethodCallExpression { Method.Name: nameof(EF.Property), Arguments: [var instance, ConstantExpression { Value: string name }] } call
-                when call.Method.DeclaringType == typeof(EF) => FindMember(FindStructuralType(entityType, StripConvert(instance)), name),
-            _ => null,
+            _ => MemberRead(expression) is var (instance, name) ? FindMember(FindStructuralType(entityType, StripConvert(instance)), name) : null,
         };
 
     // A complex property's type, or an owned reference's entity type: both are stored as a nested map.

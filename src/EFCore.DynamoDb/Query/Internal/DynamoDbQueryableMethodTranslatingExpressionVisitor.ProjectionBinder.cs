@@ -37,11 +37,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
                     return node;
                 case IncludeExpression { Navigation: INavigation { ForeignKey.IsOwnership: true } navigation } include:
                     var entity = Visit(include.EntityExpression);
-                    var including = _includingOwned;
-                    _includingOwned = true;
-                    var owned = BindOwned(include.NavigationExpression, navigation);
-                    _includingOwned = including;
-                    return new IncludeExpression(entity, owned, navigation, include.SetLoaded);
+                    return new IncludeExpression(entity, IncludingOwned(() => BindOwned(include.NavigationExpression, navigation)), navigation, include.SetLoaded);
                 case IncludeExpression include:
                     FailureReason ??= DynamoDbStrings.IncludeNotSupported(include.Navigation.DeclaringEntityType.DisplayName() + "." + include.Navigation.Name);
                     return node;
@@ -123,16 +119,14 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             }
 
             ProjectsEntity = true;
-            Expression elementShaper = OwnedCollectionShaperExpression.CreateEntityShaper(query, navigation.TargetEntityType, nullable: false);
+            Expression elementShaper = OwnedShaper(navigation.TargetEntityType, nullable: false);
             var subquery = navigationExpression is MaterializeCollectionNavigationExpression materialize ? materialize.Subquery : navigationExpression;
             if (subquery is MethodCallExpression { Method.Name: nameof(Queryable.Select), Arguments: [var source, UnaryExpression { Operand: LambdaExpression selector }] }
                 && IsWholeCollection(source))
             {
                 // The elements' own owned navigations, included by EF.
-                var including = _includingOwned;
-                _includingOwned = true;
-                elementShaper = Visit(ReplacingExpressionVisitor.Replace(selector.Parameters[0], elementShaper, selector.Body));
-                _includingOwned = including;
+                var shaper = elementShaper;
+                elementShaper = IncludingOwned(() => Visit(ReplacingExpressionVisitor.Replace(selector.Parameters[0], shaper, selector.Body)));
             }
             else if (!IsWholeCollection(subquery))
             {
@@ -149,13 +143,27 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
 
         private Expression BindOwnedReference(INavigation navigation)
         {
+            var shaper = OwnedShaper(navigation.TargetEntityType, nullable: true);
             if (!_includingOwned && tracking)
             {
-                return FailOwnedWithoutOwner(OwnedCollectionShaperExpression.CreateEntityShaper(query, navigation.TargetEntityType, nullable: true));
+                return FailOwnedWithoutOwner(shaper);
             }
 
             ProjectsEntity = true;
-            return OwnedCollectionShaperExpression.CreateEntityShaper(query, navigation.TargetEntityType, nullable: true);
+            return shaper;
+        }
+
+        // An owned entity is read from the whole item, like its owner (the value buffer is unused).
+        private StructuralTypeShaperExpression OwnedShaper(IEntityType ownedType, bool nullable)
+            => new(ownedType, new ProjectionBindingExpression(query, new ProjectionMember(), typeof(Microsoft.EntityFrameworkCore.Storage.ValueBuffer)), nullable);
+
+        private Expression IncludingOwned(Func<Expression> bind)
+        {
+            var including = _includingOwned;
+            _includingOwned = true;
+            var bound = bind();
+            _includingOwned = including;
+            return bound;
         }
 
         private Expression FailOwnedWithoutOwner(Expression node)

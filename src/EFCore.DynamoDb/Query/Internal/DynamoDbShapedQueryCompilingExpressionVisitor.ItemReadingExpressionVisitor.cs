@@ -128,7 +128,8 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor
                 materializationContext);
             var readElement = Expression.Lambda(
                 Nested(new ElementScope(complexProperty.ComplexType, element, Ordinal: null, scope)).Visit(materializer),
-                element);
+                element,
+                Expression.Parameter(typeof(int), "position"));
 
             return Expression.Call(
                 AttributeValueReader.ReadComplexCollectionMethod.MakeGenericMethod(collection.Type, elementType),

@@ -51,14 +51,14 @@ public static class AttributeValueReader
 
     /// <summary>
     /// Reads a complex collection stored as a list (L) of maps (M), each element through
-    /// <paramref name="readElement" />: a missing attribute (or missing map on the way, <paramref name="container" />
+    /// <paramref name="readElement" /> (which has no use for the element's position): a missing attribute (or missing map on the way, <paramref name="container" />
     /// null) is null for an optional collection and empty for a required one.
     /// </summary>
     public static TCollection? ReadComplexCollection<TCollection, TElement>(
         Dictionary<string, AttributeValue>? container,
         string attributeName,
         bool isNullable,
-        Func<Dictionary<string, AttributeValue>, TElement> readElement)
+        Func<Dictionary<string, AttributeValue>, int, TElement> readElement)
         where TCollection : class, IEnumerable<TElement>
     {
         var value = container is null ? null : Find(container, attributeName);
@@ -67,7 +67,7 @@ public static class AttributeValueReader
             return null;
         }
 
-        var elements = value is null ? [] : ReadMaps(value, attributeName, (map, _) => readElement(map));
+        var elements = value is null ? [] : ReadMaps(value, attributeName, readElement);
         return elements as TCollection
             ?? (typeof(TCollection).IsArray ? (TCollection)(object)elements.ToArray() : CreateCollection<TCollection, TElement>(elements));
     }

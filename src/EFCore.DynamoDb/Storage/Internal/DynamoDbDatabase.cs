@@ -87,25 +87,29 @@ public class DynamoDbDatabase(
     // even when the root itself did not change.
     private List<DynamoDbWriteCommand> CreateCommands(IList<IUpdateEntry> entries)
     {
-        var roots = new Dictionary<IUpdateEntry, List<IUpdateEntry>>(ReferenceEqualityComparer.Instance);
+        var roots = new List<IUpdateEntry>(entries.Count);
+        OwnedWriteScope? ownedChanges = null;
+        HashSet<IUpdateEntry>? listedRoots = null;
         foreach (var entry in entries)
         {
-            var root = entry.EntityType.IsOwned() ? OwnedWriteScope.RootOf(entry) : entry;
-            if (!roots.TryGetValue(root, out var owned))
+            if (!entry.EntityType.IsOwned())
             {
-                roots[root] = owned = [];
+                roots.Add(entry);
+                continue;
             }
 
-            if (root != entry)
+            var root = (ownedChanges ??= new OwnedWriteScope()).Add(entry);
+            listedRoots ??= new HashSet<IUpdateEntry>(entries.Where(e => !e.EntityType.IsOwned()), ReferenceEqualityComparer.Instance);
+            if (listedRoots.Add(root))
             {
-                owned.Add(entry);
+                roots.Add(root);
             }
         }
 
         var commands = new List<DynamoDbWriteCommand>(roots.Count);
-        foreach (var (root, owned) in roots)
+        foreach (var root in roots)
         {
-            if (commandFactory.Create(root, owned) is { } command)
+            if (commandFactory.Create(root, ownedChanges) is { } command)
             {
                 commands.Add(command);
             }

@@ -20,14 +20,12 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// </summary>
 public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 {
-    /// <summary>The command for an entry, or null when a Modified entry changed nothing that is stored.</summary>
-    public virtual DynamoDbWriteCommand? Create(IUpdateEntry entry) => Create(entry, []);
-
     /// <summary>
-    /// The command for a root entry and the changed entries of the entities it owns (at any depth), or null when
-    /// nothing stored changed. The root may be unchanged itself: a change inside an owned entity updates its item.
+    /// The command for a root entry, or null when nothing stored changed. <paramref name="ownedChanges" /> holds the
+    /// save's changed owned entities, if any: the root may be unchanged itself, as a change inside an owned entity
+    /// updates its item.
     /// </summary>
-    public virtual DynamoDbWriteCommand? Create(IUpdateEntry entry, IReadOnlyCollection<IUpdateEntry> ownedEntries)
+    public virtual DynamoDbWriteCommand? Create(IUpdateEntry entry, OwnedWriteScope? ownedChanges = null)
     {
         var entityType = entry.EntityType;
         var tableName = options.ResolveTableName(entityType);
@@ -48,7 +46,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
                     placeholders.Values);
 
             case EntityState.Modified or EntityState.Unchanged:
-                var updateExpression = CreateUpdateExpression(entry, OwnedWriteScope.Create(ownedEntries), placeholders);
+                var updateExpression = CreateUpdateExpression(entry, ownedChanges, placeholders);
                 return updateExpression is null
                     ? null
                     : new DynamoDbWriteCommand(
@@ -77,12 +75,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         }
     }
 
-    private static Dictionary<string, AttributeValue> CreateItem(IUpdateEntry entry)
-    {
-        var item = new Dictionary<string, AttributeValue>();
-        AddAttributes(entry, entry.EntityType, structuralObject: null, item);
-        return item;
-    }
+    private static Dictionary<string, AttributeValue> CreateItem(IUpdateEntry entry) => CreateMap(entry, entry.EntityType, structuralObject: null).M;
 
     // The properties of the entity (or of a complex value) as attributes; a complex property as a nested map of its
     // own properties, at any depth; a complex collection as a list of such maps; null values as no attribute at all.
@@ -125,19 +118,13 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         var ownedType = navigation.TargetEntityType;
         if (!navigation.IsCollection)
         {
-            return CreateEntityMap(OwnedWriteScope.EntryOf(ownerEntry, owned, ownedType));
+            var ownedEntry = OwnedWriteScope.EntryOf(ownerEntry, owned, ownedType);
+            return CreateMap(ownedEntry, ownedType, structuralObject: null);
         }
 
         var elements = ((IEnumerable)owned).Cast<object>().Select(element => OwnedWriteScope.EntryOf(ownerEntry, element, ownedType)).ToList();
         OwnedWriteScope.AssignPositions(elements);
-        return new AttributeValue { L = elements.Select(CreateEntityMap).ToList() };
-    }
-
-    private static AttributeValue CreateEntityMap(IUpdateEntry entry)
-    {
-        var map = new Dictionary<string, AttributeValue>();
-        AddAttributes(entry, entry.EntityType, structuralObject: null, map);
-        return new AttributeValue { M = map };
+        return new AttributeValue { L = elements.Select(element => CreateMap(element, ownedType, structuralObject: null)).ToList() };
     }
 
     // A member's value comes from the entry, except inside a complex collection's element: the entry does not address
@@ -158,10 +145,11 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         return CreateMap(entry, complexProperty.ComplexType, structuralObject is null ? null : value);
     }
 
-    private static AttributeValue CreateMap(IUpdateEntry entry, IComplexType complexType, object? structuralObject)
+    // The attributes of an entity, or of a complex value, as a map.
+    private static AttributeValue CreateMap(IUpdateEntry entry, ITypeBase type, object? structuralObject)
     {
         var map = new Dictionary<string, AttributeValue>();
-        AddAttributes(entry, complexType, structuralObject, map);
+        AddAttributes(entry, type, structuralObject, map);
         return new AttributeValue { M = map };
     }
 
@@ -178,7 +166,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         return key;
     }
 
-    private static string? CreateUpdateExpression(IUpdateEntry entry, OwnedWriteScope owned, ExpressionPlaceholders placeholders)
+    private static string? CreateUpdateExpression(IUpdateEntry entry, OwnedWriteScope? owned, ExpressionPlaceholders placeholders)
     {
         var set = new List<string>();
         var remove = new List<string>();
@@ -198,13 +186,13 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         IUpdateEntry entry,
         ITypeBase type,
         IReadOnlyList<string> mapPath,
-        OwnedWriteScope owned,
+        OwnedWriteScope? owned,
         ExpressionPlaceholders placeholders,
         List<string> set,
         List<string> remove)
     {
         // Placeholders are made only for paths the expression uses: DynamoDB rejects unused names.
-        string Path(string attributeName) => string.Join('.', mapPath.Append(attributeName).Select(placeholders.Name));
+        string Path(string attributeName) => placeholders.Path([.. mapPath, attributeName]);
 
         foreach (var property in type.GetProperties())
         {
@@ -213,39 +201,27 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
                 continue;
             }
 
-            var path = Path(property.GetAttributeName());
-            if (entry.GetCurrentValue(property) is { } value && !Mapping(property).IsStoredAsMissing(value))
-            {
-                set.Add(path + " = " + placeholders.Value(CreateAttributeValue(entry, property, value)));
-            }
-            else
-            {
-                remove.Add(path);
-            }
+            SetOrRemove(
+                Path(property.GetAttributeName()),
+                entry.GetCurrentValue(property) is { } value && !Mapping(property).IsStoredAsMissing(value) ? CreateAttributeValue(entry, property, value) : null,
+                placeholders,
+                set,
+                remove);
         }
 
         foreach (var complexProperty in type.GetComplexProperties())
         {
-            if (complexProperty.IsCollection)
-            {
-                // A list element has no stable path: another writer may have inserted or removed elements since
-                // this one was read, so a changed collection is written whole.
-                if (entry.IsModified(complexProperty))
-                {
-                    AddWholeValueUpdate(entry, complexProperty, Path(complexProperty.GetAttributeName()), placeholders, set, remove);
-                }
-            }
-            else if (entry.GetCurrentValue(complexProperty) is null)
+            // Written whole: a collection, as a list element has no stable path (another writer may have inserted or
+            // removed elements since this one was read); a value that became null; a value where the stored item has
+            // no map to set nested paths in. Otherwise, only the changed nested paths.
+            if (complexProperty.IsCollection
+                || entry.GetCurrentValue(complexProperty) is null
+                || (complexProperty.IsNullable && entry.IsModified(complexProperty) && entry.GetOriginalValue(complexProperty) is null))
             {
                 if (entry.IsModified(complexProperty))
                 {
-                    remove.Add(Path(complexProperty.GetAttributeName()));
+                    SetOrRemove(Path(complexProperty.GetAttributeName()), CreateComplexValue(entry, complexProperty), placeholders, set, remove);
                 }
-            }
-            else if (complexProperty.IsNullable && entry.IsModified(complexProperty) && entry.GetOriginalValue(complexProperty) is null)
-            {
-                // The stored item has no map to set nested paths in: the whole map is set.
-                AddWholeValueUpdate(entry, complexProperty, Path(complexProperty.GetAttributeName()), placeholders, set, remove);
             }
             else
             {
@@ -253,15 +229,15 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
             }
         }
 
-        if (type is IEntityType entityType && owned.HasChanges)
+        if (type is IEntityType entityType && owned is not null)
         {
             AddOwnedUpdates(entry, entityType, mapPath, owned, placeholders, set, remove);
         }
     }
 
-    // The owned entities that changed, each where it is stored: a new or replaced owned reference is SET whole, a
-    // removed one REMOVEd, a changed one updated by nested paths; an owned collection with any change inside is SET
-    // whole, as a list position is no stable address (see complex collections).
+    // The owned entities that changed, each where it is stored: a changed owned reference updated by nested paths, a
+    // new or replaced one SET whole, a removed one REMOVEd; an owned collection with any change inside is SET whole,
+    // as a list position is no stable address (see complex collections).
     private static void AddOwnedUpdates(
         IUpdateEntry ownerEntry,
         IEntityType ownerType,
@@ -273,46 +249,39 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
     {
         foreach (var navigation in ownerType.GetOwnedNavigations())
         {
+            if (!owned.Changed(ownerEntry, navigation))
+            {
+                continue;
+            }
+
             IReadOnlyList<string> path = [.. mapPath, navigation.TargetEntityType.GetContainingAttributeName()];
             var current = ownerEntry.GetCurrentValue(navigation);
-            var currentEntry = current is null || navigation.IsCollection ? null : OwnedWriteScope.EntryOf(ownerEntry, current, navigation.TargetEntityType);
-            if (navigation.IsCollection || currentEntry is null || currentEntry.EntityState == EntityState.Added)
-            {
-                if (owned.Changed(ownerEntry, navigation))
-                {
-                    var placeholderPath = string.Join('.', path.Select(placeholders.Name));
-                    if (current is null)
-                    {
-                        remove.Add(placeholderPath);
-                    }
-                    else
-                    {
-                        set.Add(placeholderPath + " = " + placeholders.Value(CreateOwnedValue(ownerEntry, navigation, current)));
-                    }
-                }
-            }
-            else if (owned.IsDirty(currentEntry))
+            if (!navigation.IsCollection
+                && current is not null
+                && OwnedWriteScope.EntryOf(ownerEntry, current, navigation.TargetEntityType) is { EntityState: not EntityState.Added } currentEntry)
             {
                 AddUpdates(currentEntry, currentEntry.EntityType, path, owned, placeholders, set, remove);
+            }
+            else
+            {
+                SetOrRemove(placeholders.Path(path), current is null ? null : CreateOwnedValue(ownerEntry, navigation, current), placeholders, set, remove);
             }
         }
     }
 
-    private static void AddWholeValueUpdate(
-        IUpdateEntry entry,
-        IComplexProperty complexProperty,
-        string path,
-        ExpressionPlaceholders placeholders,
-        List<string> set,
-        List<string> remove)
+    // The whole value of a complex property of the entity, or null.
+    private static AttributeValue? CreateComplexValue(IUpdateEntry entry, IComplexProperty complexProperty)
+        => entry.GetCurrentValue(complexProperty) is { } value ? CreateComplexValue(entry, complexProperty, value, structuralObject: null) : null;
+
+    private static void SetOrRemove(string path, AttributeValue? value, ExpressionPlaceholders placeholders, List<string> set, List<string> remove)
     {
-        if (entry.GetCurrentValue(complexProperty) is { } value)
+        if (value is null)
         {
-            set.Add(path + " = " + placeholders.Value(CreateComplexValue(entry, complexProperty, value, structuralObject: null)));
+            remove.Add(path);
         }
         else
         {
-            remove.Add(path);
+            set.Add(path + " = " + placeholders.Value(value));
         }
     }
 
@@ -376,6 +345,8 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
             Names.Add(newPlaceholder, attributeName);
             return newPlaceholder;
         }
+
+        public string Path(IEnumerable<string> attributeNames) => string.Join('.', attributeNames.Select(Name));
 
         public string Value(AttributeValue value)
         {

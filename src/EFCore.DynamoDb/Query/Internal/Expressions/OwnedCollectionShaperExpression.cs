@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal.Expressions;
 
@@ -29,8 +28,4 @@ public sealed class OwnedCollectionShaperExpression(INavigation navigation, Expr
         var elementShaper = visitor.Visit(ElementShaper);
         return elementShaper == ElementShaper ? this : new OwnedCollectionShaperExpression(Navigation, elementShaper);
     }
-
-    /// <summary>A shaper of an owned entity read from the whole item (the value buffer is unused).</summary>
-    public static StructuralTypeShaperExpression CreateEntityShaper(Expression queryExpression, IEntityType ownedType, bool nullable)
-        => new(ownedType, new ProjectionBindingExpression(queryExpression, new ProjectionMember(), typeof(Microsoft.EntityFrameworkCore.Storage.ValueBuffer)), nullable);
 }
