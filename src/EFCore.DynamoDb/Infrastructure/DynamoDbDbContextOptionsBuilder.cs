@@ -77,6 +77,17 @@ public class DynamoDbDbContextOptionsBuilder
     public virtual DynamoDbDbContextOptionsBuilder ExcludeExpiredItems(bool exclude = true)
         => WithOption(e => e.WithExcludeExpiredItems(exclude));
 
+    /// <summary>
+    /// How many write requests an independent write keeps in flight at once (default 16): a save under
+    /// <c>AutoTransactionBehavior.Never</c>, <c>BatchPutAsync</c> and <c>BatchDeleteAsync</c>, <c>ExecuteUpdate</c> and
+    /// <c>ExecuteDelete</c>. Higher is faster until the table's capacity throttles; 1 sends one request at a time.
+    /// </summary>
+    public virtual DynamoDbDbContextOptionsBuilder MaxConcurrentWrites(int maxConcurrentWrites)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConcurrentWrites);
+        return WithOption(e => e.WithMaxConcurrentWrites(maxConcurrentWrites));
+    }
+
     /// <summary>Applies a change to the DynamoDB options extension.</summary>
     protected virtual DynamoDbDbContextOptionsBuilder WithOption(Func<DynamoDbOptionsExtension, DynamoDbOptionsExtension> setAction)
     {

@@ -18,6 +18,9 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
     /// <summary>The default bound on waiting for a table to become ACTIVE (or to disappear).</summary>
     public static readonly TimeSpan DefaultWaitForActiveTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>The default bound on write requests in flight at once for one independent (non-transactional) write.</summary>
+    public const int DefaultMaxConcurrentWrites = 16;
+
     private DbContextOptionsExtensionInfo? _info;
 
     /// <summary>Creates options with every setting at its default.</summary>
@@ -36,6 +39,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         TableNameSuffix = copyFrom.TableNameSuffix;
         WaitForActiveTimeout = copyFrom.WaitForActiveTimeout;
         ExcludeExpiredItems = copyFrom.ExcludeExpiredItems;
+        MaxConcurrentWrites = copyFrom.MaxConcurrentWrites;
     }
 
     /// <inheritdoc />
@@ -65,6 +69,12 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
     /// <summary>True when queries leave out items whose time to live has passed but DynamoDB has not deleted yet.</summary>
     public virtual bool ExcludeExpiredItems { get; private set; }
 
+    /// <summary>
+    /// How many write requests an independent write keeps in flight at once: a save under
+    /// <c>AutoTransactionBehavior.Never</c>, BatchPutAsync and BatchDeleteAsync, ExecuteUpdate and ExecuteDelete.
+    /// </summary>
+    public virtual int MaxConcurrentWrites { get; private set; } = DefaultMaxConcurrentWrites;
+
     /// <summary>Returns a copy with the given endpoint.</summary>
     public virtual DynamoDbOptionsExtension WithServiceUrl(string? serviceUrl) => new(this) { ServiceUrl = serviceUrl };
 
@@ -88,6 +98,9 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
 
     /// <summary>Returns a copy that leaves expired items out of queries, or not.</summary>
     public virtual DynamoDbOptionsExtension WithExcludeExpiredItems(bool excludeExpiredItems) => new(this) { ExcludeExpiredItems = excludeExpiredItems };
+
+    /// <summary>Returns a copy with the given bound on write requests in flight.</summary>
+    public virtual DynamoDbOptionsExtension WithMaxConcurrentWrites(int maxConcurrentWrites) => new(this) { MaxConcurrentWrites = maxConcurrentWrites };
 
     /// <inheritdoc />
     public virtual void ApplyServices(IServiceCollection services) => services.AddEntityFrameworkDynamoDb();
@@ -146,15 +159,24 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         }
 
         public override int GetServiceProviderHashCode()
-            => _serviceProviderHash ??= HashCode.Combine(
-                Extension.ServiceUrl,
-                Extension.Region,
-                Extension.Credentials,
-                Extension.Client,
-                Extension.TableNamePrefix,
-                Extension.TableNameSuffix,
-                Extension.WaitForActiveTimeout,
-                Extension.ExcludeExpiredItems);
+        {
+            if (_serviceProviderHash is null)
+            {
+                var hash = new HashCode();
+                hash.Add(Extension.ServiceUrl);
+                hash.Add(Extension.Region);
+                hash.Add(Extension.Credentials);
+                hash.Add(Extension.Client);
+                hash.Add(Extension.TableNamePrefix);
+                hash.Add(Extension.TableNameSuffix);
+                hash.Add(Extension.WaitForActiveTimeout);
+                hash.Add(Extension.ExcludeExpiredItems);
+                hash.Add(Extension.MaxConcurrentWrites);
+                _serviceProviderHash = hash.ToHashCode();
+            }
+
+            return _serviceProviderHash.Value;
+        }
 
         public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
             => other is ExtensionInfo otherInfo
@@ -165,7 +187,8 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
                 && Extension.TableNamePrefix == otherInfo.Extension.TableNamePrefix
                 && Extension.TableNameSuffix == otherInfo.Extension.TableNameSuffix
                 && Extension.WaitForActiveTimeout == otherInfo.Extension.WaitForActiveTimeout
-                && Extension.ExcludeExpiredItems == otherInfo.Extension.ExcludeExpiredItems;
+                && Extension.ExcludeExpiredItems == otherInfo.Extension.ExcludeExpiredItems
+                && Extension.MaxConcurrentWrites == otherInfo.Extension.MaxConcurrentWrites;
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {

@@ -40,6 +40,9 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
     public virtual bool ExcludeExpiredItems { get; private set; }
 
     /// <inheritdoc />
+    public virtual int MaxConcurrentWrites { get; private set; } = DynamoDbOptionsExtension.DefaultMaxConcurrentWrites;
+
+    /// <inheritdoc />
     public virtual void Initialize(IDbContextOptions options)
     {
         var extension = options.FindExtension<DynamoDbOptionsExtension>();
@@ -56,6 +59,7 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
         TableNameSuffix = extension.TableNameSuffix;
         WaitForActiveTimeout = extension.WaitForActiveTimeout;
         ExcludeExpiredItems = extension.ExcludeExpiredItems;
+        MaxConcurrentWrites = extension.MaxConcurrentWrites;
     }
 
     /// <inheritdoc />

@@ -35,6 +35,9 @@ public interface IDynamoDbSingletonOptions : ISingletonOptions
     /// <summary>True when queries leave out items whose time to live has passed.</summary>
     bool ExcludeExpiredItems { get; }
 
+    /// <summary>How many write requests an independent write keeps in flight at once.</summary>
+    int MaxConcurrentWrites { get; }
+
     /// <summary>
     /// The full name of an entity type's table: the options' prefix, the model's prefix, the model's table name, the
     /// options' suffix.
