@@ -184,7 +184,7 @@ public sealed class DynamoDbCollectionTests : IDisposable
 
         var exception = Assert.Throws<InvalidOperationException>(() => Command(basket));
 
-        Assert.Equal(DynamoDbStrings.NullInSet("HashSet<string>"), exception.Message);
+        Assert.Equal(DynamoDbStrings.UnstorableValue("Basket", "Labels", DynamoDbStrings.NullInSet("HashSet<string>")), exception.Message);
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public sealed class DynamoDbCollectionTests : IDisposable
         _db.Add(basket);
 
         Assert.Equal(
-            DynamoDbStrings.NullInSet("HashSet<string>"),
+            DynamoDbStrings.UnstorableValue("Basket", "MaybeLabels", DynamoDbStrings.NullInSet("HashSet<string>")),
             Assert.Throws<InvalidOperationException>(() => Command(basket)).Message);
     }
 
@@ -207,7 +207,7 @@ public sealed class DynamoDbCollectionTests : IDisposable
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
 
-        Assert.Equal(DynamoDbStrings.NullInSet("HashSet<string>"), exception.Message);
+        Assert.Equal(DynamoDbStrings.UnstorableValue("Basket", "Labels", DynamoDbStrings.NullInSet("HashSet<string>")), exception.Message);
     }
 
     private object? Read(string property, AttributeValue? value)

@@ -62,14 +62,28 @@ public sealed class DynamoDbWriteErrorMapperTests : IDisposable
         Assert.Same(command.Entry, Assert.Single(exception.Entries).GetInfrastructure());
     }
 
+    private static Dictionary<string, AttributeValue> StoredItem() => new() { ["CustomerId"] = new AttributeValue { S = "c1" } };
+
     [Fact]
-    public void A_failed_Update_condition_is_a_concurrency_failure()
+    public void A_failed_Update_condition_without_a_stored_item_is_a_concurrency_failure_for_a_missing_item()
     {
         var command = Modified();
 
         var exception = Assert.IsType<DbUpdateConcurrencyException>(Mapper(_db).Map(command, new ConditionalCheckFailedException("failed")));
 
-        Assert.Equal(DynamoDbStrings.UpdateConcurrencyFailure("Order", HiddenKey, "Orders", "update"), exception.Message);
+        Assert.Equal(DynamoDbStrings.ItemMissing("Order", HiddenKey, "Orders", "update"), exception.Message);
+        Assert.Same(command.Entry, Assert.Single(exception.Entries).GetInfrastructure());
+    }
+
+    [Fact]
+    public void A_failed_Update_condition_with_the_stored_item_returned_is_a_changed_concurrency_token()
+    {
+        var command = Modified();
+
+        var exception = Assert.IsType<DbUpdateConcurrencyException>(
+            Mapper(_db).Map(command, new ConditionalCheckFailedException("failed") { Item = StoredItem() }));
+
+        Assert.Equal(DynamoDbStrings.ConcurrencyTokenChanged("Order", HiddenKey, "Orders", "update", ""), exception.Message);
         Assert.Same(command.Entry, Assert.Single(exception.Entries).GetInfrastructure());
     }
 
@@ -80,7 +94,7 @@ public sealed class DynamoDbWriteErrorMapperTests : IDisposable
 
         var exception = Assert.IsType<DbUpdateConcurrencyException>(Mapper(_db).Map(command, new ConditionalCheckFailedException("failed")));
 
-        Assert.Equal(DynamoDbStrings.UpdateConcurrencyFailure("Order", HiddenKey, "Orders", "delete"), exception.Message);
+        Assert.Equal(DynamoDbStrings.ItemMissing("Order", HiddenKey, "Orders", "delete"), exception.Message);
     }
 
     [Fact]
@@ -120,9 +134,9 @@ public sealed class DynamoDbWriteErrorMapperTests : IDisposable
     {
         var commands = new[] { Added("o1"), Modified("o2"), Deleted("o3") };
 
-        var exception = Assert.IsType<DbUpdateConcurrencyException>(Mapper(_db).Map(commands, Canceled("None", "ConditionalCheckFailed", "None")));
+        var exception = Assert.IsType<DbUpdateConcurrencyException>(Mapper(_db).Map(commands, [], Canceled("None", "ConditionalCheckFailed", "None")));
 
-        Assert.Equal(DynamoDbStrings.UpdateConcurrencyFailure("Order", HiddenKey, "Orders", "update"), exception.Message);
+        Assert.Equal(DynamoDbStrings.ItemMissing("Order", HiddenKey, "Orders", "update") + " " + DynamoDbStrings.TransactionNothingWritten, exception.Message);
         Assert.Same(commands[1].Entry, Assert.Single(exception.Entries).GetInfrastructure());
     }
 
@@ -131,9 +145,9 @@ public sealed class DynamoDbWriteErrorMapperTests : IDisposable
     {
         var commands = new[] { Added("o1"), Added("o2") };
 
-        var exception = Assert.IsType<DbUpdateException>(Mapper(_db).Map(commands, Canceled("None", "ConditionalCheckFailed")));
+        var exception = Assert.IsType<DbUpdateException>(Mapper(_db).Map(commands, [], Canceled("None", "ConditionalCheckFailed")));
 
-        Assert.Equal(DynamoDbStrings.DuplicateKey("Order", HiddenKey, "Orders"), exception.Message);
+        Assert.Equal(DynamoDbStrings.DuplicateKey("Order", HiddenKey, "Orders") + " " + DynamoDbStrings.TransactionNothingWritten, exception.Message);
         Assert.Same(commands[1].Entry, Assert.Single(exception.Entries).GetInfrastructure());
     }
 
@@ -142,10 +156,10 @@ public sealed class DynamoDbWriteErrorMapperTests : IDisposable
     {
         var commands = new[] { Added("o1"), Added("o2") };
 
-        var exception = Assert.IsType<DbUpdateException>(Mapper(_db).Map(commands, Canceled("TransactionConflict", "None")));
+        var exception = Assert.IsType<DbUpdateException>(Mapper(_db).Map(commands, [], Canceled("TransactionConflict", "None")));
 
         Assert.Equal(
-            DynamoDbStrings.TransactionCanceled("'Order' " + HiddenKey + ": TransactionConflict TransactionConflict happened"),
+            DynamoDbStrings.WriteRejected("'Order' " + HiddenKey, "TransactionConflict", "TransactionConflict happened") + " " + DynamoDbStrings.TransactionNothingWritten,
             exception.Message);
         Assert.Same(commands[0].Entry, Assert.Single(exception.Entries).GetInfrastructure());
     }
@@ -156,11 +170,65 @@ public sealed class DynamoDbWriteErrorMapperTests : IDisposable
         var commands = new[] { Added("o1"), Added("o2") };
         var failure = new AmazonDynamoDBException("Throughput exceeds the current capacity");
 
-        var exception = Assert.IsType<DbUpdateException>(Mapper(_db).Map(commands, failure));
+        var exception = Assert.IsType<DbUpdateException>(Mapper(_db).Map(commands, [], failure));
 
         Assert.Equal(
             DynamoDbStrings.WriteFailed("TransactWriteItems", "'Order' " + HiddenKey + ", 'Order' " + HiddenKey, "Throughput exceeds the current capacity"),
             exception.Message);
         Assert.Equal(2, exception.Entries.Count);
+    }
+
+    [Fact]
+    public void A_cancelled_transaction_with_conflicts_and_a_missing_item_names_each_entry_with_its_reason()
+    {
+        var commands = new[] { Modified("o1"), Deleted("o2"), Added("o3") };
+        var canceled = Canceled("ConditionalCheckFailed", "ConditionalCheckFailed", "None");
+        canceled.CancellationReasons[0].Item = StoredItem();
+
+        var exception = Assert.IsType<DbUpdateConcurrencyException>(Mapper(_db).Map(commands, [], canceled));
+
+        Assert.Equal(
+            DynamoDbStrings.SeveralWritesFailed(
+                2,
+                "(1) " + DynamoDbStrings.ConcurrencyTokenChanged("Order", HiddenKey, "Orders", "update", "")
+                + " (2) " + DynamoDbStrings.ItemMissing("Order", HiddenKey, "Orders", "delete"))
+            + " " + DynamoDbStrings.TransactionNothingWritten,
+            exception.Message);
+        Assert.Equal([commands[0].Entry, commands[1].Entry], exception.Entries.Select(e => e.GetInfrastructure()));
+    }
+
+    [Fact]
+    public void A_duplicate_and_a_conflict_together_are_a_DbUpdateException_naming_both()
+    {
+        var commands = new[] { Added("o1"), Modified("o2") };
+
+        var exception = Mapper(_db).Map(commands, [], Canceled("ConditionalCheckFailed", "ConditionalCheckFailed"));
+
+        Assert.IsNotType<DbUpdateConcurrencyException>(exception);
+        Assert.Equal(2, Assert.IsType<DbUpdateException>(exception).Entries.Count);
+    }
+
+    [Fact]
+    public void A_failed_condition_check_is_a_DbUpdateException_naming_the_check_and_no_entry()
+    {
+        var commands = new[] { Modified("o1") };
+        _db.Database.AddConditionCheck<Order>(new object[] { "c1", "o9" }, o => o.Total > 5);
+        var checks = _db.GetService<DynamoDbConditionChecks>().Pending;
+
+        var exception = Assert.IsType<DbUpdateException>(Mapper(_db).Map(commands, checks, Canceled("None", "ConditionalCheckFailed")));
+
+        Assert.Equal(DynamoDbStrings.ConditionCheckFailed("Order", HiddenKey, "Orders", itemExists: false) + " " + DynamoDbStrings.TransactionNothingWritten, exception.Message);
+        Assert.Empty(exception.Entries);
+    }
+
+    [Fact]
+    public void Independent_write_failures_say_how_many_others_were_written()
+    {
+        var command = Modified("o1");
+        var failure = Mapper(_db).Classify(command, new ConditionalCheckFailedException("failed"));
+
+        var exception = Mapper(_db).Create([failure], new ConditionalCheckFailedException("failed"), DynamoDbWriteOutcome.Independent, writtenCount: 7);
+
+        Assert.Equal(DynamoDbStrings.ItemMissing("Order", HiddenKey, "Orders", "update") + " " + DynamoDbStrings.IndependentWritesOutcome(7), exception.Message);
     }
 }

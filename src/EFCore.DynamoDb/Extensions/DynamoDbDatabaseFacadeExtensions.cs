@@ -1,7 +1,9 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
+using System.Linq.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Update.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -29,6 +31,24 @@ public static class DynamoDbDatabaseFacadeExtensions
     /// <summary>The model's CreateTable requests as readable JSON in DynamoDB's own format, for infrastructure-as-code.</summary>
     public static string GenerateCreateScript(this DatabaseFacade databaseFacade)
         => DynamoDbRequestJsonWriter.WriteAll(databaseFacade.GetCreateTableRequests());
+
+    /// <summary>
+    /// Adds a condition on another item to the next <c>SaveChanges</c> (Dynamoose/Dynamode <c>transaction.condition</c>):
+    /// the save becomes one TransactWriteItems with a ConditionCheck action requiring that the item of
+    /// <typeparamref name="TEntity" /> with this key exists and matches <paramref name="predicate" />; if it does not,
+    /// nothing is written and the save throws a DbUpdateException naming the check. The check is kept until a save
+    /// succeeds.
+    /// </summary>
+    /// <param name="databaseFacade">The context's database.</param>
+    /// <param name="key">The key value, or an object[] of the partition and sort key values.</param>
+    /// <param name="predicate">The condition, translated as a query filter is.</param>
+    public static void AddConditionCheck<TEntity>(this DatabaseFacade databaseFacade, object key, Expression<Func<TEntity, bool>> predicate)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(predicate);
+        GetService<DynamoDbConditionChecks>(databaseFacade).Add(key, predicate);
+    }
 
     private static TService GetService<TService>(DatabaseFacade databaseFacade)
         where TService : class

@@ -46,13 +46,16 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IStructuralTypeMaterializerSource, DynamoDbStructuralTypeMaterializerSource>()
             .TryAdd<IValueGeneratorSelector, DynamoDbValueGeneratorSelector>()
             .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
+            // A pooled context must not carry condition checks into its next use.
+            .TryAdd<IResettableService, DynamoDbConditionChecks>(p => p.GetRequiredService<DynamoDbConditionChecks>())
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<IDynamoDbSingletonOptions, DynamoDbSingletonOptions>()
                 .TryAddSingleton<ISingletonDynamoDbClient, SingletonDynamoDbClient>()
                 .TryAddSingleton<CreateTableRequestFactory, CreateTableRequestFactory>()
                 .TryAddSingleton<DynamoDbWriteCommandFactory, DynamoDbWriteCommandFactory>()
                 .TryAddScoped<IDynamoDbClientWrapper, DynamoDbClientWrapper>()
-                .TryAddScoped<DynamoDbWriteErrorMapper, DynamoDbWriteErrorMapper>());
+                .TryAddScoped<DynamoDbWriteErrorMapper, DynamoDbWriteErrorMapper>()
+                .TryAddScoped<DynamoDbConditionChecks, DynamoDbConditionChecks>());
 
         builder.TryAddCoreServices();
         return serviceCollection;

@@ -70,10 +70,6 @@ public static class DynamoDbStrings
     public static string DuplicateKey(string entityType, string key, string table)
         => Format("Cannot insert the '{0}' with key {1}: an item with that key already exists in the table '{2}'. Use Update to change an existing item.", entityType, key, table);
 
-    /// <summary>A Modified or Deleted entity whose item no longer matches.</summary>
-    public static string UpdateConcurrencyFailure(string entityType, string key, string table, string operation)
-        => Format("The {3} of the '{0}' with key {1} in the table '{2}' failed its condition: the item no longer exists or one of its concurrency tokens changed since it was read. Reload the entity and try again.", entityType, key, table, operation);
-
     /// <summary>A transaction DynamoDB cancelled for a reason that is not a failed condition.</summary>
     public static string TransactionCanceled(string reasons)
         => Format("DynamoDB cancelled the transaction: {0}. Nothing was written.", reasons);
@@ -285,4 +281,75 @@ public static class DynamoDbStrings
     /// <summary>A time to live configured on a derived type.</summary>
     public static string TimeToLiveOnDerivedType(string entityType, string rootType)
         => Format("The time to live is configured on '{0}', but it is a setting of the table: configure 'HasTimeToLive' on the hierarchy's root type '{1}'.", entityType, rootType);
+
+    /// <summary>A row version that is not an integer property.</summary>
+    public static string RowVersionNotInteger(string entityType, string property, string clrType)
+        => Format("The row version '{0}.{1}' is of type '{2}'. DynamoDB generates no row versions: the provider stores a number it sets to 1 on add and increments on every update, so a row version must be an integer property (int, long, …) without a value converter. Use an integer property, or 'IsConcurrencyToken()' for a token the application sets.", entityType, property, clrType);
+
+    /// <summary>A row version on an owned entity type.</summary>
+    public static string RowVersionOnOwnedType(string entityType, string property, string owner)
+        => Format("The owned type '{0}' has the row version '{1}'. An owned entity is stored in its owner's item, and every change to it updates that item: put the row version on '{2}'.", entityType, property, owner);
+
+    /// <summary>A property value DynamoDB cannot store, such as a number out of its range.</summary>
+    public static string UnstorableValue(string entityType, string property, string reason)
+        => Format("The '{0}' cannot be saved: the value of its property '{1}' cannot be stored. {2} Nothing was sent.", entityType, property, reason);
+
+    /// <summary>An item larger than DynamoDB's item size limit.</summary>
+    public static string ItemTooLarge(string entityType, int size, int limit, string largestAttribute, int largestSize)
+        => Format("The '{0}' cannot be saved: its item would be about {1} bytes, over DynamoDB's limit of {2} bytes (400 KB) per item. Its largest attribute is '{3}' ({4} bytes): store large values elsewhere (such as S3) or in items of their own. Nothing was sent.", entityType, size, limit, largestAttribute, largestSize);
+
+    /// <summary>A condition check on a type that is not a stored entity type.</summary>
+    public static string ConditionCheckOnUnmappedType(string type)
+        => Format("'AddConditionCheck' needs an entity type of the model stored in its own item, and '{0}' is not one (it is not in the model, or it is owned and stored inside its owner's item: check the owner instead).", type);
+
+    /// <summary>A condition check whose key does not match the entity type's key.</summary>
+    public static string ConditionCheckKeyShape(string entityType, int count, string properties)
+        => Format("The key given to 'AddConditionCheck<{0}>' does not match its primary key of {1} value(s) ({2}): pass the single key value, or an object[] with one non-null value per key property, in that order.", entityType, count, properties);
+
+    /// <summary>A condition check whose predicate has no DynamoDB condition expression.</summary>
+    public static string ConditionCheckNotTranslatable(string entityType, string predicate, string reason)
+        => Format("The condition check '{1}' on '{0}' cannot be translated to a DynamoDB condition expression. {2}", entityType, predicate, reason);
+
+    /// <summary>A condition check under AutoTransactionBehavior.Never.</summary>
+    public static string ConditionCheckWithoutTransaction(int count)
+        => Format("{0} condition check(s) were added with 'AddConditionCheck', but 'AutoTransactionBehavior' is 'Never': a condition check guards a transaction, and this save sends each entity on its own. Save with 'AutoTransactionBehavior.WhenNeeded' (the default) or 'Always'.", count);
+
+    /// <summary>An update or delete of an item that no longer exists.</summary>
+    public static string ItemMissing(string entityType, string key, string table, string operation)
+        => Format("The {3} of the '{0}' with key {1} in the table '{2}' found no item: it was deleted since it was read (or never saved). Detach or reload the entity.", entityType, key, table, operation);
+
+    /// <summary>An update or delete whose concurrency tokens changed since the entity was read.</summary>
+    public static string ConcurrencyTokenChanged(string entityType, string key, string table, string operation, string tokens)
+        => Format("The {3} of the '{0}' with key {1} in the table '{2}' failed its condition: the item was changed since it was read (concurrency token: {4}). Reload the entity and try again.", entityType, key, table, operation, tokens);
+
+    /// <summary>A condition check that failed.</summary>
+    public static string ConditionCheckFailed(string entityType, string key, string table, bool itemExists)
+        => Format(itemExists
+                ? "The condition check on the '{0}' with key {1} in the table '{2}' failed: the item does not match the condition."
+                : "The condition check on the '{0}' with key {1} in the table '{2}' failed: the item does not exist.",
+            entityType, key, table);
+
+    /// <summary>An action DynamoDB refused for a reason other than its condition.</summary>
+    public static string WriteRejected(string action, string code, string message)
+        => Format("DynamoDB refused the write of {0}: {1} {2}.", action, code, message);
+
+    /// <summary>Several failed writes of one save.</summary>
+    public static string SeveralWritesFailed(int count, string failures)
+        => Format("{0} writes failed: {1}", count, failures);
+
+    /// <summary>The outcome of a failed transaction.</summary>
+    public static string TransactionNothingWritten
+        => "The save is one DynamoDB transaction, so nothing was written.";
+
+    /// <summary>The outcome of failed independent writes.</summary>
+    public static string IndependentWritesOutcome(int written)
+        => Format("'AutoTransactionBehavior' is 'Never', so every other write was sent on its own: {0} were written and their entities are saved; the failed entities keep their changes.", written);
+
+    /// <summary>Two entities of one save stored in the same item.</summary>
+    public static string SameItemTwice(string firstEntityType, string secondEntityType, string table)
+        => Format("This save writes one item of the table '{2}' twice: the '{0}' and the '{1}' have the same key values. DynamoDB refuses a transaction that writes an item twice, and two independent writes would race; give them different keys (such as key prefixes for entity types sharing a table) or save them separately. Nothing was sent.", firstEntityType, secondEntityType, table);
+
+    /// <summary>A save larger than one transaction may be.</summary>
+    public static string TransactionTooLarge(int count, int size, int limit)
+        => Format("SaveChanges would write {0} items of about {1} bytes in all, but one DynamoDB transaction holds at most {2} bytes (4 MB). Nothing was sent. Save in smaller groups, set 'Database.AutoTransactionBehavior = AutoTransactionBehavior.Never' to write each entity independently, or use 'BatchPutAsync' for bulk loads.", count, size, limit);
 }

@@ -345,7 +345,7 @@ public sealed class CollectionTests(CollectionsFixture fixture) : IClassFixture<
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
 
-        Assert.Equal(DynamoDbStrings.NullInSet("HashSet<string>"), exception.Message);
+        Assert.Equal(DynamoDbStrings.UnstorableValue("Basket", "Labels", DynamoDbStrings.NullInSet("HashSet<string>")), exception.Message);
         Assert.Empty(log.Requests);
         Assert.Null(await fixture.RawBasketAsync(TestOwner, "null-in-set"));
     }
@@ -362,7 +362,7 @@ public sealed class CollectionTests(CollectionsFixture fixture) : IClassFixture<
         basket.MaybeLabels!.Add(null!);
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
 
-        Assert.Equal(DynamoDbStrings.NullInSet("HashSet<string>"), exception.Message);
+        Assert.Equal(DynamoDbStrings.UnstorableValue("Basket", "MaybeLabels", DynamoDbStrings.NullInSet("HashSet<string>")), exception.Message);
         Assert.Empty(log.Requests);
         Assert.Equal("SS[m]", AttributeValueText.Of((await fixture.RawBasketAsync(TestOwner, "null-added"))!["MaybeLabels"]));
     }

@@ -27,6 +27,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
         ValidateKeyPrefixes(model);
         ValidateAttributeNames(model);
         ValidateSharedTables(model);
+        ValidateRowVersions(model);
     }
 
     /// <summary>
@@ -79,6 +80,30 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
             }
 
             ValidateComplexCollectionTypes(complexProperty.ComplexType);
+        }
+    }
+
+    /// <summary>
+    /// The provider generates row versions by incrementing them, so a row version must be an integer; an owned type's
+    /// item is its owner's, so the owner holds the version.
+    /// </summary>
+    protected virtual void ValidateRowVersions(IModel model)
+    {
+        foreach (var entityType in model.GetEntityTypes())
+        {
+            foreach (var property in entityType.GetDeclaredProperties().Where(p => p.IsRowVersion()))
+            {
+                if (!RowVersionExtensions.IsIncrementable(property.ClrType) || property.GetValueConverter() is not null)
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.RowVersionNotInteger(entityType.DisplayName(), property.Name, property.ClrType.ShortDisplayName()));
+                }
+
+                if (entityType.IsOwned())
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.RowVersionOnOwnedType(
+                        entityType.DisplayName(), property.Name, entityType.FindOwnership()!.PrincipalEntityType.DisplayName()));
+                }
+            }
         }
     }
 

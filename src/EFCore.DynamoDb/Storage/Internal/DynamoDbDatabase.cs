@@ -1,8 +1,10 @@
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Update.Internal;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -11,21 +13,30 @@ using Microsoft.EntityFrameworkCore.Update;
 namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
-/// SaveChanges for DynamoDB: one conditional write per changed entity; one entity is sent as its own request,
-/// several as one atomic TransactWriteItems (unless <c>AutoTransactionBehavior.Never</c>). A save that cannot be
-/// one transaction fails before anything is sent.
+/// SaveChanges for DynamoDB: one conditional write per changed item; one item is sent as its own request, several
+/// (or any with condition checks) as one atomic TransactWriteItems. Under <c>AutoTransactionBehavior.Never</c> every
+/// item is its own conditional request, many in flight at once: the written entities are saved even when others
+/// fail, and the exception names exactly the failed ones. A save that cannot be sent (too many or too large for one
+/// transaction, the same item twice) fails before anything is sent.
 /// </summary>
 public class DynamoDbDatabase(
     DatabaseDependencies dependencies,
     IDynamoDbClientWrapper client,
     ICurrentDbContext currentDbContext,
+    IDynamoDbSingletonOptions options,
     DynamoDbWriteCommandFactory commandFactory,
+    DynamoDbConditionChecks conditionChecks,
     DynamoDbWriteErrorMapper errorMapper,
     IDiagnosticsLogger<DbLoggerCategory.Database> databaseLogger)
     : Database(dependencies)
 {
     /// <summary>The most actions one TransactWriteItems request may hold.</summary>
     public const int MaxTransactionActions = 100;
+
+    // The transaction that failed without a definite answer (a 5xx, a timeout, a throttle) and its token: retried
+    // unchanged (by the execution strategy or the application), it is sent with the same token, so DynamoDB applies
+    // it at most once.
+    private (string Request, string Token)? _unansweredTransaction;
 
     /// <inheritdoc />
     public override int SaveChanges(IList<IUpdateEntry> entries)
@@ -38,57 +49,158 @@ public class DynamoDbDatabase(
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {
         SetTimestamps(entries);
-        var commands = CreateCommands(entries);
+        var save = CreateCommands(entries);
+        var checks = conditionChecks.Pending;
+        if (currentDbContext.Context.Database.AutoTransactionBehavior == AutoTransactionBehavior.Never)
+        {
+            if (checks.Count > 0)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.ConditionCheckWithoutTransaction(checks.Count));
+            }
 
-        switch (commands.Count)
+            await SaveIndependentlyAsync(save, cancellationToken).ConfigureAwait(false);
+            return entries.Count;
+        }
+
+        switch (save.Commands.Count + checks.Count)
         {
             case 0:
                 return 0;
-            case 1:
-                await SendAsync(commands[0], cancellationToken).ConfigureAwait(false);
-                return 1;
+            case 1 when checks.Count == 0:
+                try
+                {
+                    await SendAsync(save.Commands[0], cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    throw errorMapper.Map(save.Commands[0], exception);
+                }
+
+                break;
+            default:
+                await SendTransactionAsync(save.Commands, checks, cancellationToken).ConfigureAwait(false);
+                conditionChecks.Clear();
+                break;
         }
 
-        if (currentDbContext.Context.Database.AutoTransactionBehavior == AutoTransactionBehavior.Never)
+        return entries.Count;
+    }
+
+    private async Task SendTransactionAsync(
+        IReadOnlyList<DynamoDbWriteCommand> commands,
+        IReadOnlyList<DynamoDbConditionCheck> checks,
+        CancellationToken cancellationToken)
+    {
+        var actions = commands.Count + checks.Count;
+        if (actions > MaxTransactionActions)
         {
-            foreach (var command in commands)
-            {
-                await SendAsync(command, cancellationToken).ConfigureAwait(false);
-            }
-
-            return commands.Count;
+            throw new InvalidOperationException(DynamoDbStrings.TooManyEntriesForTransaction(actions, MaxTransactionActions));
         }
 
-        if (commands.Count > MaxTransactionActions)
+        var size = commands.Sum(c => c.Size);
+        if (size > DynamoDbItemSize.MaxTransactionBytes)
         {
-            throw new InvalidOperationException(DynamoDbStrings.TooManyEntriesForTransaction(commands.Count, MaxTransactionActions));
+            throw new InvalidOperationException(DynamoDbStrings.TransactionTooLarge(commands.Count, size, DynamoDbItemSize.MaxTransactionBytes));
         }
 
+        var transactItems = new List<TransactWriteItem>(actions);
+        transactItems.AddRange(commands.Select(c => c.CreateTransactItem()));
+        transactItems.AddRange(checks.Select(c => c.CreateTransactItem()));
         var request = new TransactWriteItemsRequest
         {
-            TransactItems = commands.Select(c => c.CreateTransactItem()).ToList(),
-            // Makes a retry of this same save idempotent for DynamoDB's ten-minute token window.
-            ClientRequestToken = Guid.NewGuid().ToString("N"),
+            TransactItems = transactItems,
             ReturnConsumedCapacity = Amazon.DynamoDBv2.ReturnConsumedCapacity.TOTAL,
         };
+
+        // Serialized only after a failure without an answer, to recognize the same save retried.
+        var requestText = _unansweredTransaction is null ? null : DynamoDbRequestJsonWriter.Write(request);
+        request.ClientRequestToken = _unansweredTransaction is { } unanswered && unanswered.Request == requestText
+            ? unanswered.Token
+            : Guid.NewGuid().ToString("N");
+        _unansweredTransaction = null;
         try
         {
             await client.TransactWriteItemsAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            throw errorMapper.Map(commands, exception);
+            if (exception is not TransactionCanceledException and not ConditionalCheckFailedException)
+            {
+                _unansweredTransaction = (requestText ?? DynamoDbRequestJsonWriter.Write(request), request.ClientRequestToken);
+            }
+
+            throw errorMapper.Map(commands, checks, exception);
+        }
+    }
+
+    // AutoTransactionBehavior.Never: each command on its own, at most MaxConcurrentWrites in flight. The entities
+    // written are accepted here even when others fail (EF accepts nothing when SaveChanges throws), so a failed save
+    // leaves exactly the failed entities with their changes, to be fixed and saved again.
+    private async Task SaveIndependentlyAsync(PreparedSave save, CancellationToken cancellationToken)
+    {
+        var commands = save.Commands;
+        var written = new bool[commands.Count];
+        var failures = new DynamoDbWriteFailure?[commands.Count];
+        var exceptions = new Exception?[commands.Count];
+        try
+        {
+            await Parallel.ForEachAsync(
+                    Enumerable.Range(0, commands.Count),
+                    new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentWrites, CancellationToken = cancellationToken },
+                    async (i, token) =>
+                    {
+                        try
+                        {
+                            await SendAsync(commands[i], token).ConfigureAwait(false);
+                            written[i] = true;
+                        }
+                        catch (Exception exception) when (exception is not OperationCanceledException)
+                        {
+                            exceptions[i] = exception;
+                            failures[i] = errorMapper.Classify(commands[i], exception);
+                        }
+                    })
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Array.IndexOf(written, false) >= 0)
+            {
+                AcceptWritten(save, written);
+            }
         }
 
-        return commands.Count;
+        var failed = failures.OfType<DynamoDbWriteFailure>().ToList();
+        if (failed.Count > 0)
+        {
+            throw errorMapper.Create(failed, exceptions.First(e => e is not null)!, DynamoDbWriteOutcome.Independent, written.Count(w => w));
+        }
+    }
+
+    private static void AcceptWritten(PreparedSave save, bool[] written)
+    {
+        for (var i = 0; i < written.Length; i++)
+        {
+            if (!written[i])
+            {
+                continue;
+            }
+
+            var root = save.Commands[i].Entry;
+            foreach (var entry in save.EntriesOf(root))
+            {
+                ((InternalEntityEntry)entry).AcceptChanges();
+            }
+        }
     }
 
     // One command per item: an owned entity is stored in its root's item, so its change is part of the root's write,
     // even when the root itself did not change.
-    private List<DynamoDbWriteCommand> CreateCommands(IList<IUpdateEntry> entries)
+    private PreparedSave CreateCommands(IList<IUpdateEntry> entries)
     {
         var roots = new List<IUpdateEntry>(entries.Count);
         OwnedWriteScope? ownedChanges = null;
+        Dictionary<IUpdateEntry, List<IUpdateEntry>>? ownedEntriesByRoot = null;
         HashSet<IUpdateEntry>? listedRoots = null;
         foreach (var entry in entries)
         {
@@ -99,23 +211,40 @@ public class DynamoDbDatabase(
             }
 
             var root = (ownedChanges ??= new OwnedWriteScope()).Add(entry);
-            listedRoots ??= new HashSet<IUpdateEntry>(entries.Where(e => !e.EntityType.IsOwned()), ReferenceEqualityComparer.Instance);
-            if (listedRoots.Add(root))
+            ownedEntriesByRoot ??= new Dictionary<IUpdateEntry, List<IUpdateEntry>>(ReferenceEqualityComparer.Instance);
+            if (!ownedEntriesByRoot.TryGetValue(root, out var ownedEntries))
             {
-                roots.Add(root);
+                ownedEntriesByRoot[root] = ownedEntries = [];
+                listedRoots ??= new HashSet<IUpdateEntry>(entries.Where(e => !e.EntityType.IsOwned()), ReferenceEqualityComparer.Instance);
+                if (!listedRoots.Contains(root))
+                {
+                    roots.Add(root);
+                }
             }
+
+            ownedEntries.Add(entry);
         }
 
         var commands = new List<DynamoDbWriteCommand>(roots.Count);
+        var commandsByItem = roots.Count > 1 ? new Dictionary<string, DynamoDbWriteCommand>(roots.Count) : null;
         foreach (var root in roots)
         {
-            if (commandFactory.Create(root, ownedChanges) is { } command)
+            if (commandFactory.Create(root, ownedChanges) is not { } command)
             {
-                commands.Add(command);
+                continue;
             }
+
+            // DynamoDB refuses a transaction that writes one item twice; independent writes of it would race.
+            if (commandsByItem is not null && !commandsByItem.TryAdd(command.ItemIdentity, command))
+            {
+                throw new InvalidOperationException(DynamoDbStrings.SameItemTwice(
+                    commandsByItem[command.ItemIdentity].Entry.EntityType.DisplayName(), command.Entry.EntityType.DisplayName(), command.TableName));
+            }
+
+            commands.Add(command);
         }
 
-        return commands;
+        return new PreparedSave(commands, ownedEntriesByRoot);
     }
 
     // Dynamoose/Dynamode timestamps: CreatedAt and UpdatedAt on add, UpdatedAt on every change, in UTC.
@@ -149,24 +278,26 @@ public class DynamoDbDatabase(
 
     private async Task SendAsync(DynamoDbWriteCommand command, CancellationToken cancellationToken)
     {
-        try
+        switch (command.CreateRequest())
         {
-            switch (command.CreateRequest())
-            {
-                case PutItemRequest put:
-                    await client.PutItemAsync(put, cancellationToken).ConfigureAwait(false);
-                    break;
-                case UpdateItemRequest update:
-                    await client.UpdateItemAsync(update, cancellationToken).ConfigureAwait(false);
-                    break;
-                case DeleteItemRequest delete:
-                    await client.DeleteItemAsync(delete, cancellationToken).ConfigureAwait(false);
-                    break;
-            }
+            case PutItemRequest put:
+                await client.PutItemAsync(put, cancellationToken).ConfigureAwait(false);
+                break;
+            case UpdateItemRequest update:
+                await client.UpdateItemAsync(update, cancellationToken).ConfigureAwait(false);
+                break;
+            case DeleteItemRequest delete:
+                await client.DeleteItemAsync(delete, cancellationToken).ConfigureAwait(false);
+                break;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            throw errorMapper.Map(command, exception);
-        }
+    }
+
+    // The commands of a save, and the owned entries each root's item stores.
+    private sealed class PreparedSave(List<DynamoDbWriteCommand> commands, Dictionary<IUpdateEntry, List<IUpdateEntry>>? ownedEntriesByRoot)
+    {
+        public List<DynamoDbWriteCommand> Commands { get; } = commands;
+
+        public IEnumerable<IUpdateEntry> EntriesOf(IUpdateEntry root)
+            => ownedEntriesByRoot is not null && ownedEntriesByRoot.TryGetValue(root, out var owned) ? [root, .. owned] : [root];
     }
 }

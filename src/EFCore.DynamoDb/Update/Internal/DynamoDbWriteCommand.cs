@@ -1,5 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Metadata.Internal;
+using EFCore.DynamoDb.Storage.Internal;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Update;
 
 namespace EFCore.DynamoDb.Update.Internal;
@@ -55,6 +58,25 @@ public sealed class DynamoDbWriteCommand
     /// <summary>ExpressionAttributeValues, or null when the expressions use none.</summary>
     public Dictionary<string, AttributeValue>? Values { get; }
 
+    /// <summary>The table and key values of the written item, to find two writes of one item in a save.</summary>
+    public string ItemIdentity
+    {
+        get
+        {
+            var identity = new System.Text.StringBuilder(TableName);
+            foreach (var property in Entry.EntityType.FindPrimaryKey()!.Properties)
+            {
+                var value = KeyOrItem[property.GetAttributeName()];
+                identity.Append('\u001f').Append(value.S ?? value.N ?? (value.B is { } b ? Convert.ToBase64String(b.ToArray()) : null));
+            }
+
+            return identity.ToString();
+        }
+    }
+
+    /// <summary>The size DynamoDB counts for this action in a transaction: its item, or its key and written values.</summary>
+    public int Size => DynamoDbItemSize.Of(KeyOrItem) + (Values is null ? 0 : DynamoDbItemSize.Of(Values));
+
     /// <summary>The request that sends this command on its own.</summary>
     public AmazonDynamoDBRequest CreateRequest()
         => Operation switch
@@ -76,6 +98,7 @@ public sealed class DynamoDbWriteCommand
                 ConditionExpression = ConditionExpression,
                 ExpressionAttributeNames = Names,
                 ExpressionAttributeValues = Values,
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
                 ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             },
             _ => new DeleteItemRequest
@@ -85,6 +108,7 @@ public sealed class DynamoDbWriteCommand
                 ConditionExpression = ConditionExpression,
                 ExpressionAttributeNames = Names,
                 ExpressionAttributeValues = Values,
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
                 ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             },
         };
@@ -114,6 +138,7 @@ public sealed class DynamoDbWriteCommand
                     ConditionExpression = ConditionExpression,
                     ExpressionAttributeNames = Names,
                     ExpressionAttributeValues = Values,
+                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
                 },
             },
             _ => new TransactWriteItem
@@ -125,6 +150,7 @@ public sealed class DynamoDbWriteCommand
                     ConditionExpression = ConditionExpression,
                     ExpressionAttributeNames = Names,
                     ExpressionAttributeValues = Values,
+                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
                 },
             },
         };

@@ -35,11 +35,16 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         switch (entry.EntityState)
         {
             case EntityState.Added:
+                if (entityType.FindRowVersion() is { } rowVersion)
+                {
+                    entry.SetStoreGeneratedValue(rowVersion, RowVersionExtensions.NextVersion(rowVersion, original: null));
+                }
+
                 return new DynamoDbWriteCommand(
                     entry,
                     DynamoDbWriteOperation.Put,
                     tableName,
-                    CreateItem(entry),
+                    CheckItemSize(entry, CreateItem(entry), static name => name),
                     updateExpression: null,
                     $"attribute_not_exists({partitionKeyName})",
                     placeholders.Names,
@@ -171,6 +176,14 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         var set = new List<string>();
         var remove = new List<string>();
         AddUpdates(entry, entry.EntityType, [], owned, placeholders, set, remove);
+        if (set.Count + remove.Count > 0 && entry.EntityType.FindRowVersion() is { } rowVersion)
+        {
+            var next = RowVersionExtensions.NextVersion(rowVersion, entry.GetOriginalValue(rowVersion));
+            entry.SetStoreGeneratedValue(rowVersion, next);
+            SetOrRemove(placeholders.Name(rowVersion.GetAttributeName()), Mapping(rowVersion).CreateAttributeValue(next), placeholders, set, remove);
+        }
+
+        CheckItemSize(entry, placeholders.Values, placeholders.PathOf);
         return (set.Count, remove.Count) switch
         {
             (0, 0) => null,
@@ -196,7 +209,8 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 
         foreach (var property in type.GetProperties())
         {
-            if (property.IsPrimaryKey() || !entry.IsModified(property))
+            // A row version is written by the provider (see CreateUpdateExpression), whatever the application set.
+            if (property.IsPrimaryKey() || property.IsRowVersion() || !entry.IsModified(property))
             {
                 continue;
             }
@@ -281,7 +295,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         }
         else
         {
-            set.Add(path + " = " + placeholders.Value(value));
+            set.Add(placeholders.Assignment(path, value));
         }
     }
 
@@ -312,11 +326,20 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 
     private static DynamoDbTypeMapping Mapping(IProperty property) => (DynamoDbTypeMapping)property.GetTypeMapping();
 
-    // DynamoDB refuses an empty string or binary in a table or index key attribute; say which entity and property
-    // before anything is sent.
+    // DynamoDB refuses an empty string or binary in a table or index key attribute, and numbers it cannot store; say
+    // which entity and property before anything is sent.
     private static AttributeValue CreateAttributeValue(IUpdateEntry entry, IProperty property, object value)
     {
-        var attributeValue = Mapping(property).CreateAttributeValue(value);
+        AttributeValue attributeValue;
+        try
+        {
+            attributeValue = Mapping(property).CreateAttributeValue(value);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.UnstorableValue(entry.EntityType.DisplayName(), property.Name, exception.Message), exception);
+        }
+
         if ((attributeValue.S is { Length: 0 } || attributeValue.B is { Length: 0 }) && property.IsTableOrIndexKey())
         {
             throw new InvalidOperationException(DynamoDbStrings.EmptyKeyValue(entry.EntityType.DisplayName(), property.Name));
@@ -325,8 +348,28 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         return attributeValue;
     }
 
+    // An item over 400 KB (or an update writing more than that) is refused by DynamoDB; refused here first, naming the
+    // largest attribute, as that is the one to move out (to S3, or to an item of its own).
+    private static Dictionary<string, AttributeValue> CheckItemSize(
+        IUpdateEntry entry,
+        Dictionary<string, AttributeValue> attributes,
+        Func<string, string> attributeNameOf)
+    {
+        var size = DynamoDbItemSize.Of(attributes);
+        if (size > DynamoDbItemSize.MaxItemBytes)
+        {
+            var largest = attributes.MaxBy(a => DynamoDbItemSize.Of(a.Value));
+            throw new InvalidOperationException(DynamoDbStrings.ItemTooLarge(
+                entry.EntityType.DisplayName(), size, DynamoDbItemSize.MaxItemBytes, attributeNameOf(largest.Key), DynamoDbItemSize.Of(largest.Value)));
+        }
+
+        return attributes;
+    }
+
     private sealed class ExpressionPlaceholders
     {
+        private readonly Dictionary<string, string> _assignedPaths = [];
+
         public Dictionary<string, string> Names { get; } = new(2);
 
         public Dictionary<string, AttributeValue> Values { get; } = [];
@@ -354,5 +397,19 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
             Values.Add(placeholder, value);
             return placeholder;
         }
+
+        // A SET clause; its target is remembered to name the attribute in messages.
+        public string Assignment(string path, AttributeValue value)
+        {
+            var placeholder = Value(value);
+            _assignedPaths.Add(placeholder, path);
+            return path + " = " + placeholder;
+        }
+
+        // The attribute path (with real names) a value placeholder is assigned to.
+        public string PathOf(string valuePlaceholder)
+            => _assignedPaths.TryGetValue(valuePlaceholder, out var path)
+                ? string.Join('.', path.Split('.').Select(name => Names[name]))
+                : valuePlaceholder;
     }
 }

@@ -3,95 +3,134 @@ using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Properties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Update;
 
 namespace EFCore.DynamoDb.Update.Internal;
 
 /// <summary>
-/// Maps DynamoDB's write failures to EF's exceptions, naming the entities that caused them: a failed condition on
-/// a Put is a duplicate key (<see cref="DbUpdateException" />); on an Update or Delete it is a missing item or a
-/// changed concurrency token (<see cref="DbUpdateConcurrencyException" />). A cancelled transaction's reasons are
-/// matched to its actions, one per command, in order.
+/// Maps DynamoDB's write failures to EF's exceptions, naming exactly the entities (and condition checks) that caused
+/// them. A failed condition on a Put is a duplicate key (<see cref="DbUpdateException" />); on an Update or Delete
+/// the item DynamoDB returns with the failure (ReturnValuesOnConditionCheckFailure) tells a missing item from a
+/// changed concurrency token, both <see cref="DbUpdateConcurrencyException" />. A cancelled transaction's reasons are
+/// matched to its actions in order: the commands, then the condition checks.
 /// </summary>
 public class DynamoDbWriteErrorMapper(IDiagnosticsLogger<DbLoggerCategory.Update> logger)
 {
     /// <summary>Maps the failure of one command sent on its own.</summary>
     public virtual Exception Map(DynamoDbWriteCommand command, Exception exception)
-        => exception switch
-        {
-            ConditionalCheckFailedException => ConditionFailed([command], exception),
-            AmazonDynamoDBException => new DbUpdateException(
-                DynamoDbStrings.WriteFailed(command.Operation.ToString(), Describe(command), exception.Message),
-                exception,
-                [command.Entry]),
-            _ => exception,
-        };
+        => exception is AmazonDynamoDBException ? Create([Classify(command, exception)], exception, DynamoDbWriteOutcome.Single) : exception;
 
-    /// <summary>Maps the failure of a TransactWriteItems request holding these commands.</summary>
-    public virtual Exception Map(IReadOnlyList<DynamoDbWriteCommand> commands, Exception exception)
+    /// <summary>Maps the failure of a TransactWriteItems request holding these commands and condition checks.</summary>
+    public virtual Exception Map(IReadOnlyList<DynamoDbWriteCommand> commands, IReadOnlyList<DynamoDbConditionCheck> conditionChecks, Exception exception)
     {
-        if (exception is not TransactionCanceledException canceled || canceled.CancellationReasons is not { Count: > 0 } reasons)
+        if (exception is not AmazonDynamoDBException)
         {
-            return exception is AmazonDynamoDBException
-                ? new DbUpdateException(
-                    DynamoDbStrings.WriteFailed("TransactWriteItems", string.Join(", ", commands.Select(Describe)), exception.Message),
-                    exception,
-                    commands.Select(c => c.Entry).ToList())
-                : exception;
+            return exception;
         }
 
-        var conditionFailures = new List<DynamoDbWriteCommand>();
-        var otherFailures = new List<(DynamoDbWriteCommand Command, CancellationReason Reason)>();
-        for (var i = 0; i < reasons.Count && i < commands.Count; i++)
-        {
-            switch (reasons[i].Code)
-            {
-                case null or "None":
-                    break;
-                case "ConditionalCheckFailed":
-                    conditionFailures.Add(commands[i]);
-                    break;
-                default:
-                    otherFailures.Add((commands[i], reasons[i]));
-                    break;
-            }
-        }
-
-        if (otherFailures.Count > 0)
+        if (exception is not TransactionCanceledException { CancellationReasons: { Count: > 0 } reasons })
         {
             return new DbUpdateException(
-                DynamoDbStrings.TransactionCanceled(string.Join("; ", otherFailures.Select(f => $"{Describe(f.Command)}: {f.Reason.Code} {f.Reason.Message}"))),
+                DynamoDbStrings.WriteFailed("TransactWriteItems", string.Join(", ", commands.Select(Describe)), exception.Message),
                 exception,
-                otherFailures.Select(f => f.Command.Entry).Concat(conditionFailures.Select(c => c.Entry)).ToList());
+                commands.Select(c => c.Entry).ToList());
         }
 
-        return conditionFailures.Count > 0
-            ? ConditionFailed(conditionFailures, exception)
-            : new DbUpdateException(DynamoDbStrings.TransactionCanceled(exception.Message), exception, commands.Select(c => c.Entry).ToList());
-    }
-
-    private Exception ConditionFailed(IReadOnlyList<DynamoDbWriteCommand> failed, Exception exception)
-    {
-        var entries = failed.Select(c => c.Entry).ToList();
-        var concurrencyFailure = failed.FirstOrDefault(c => c.Operation != DynamoDbWriteOperation.Put);
-        if (concurrencyFailure is not null)
+        var failures = new List<DynamoDbWriteFailure>();
+        for (var i = 0; i < reasons.Count && i < commands.Count + conditionChecks.Count; i++)
         {
-            return new DbUpdateConcurrencyException(
-                DynamoDbStrings.UpdateConcurrencyFailure(
-                    concurrencyFailure.Entry.EntityType.DisplayName(),
-                    DescribeKey(concurrencyFailure.Entry),
-                    concurrencyFailure.TableName,
-                    concurrencyFailure.Operation == DynamoDbWriteOperation.Update ? "update" : "delete"),
-                exception,
-                entries);
+            var reason = reasons[i];
+            if (reason.Code is null or "None")
+            {
+                continue;
+            }
+
+            failures.Add(i < commands.Count
+                ? reason.Code == "ConditionalCheckFailed"
+                    ? ConditionFailed(commands[i], reason.Item)
+                    : new DynamoDbWriteFailure(commands[i], null, DynamoDbWriteFailureKind.Rejected, DynamoDbStrings.WriteRejected(Describe(commands[i]), reason.Code, reason.Message))
+                : CheckFailed(conditionChecks[i - commands.Count], reason));
         }
 
-        var duplicate = failed[0];
-        return new DbUpdateException(
-            DynamoDbStrings.DuplicateKey(duplicate.Entry.EntityType.DisplayName(), DescribeKey(duplicate.Entry), duplicate.TableName),
-            exception,
-            entries);
+        return failures.Count == 0
+            ? new DbUpdateException(DynamoDbStrings.TransactionCanceled(exception.Message), exception, commands.Select(c => c.Entry).ToList())
+            : Create(failures, exception, DynamoDbWriteOutcome.Transaction);
     }
+
+    /// <summary>Why one command sent on its own failed.</summary>
+    public virtual DynamoDbWriteFailure Classify(DynamoDbWriteCommand command, Exception exception)
+        => exception is ConditionalCheckFailedException conditionFailure
+            ? ConditionFailed(command, conditionFailure.Item)
+            : new DynamoDbWriteFailure(
+                command,
+                null,
+                DynamoDbWriteFailureKind.Rejected,
+                DynamoDbStrings.WriteFailed(command.Operation.ToString(), Describe(command), exception.Message));
+
+    /// <summary>
+    /// The exception for these failures: <see cref="DbUpdateConcurrencyException" /> when every failure is a missing
+    /// item or a changed token, else <see cref="DbUpdateException" />; its entries are exactly the failed entities.
+    /// </summary>
+    /// <param name="failures">The failures, at least one.</param>
+    /// <param name="innerException">The DynamoDB exception (the first, when several requests failed).</param>
+    /// <param name="outcome">How the save was sent, which says what was written.</param>
+    /// <param name="writtenCount">For independent writes, how many other commands were written.</param>
+    public virtual Exception Create(
+        IReadOnlyList<DynamoDbWriteFailure> failures,
+        Exception innerException,
+        DynamoDbWriteOutcome outcome,
+        int writtenCount = 0)
+    {
+        var message = failures.Count == 1
+            ? failures[0].Description
+            : DynamoDbStrings.SeveralWritesFailed(failures.Count, string.Join(" ", failures.Select((f, i) => $"({i + 1}) {f.Description}")));
+        message = outcome switch
+        {
+            DynamoDbWriteOutcome.Transaction => message + " " + DynamoDbStrings.TransactionNothingWritten,
+            DynamoDbWriteOutcome.Independent => message + " " + DynamoDbStrings.IndependentWritesOutcome(writtenCount),
+            _ => message,
+        };
+
+        var entries = failures.Where(f => f.Command is not null).Select(f => f.Command!.Entry).Distinct().ToList();
+        return failures.All(f => f.Kind is DynamoDbWriteFailureKind.ItemMissing or DynamoDbWriteFailureKind.ConcurrencyConflict)
+            ? new DbUpdateConcurrencyException(message, innerException, entries)
+            : new DbUpdateException(message, innerException, entries);
+    }
+
+    private DynamoDbWriteFailure ConditionFailed(DynamoDbWriteCommand command, Dictionary<string, AttributeValue>? storedItem)
+    {
+        var entityType = command.Entry.EntityType;
+        var key = DescribeKey(command.Entry);
+        if (command.Operation == DynamoDbWriteOperation.Put)
+        {
+            return new DynamoDbWriteFailure(
+                command, null, DynamoDbWriteFailureKind.DuplicateKey, DynamoDbStrings.DuplicateKey(entityType.DisplayName(), key, command.TableName));
+        }
+
+        var operation = command.Operation == DynamoDbWriteOperation.Update ? "update" : "delete";
+        if (storedItem is not { Count: > 0 })
+        {
+            return new DynamoDbWriteFailure(
+                command, null, DynamoDbWriteFailureKind.ItemMissing, DynamoDbStrings.ItemMissing(entityType.DisplayName(), key, command.TableName, operation));
+        }
+
+        var tokens = entityType.GetProperties().Where(p => p.IsConcurrencyToken).Select(p => p.Name).ToList();
+        return new DynamoDbWriteFailure(
+            command,
+            null,
+            DynamoDbWriteFailureKind.ConcurrencyConflict,
+            DynamoDbStrings.ConcurrencyTokenChanged(entityType.DisplayName(), key, command.TableName, operation, string.Join(", ", tokens)));
+    }
+
+    private static DynamoDbWriteFailure CheckFailed(DynamoDbConditionCheck check, CancellationReason reason)
+        => new(
+            null,
+            check,
+            reason.Code == "ConditionalCheckFailed" ? DynamoDbWriteFailureKind.ConditionCheckFailed : DynamoDbWriteFailureKind.Rejected,
+            reason.Code == "ConditionalCheckFailed"
+                ? DynamoDbStrings.ConditionCheckFailed(check.EntityType.DisplayName(), check.KeyDescription, check.TableName, reason.Item is { Count: > 0 })
+                : DynamoDbStrings.WriteRejected($"the condition check on '{check.EntityType.DisplayName()}' {check.KeyDescription}", reason.Code, reason.Message));
 
     private string Describe(DynamoDbWriteCommand command)
         => $"'{command.Entry.EntityType.DisplayName()}' {DescribeKey(command.Entry)}";
@@ -101,7 +140,7 @@ public class DynamoDbWriteErrorMapper(IDiagnosticsLogger<DbLoggerCategory.Update
     {
         var key = entry.EntityType.FindPrimaryKey()!.Properties;
         return logger.ShouldLogSensitiveData()
-            ? "{" + string.Join(", ", key.Select(p => $"{p.Name}: '{entry.GetCurrentValue(p)}'")) + "}"
+            ? "{" + string.Join(", ", key.Select(p => $"{p.Name}: '{entry.GetOriginalValue(p)}'")) + "}"
             : "{" + string.Join(", ", key.Select(p => p.Name)) + "} (enable sensitive data logging to see the values)";
     }
 }
