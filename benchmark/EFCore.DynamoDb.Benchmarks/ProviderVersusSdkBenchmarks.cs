@@ -100,18 +100,7 @@ public class ProviderVersusSdkBenchmarks
     public Task<PutItemResponse> SdkPutItem()
     {
         var order = NewOrder();
-        var item = new Dictionary<string, AttributeValue>
-        {
-            ["CustomerId"] = new() { S = order.CustomerId },
-            ["OrderId"] = new() { S = order.OrderId },
-            ["Total"] = new() { N = order.Total.ToString(CultureInfo.InvariantCulture) },
-            ["Status"] = new() { N = ((int)order.Status).ToString(CultureInfo.InvariantCulture) },
-            ["PlacedAt"] = new() { S = order.PlacedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) },
-        };
-        if (order.Note is not null)
-        {
-            item["Note"] = new AttributeValue { S = order.Note };
-        }
+        var item = OrderItemMapping.ToItem(order);
 
         return _client.PutItemAsync(new PutItemRequest
         {

@@ -1,0 +1,136 @@
+using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Tests.TestModels;
+using EFCore.DynamoDb.Tests.TestUtilities;
+using EFCore.DynamoDb.Update.Internal;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Tests;
+
+/// <summary>
+/// Row versions (<c>IsRowVersion()</c>): an integer the provider sets to 1 on add and increments on every update,
+/// conditioning the write on the original, as DynamoDBContext's <c>[DynamoDBVersion]</c> does.
+/// </summary>
+public class DynamoDbRowVersionTests
+{
+    private static ScenarioContext Versioned([System.Runtime.CompilerServices.CallerMemberName] string scenario = "")
+        => TestContexts.Scenario(
+            b => b.Entity<Ticket>(t =>
+            {
+                t.Property(e => e.Version).IsRowVersion().HasAttributeName("ver");
+                t.Ignore(e => e.Stamp);
+                t.Ignore(e => e.Holder);
+            }),
+            scenario: nameof(DynamoDbRowVersionTests) + ".Versioned");
+
+    private static string ModelError(Action<ModelBuilder> buildModel, [System.Runtime.CompilerServices.CallerMemberName] string scenario = "")
+    {
+        using var db = TestContexts.Scenario(buildModel, scenario: nameof(DynamoDbRowVersionTests) + "." + scenario);
+        return Assert.Throws<InvalidOperationException>(() => db.Model).Message;
+    }
+
+    private static Ticket Attached(DbContext db)
+    {
+        var ticket = new Ticket { Id = "t1", Seats = 2, Version = 4 };
+        db.Attach(ticket);
+        return ticket;
+    }
+
+    [Fact]
+    public void An_added_entity_stores_version_1_whatever_it_held()
+    {
+        using var db = Versioned();
+        var ticket = new Ticket { Id = "t1", Version = 9 };
+        db.Add(ticket);
+
+        var command = WriteCommands.Of(db, ticket)!;
+
+        Assert.Equal("1", command.KeyOrItem["ver"].N);
+        Assert.Equal("attribute_not_exists(#n0)", command.ConditionExpression);
+    }
+
+    [Fact]
+    public void An_update_sets_the_original_version_plus_one_and_is_conditioned_on_the_original()
+    {
+        using var db = Versioned();
+        var ticket = Attached(db);
+        ticket.Seats = 3;
+
+        var command = WriteCommands.Of(db, ticket)!;
+
+        Assert.Equal("SET Seats = :v, ver = :v", WriteCommands.ReadableUpdate(command));
+        Assert.Equal(["3", "5", "4"], command.Values!.Values.Select(v => v.N));
+        Assert.Equal("attribute_exists(#n0) AND #n2 = :v2", command.ConditionExpression);
+        Assert.Equal("ver", command.Names["#n2"]);
+        Assert.Equal(5L, db.Entry(ticket).Property(t => t.Version).CurrentValue);
+    }
+
+    [Fact]
+    public void A_version_the_application_changed_is_replaced_by_the_original_plus_one()
+    {
+        using var db = Versioned();
+        var ticket = Attached(db);
+        ticket.Seats = 3;
+        ticket.Version = 100;
+
+        var command = WriteCommands.Of(db, ticket)!;
+
+        Assert.Equal("SET Seats = :v, ver = :v", WriteCommands.ReadableUpdate(command));
+        Assert.Contains(command.Values!.Values, v => v.N == "5");
+        Assert.DoesNotContain(command.Values.Values, v => v.N == "100");
+    }
+
+    [Fact]
+    public void A_delete_is_conditioned_on_the_original_version()
+    {
+        using var db = Versioned();
+        var ticket = Attached(db);
+        db.Remove(ticket);
+
+        var command = WriteCommands.Of(db, ticket)!;
+
+        Assert.Equal(DynamoDbWriteOperation.Delete, command.Operation);
+        Assert.Equal("attribute_exists(#n0) AND #n1 = :v0", command.ConditionExpression);
+        Assert.Equal("4", command.Values![":v0"].N);
+    }
+
+    [Fact]
+    public void An_unchanged_entity_writes_nothing_and_keeps_its_version()
+    {
+        using var db = Versioned();
+        var ticket = Attached(db);
+
+        Assert.Null(WriteCommands.Of(db, ticket));
+        Assert.Equal(4, ticket.Version);
+    }
+
+    [Fact]
+    public void A_binary_row_version_is_an_error()
+        => Assert.Equal(
+            DynamoDbStrings.RowVersionNotInteger("Ticket", "Stamp", "byte[]"),
+            ModelError(b => b.Entity<Ticket>(t =>
+            {
+                t.Property(e => e.Stamp).IsRowVersion();
+                t.Ignore(e => e.Holder);
+            })));
+
+    [Fact]
+    public void A_string_row_version_is_an_error()
+        => Assert.Equal(
+            DynamoDbStrings.RowVersionNotInteger("Ticket", "Code", "string"),
+            ModelError(b => b.Entity<Ticket>(t =>
+            {
+                t.Property(e => e.Code).IsRowVersion();
+                t.Ignore(e => e.Stamp);
+                t.Ignore(e => e.Holder);
+            })));
+
+    [Fact]
+    public void A_row_version_on_an_owned_type_is_an_error()
+        => Assert.Equal(
+            DynamoDbStrings.RowVersionOnOwnedType("TicketHolder", "Revision", "Ticket"),
+            ModelError(b => b.Entity<Ticket>(t =>
+            {
+                t.Ignore(e => e.Stamp);
+                t.OwnsOne(e => e.Holder, h => h.Property(x => x.Revision).IsRowVersion());
+            })));
+}
