@@ -45,6 +45,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IEntityFinderSource, DynamoDbEntityFinderSource>()
             .TryAdd<IStructuralTypeMaterializerSource, DynamoDbStructuralTypeMaterializerSource>()
             .TryAdd<IValueGeneratorSelector, DynamoDbValueGeneratorSelector>()
+            .TryAdd<IExecutionStrategyFactory, DynamoDbExecutionStrategyFactory>()
             .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<IDynamoDbSingletonOptions, DynamoDbSingletonOptions>()
@@ -52,7 +53,8 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddSingleton<CreateTableRequestFactory, CreateTableRequestFactory>()
                 .TryAddSingleton<DynamoDbWriteCommandFactory, DynamoDbWriteCommandFactory>()
                 .TryAddScoped<IDynamoDbClientWrapper, DynamoDbClientWrapper>()
-                .TryAddScoped<DynamoDbWriteErrorMapper, DynamoDbWriteErrorMapper>());
+                .TryAddScoped<DynamoDbWriteErrorMapper, DynamoDbWriteErrorMapper>()
+                .TryAddScoped<DynamoDbRequestRetrier, DynamoDbRequestRetrier>());
 
         builder.TryAddCoreServices();
         return serviceCollection;
