@@ -186,6 +186,19 @@ public sealed class DynamoDbResilienceTests
     }
 
     [Fact]
+    public async Task A_throttled_BatchGetItem_is_sent_again()
+    {
+        await using var db = Shop();
+        var client = ScriptedClientWrapper.Of(db);
+        client.Fail("BatchGetItem", 2, () => new RequestLimitExceededException("Throttled"));
+        var ids = new[] { "c1", "c2" };
+
+        Assert.Empty(await db.Customers.Where(c => ids.Contains(c.Id)).ToListAsync());
+
+        Assert.Equal(3, client.AttemptsOf("BatchGetItem"));
+    }
+
+    [Fact]
     public async Task A_token_cancelled_during_a_retry_delay_ends_a_query_promptly()
     {
         await using var db = Shop(delay: TimeSpan.FromMinutes(5));

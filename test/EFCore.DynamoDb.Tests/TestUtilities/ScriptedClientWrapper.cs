@@ -74,6 +74,10 @@ public sealed class ScriptedClientWrapper(
         => Answer("GetItem", request, RespondToGetItem);
 
     /// <inheritdoc />
+    public override Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
+        => Answer("BatchGetItem", request, r => new BatchGetItemResponse { Responses = r.RequestItems.ToDictionary(t => t.Key, _ => new List<Dictionary<string, AttributeValue>>()) });
+
+    /// <inheritdoc />
     public override Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
         => Answer("Query", request, RespondToQuery);
 
