@@ -45,6 +45,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IEntityFinderSource, DynamoDbEntityFinderSource>()
             .TryAdd<IStructuralTypeMaterializerSource, DynamoDbStructuralTypeMaterializerSource>()
             .TryAdd<IValueGeneratorSelector, DynamoDbValueGeneratorSelector>()
+            .TryAdd<IExecutionStrategyFactory, DynamoDbExecutionStrategyFactory>()
             .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
             // A pooled context must not carry condition checks into its next use.
             .TryAdd<IResettableService, DynamoDbConditionChecks>(p => p.GetRequiredService<DynamoDbConditionChecks>())
@@ -55,7 +56,8 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddSingleton<DynamoDbWriteCommandFactory, DynamoDbWriteCommandFactory>()
                 .TryAddScoped<IDynamoDbClientWrapper, DynamoDbClientWrapper>()
                 .TryAddScoped<DynamoDbWriteErrorMapper, DynamoDbWriteErrorMapper>()
-                .TryAddScoped<DynamoDbConditionChecks, DynamoDbConditionChecks>());
+                .TryAddScoped<DynamoDbConditionChecks, DynamoDbConditionChecks>()
+                .TryAddScoped<DynamoDbRequestRetrier, DynamoDbRequestRetrier>());
 
         builder.TryAddCoreServices();
         return serviceCollection;

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore.Storage;
 
 // ReSharper disable once CheckNamespace
 namespace Microsoft.EntityFrameworkCore.Infrastructure;
@@ -86,6 +87,21 @@ public class DynamoDbDbContextOptionsBuilder
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConcurrentWrites);
         return WithOption(e => e.WithMaxConcurrentWrites(maxConcurrentWrites));
+    }
+
+    /// <summary>
+    /// The execution strategy that retries transient failures, such as
+    /// <c>d =&gt; new DynamoDbExecutionStrategy(d, 10, TimeSpan.FromSeconds(5))</c>. By default a
+    /// <see cref="DynamoDbExecutionStrategy" /> with EF's default retry count and delays.
+    /// </summary>
+    /// <remarks>
+    /// The function is called for every operation and every request retried on its own: it must return a new
+    /// strategy each time, as a strategy keeps the state of the operation it runs.
+    /// </remarks>
+    public virtual DynamoDbDbContextOptionsBuilder ExecutionStrategy(Func<ExecutionStrategyDependencies, IExecutionStrategy> getExecutionStrategy)
+    {
+        ArgumentNullException.ThrowIfNull(getExecutionStrategy);
+        return WithOption(e => e.WithExecutionStrategyFactory(getExecutionStrategy));
     }
 
     /// <summary>Applies a change to the DynamoDB options extension.</summary>

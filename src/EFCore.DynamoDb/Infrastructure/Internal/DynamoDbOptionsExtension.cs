@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EFCore.DynamoDb.Infrastructure.Internal;
@@ -40,6 +41,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         WaitForActiveTimeout = copyFrom.WaitForActiveTimeout;
         ExcludeExpiredItems = copyFrom.ExcludeExpiredItems;
         MaxConcurrentWrites = copyFrom.MaxConcurrentWrites;
+        ExecutionStrategyFactory = copyFrom.ExecutionStrategyFactory;
     }
 
     /// <inheritdoc />
@@ -75,6 +77,12 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
     /// </summary>
     public virtual int MaxConcurrentWrites { get; private set; } = DefaultMaxConcurrentWrites;
 
+    /// <summary>
+    /// Creates the execution strategy; null for the default <see cref="DynamoDbExecutionStrategy" />. Read per context
+    /// by the strategy factory, so it is not part of the internal service provider's identity.
+    /// </summary>
+    public virtual Func<ExecutionStrategyDependencies, IExecutionStrategy>? ExecutionStrategyFactory { get; private set; }
+
     /// <summary>Returns a copy with the given endpoint.</summary>
     public virtual DynamoDbOptionsExtension WithServiceUrl(string? serviceUrl) => new(this) { ServiceUrl = serviceUrl };
 
@@ -101,6 +109,10 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
 
     /// <summary>Returns a copy with the given bound on write requests in flight.</summary>
     public virtual DynamoDbOptionsExtension WithMaxConcurrentWrites(int maxConcurrentWrites) => new(this) { MaxConcurrentWrites = maxConcurrentWrites };
+
+    /// <summary>Returns a copy that creates its execution strategies with the given function.</summary>
+    public virtual DynamoDbOptionsExtension WithExecutionStrategyFactory(Func<ExecutionStrategyDependencies, IExecutionStrategy>? executionStrategyFactory)
+        => new(this) { ExecutionStrategyFactory = executionStrategyFactory };
 
     /// <inheritdoc />
     public virtual void ApplyServices(IServiceCollection services) => services.AddEntityFrameworkDynamoDb();

@@ -7,7 +7,8 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <summary>
 /// The result of a query for a set of whole keys: BatchGetItem requests of at most 100 keys, with the keys
 /// DynamoDB leaves unprocessed (throttling, the 16 MB response limit) asked for again after a growing, jittered
-/// delay until every key was answered.
+/// delay until every key was answered. A request that fails transiently is sent again through the execution
+/// strategy; the keys already answered are not asked for again.
 /// </summary>
 public sealed class BatchGetQueryingEnumerable<T>(DynamoDbQueryContext queryContext, CompiledDynamoDbQuery<T> compiledQuery)
     : DynamoDbQueryingEnumerable<T>(queryContext, compiledQuery)
@@ -30,13 +31,15 @@ public sealed class BatchGetQueryingEnumerable<T>(DynamoDbQueryContext queryCont
             yield break;
         }
 
+        var client = QueryContext.Client;
         foreach (var request in RequestBuilder.CreateBatchGetItemRequests(QueryContext))
         {
             var delay = FirstRetryDelay;
             var pending = request;
             while (true)
             {
-                var response = await QueryContext.Client.BatchGetItemAsync(pending, cancellationToken).ConfigureAwait(false);
+                var batch = pending;
+                var response = await QueryContext.Retrier.ExecuteAsync(ct => client.BatchGetItemAsync(batch, ct), cancellationToken).ConfigureAwait(false);
                 if (response.Responses?.TryGetValue(RequestBuilder.TableName, out var items) == true)
                 {
                     foreach (var item in items)

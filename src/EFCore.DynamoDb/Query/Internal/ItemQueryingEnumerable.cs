@@ -4,7 +4,10 @@ using Amazon.Runtime;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
-/// <summary>The result of a query that knows the whole primary key: one GetItem, at most one item.</summary>
+/// <summary>
+/// The result of a query that knows the whole primary key: one GetItem (sent again after a transient failure), at
+/// most one item.
+/// </summary>
 public sealed class ItemQueryingEnumerable<T>(DynamoDbQueryContext queryContext, CompiledDynamoDbQuery<T> compiledQuery)
     : DynamoDbQueryingEnumerable<T>(queryContext, compiledQuery)
 {
@@ -23,7 +26,8 @@ public sealed class ItemQueryingEnumerable<T>(DynamoDbQueryContext queryContext,
             yield break;
         }
 
-        var response = await QueryContext.Client.GetItemAsync(request, cancellationToken).ConfigureAwait(false);
+        var client = QueryContext.Client;
+        var response = await QueryContext.Retrier.ExecuteAsync(ct => client.GetItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
         if (response.Item is { Count: > 0 } item)
         {
             yield return item;

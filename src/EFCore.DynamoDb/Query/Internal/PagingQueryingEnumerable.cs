@@ -10,7 +10,9 @@ namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 /// The result of a Query or Scan: pages through LastEvaluatedKey, requesting the next page only when the consumer
-/// needs more items than the pages read so far held. A parallel scan reads its segments concurrently.
+/// needs more items than the pages read so far held. A page that fails transiently is read again through the
+/// execution strategy, from the same start key, so no item is returned twice. A parallel scan reads its segments
+/// concurrently.
 /// </summary>
 public sealed class PagingQueryingEnumerable<T>(DynamoDbQueryContext queryContext, CompiledDynamoDbQuery<T> compiledQuery)
     : DynamoDbQueryingEnumerable<T>(queryContext, compiledQuery)
@@ -132,6 +134,7 @@ public sealed class PagingQueryingEnumerable<T>(DynamoDbQueryContext queryContex
     private PageReader? CreatePageReader(RowWindow window, bool count, int? segment)
     {
         var client = QueryContext.Client;
+        var retrier = QueryContext.Retrier;
         if (RequestBuilder.ScansTableInstead(QueryContext))
         {
             QueryContext.QueryLogger.ScanQueryWarning(RequestBuilder.Query.EntityType.DisplayName(), RequestBuilder.TableName);
@@ -146,7 +149,7 @@ public sealed class PagingQueryingEnumerable<T>(DynamoDbQueryContext queryContex
             return async (startKey, ct) =>
             {
                 query.ExclusiveStartKey = startKey;
-                var response = await client.QueryAsync(query, ct).ConfigureAwait(false);
+                var response = await retrier.ExecuteAsync(t => client.QueryAsync(query, t), ct).ConfigureAwait(false);
                 return (response.Items, response.Count, response.LastEvaluatedKey);
             };
         }
@@ -155,7 +158,7 @@ public sealed class PagingQueryingEnumerable<T>(DynamoDbQueryContext queryContex
         return async (startKey, ct) =>
         {
             scan.ExclusiveStartKey = startKey;
-            var response = await client.ScanAsync(scan, ct).ConfigureAwait(false);
+            var response = await retrier.ExecuteAsync(t => client.ScanAsync(scan, t), ct).ConfigureAwait(false);
             return (response.Items, response.Count, response.LastEvaluatedKey);
         };
     }

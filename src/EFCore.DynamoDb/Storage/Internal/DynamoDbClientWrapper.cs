@@ -162,6 +162,8 @@ public class DynamoDbClientWrapper(
         CancellationToken cancellationToken)
         where TRequest : AmazonWebServiceRequest
     {
+        // A token cancelled before the call sends nothing, whatever the SDK and its HTTP handler would do with it.
+        cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
         var response = await send(Client, request, cancellationToken).ConfigureAwait(false);
         commandLogger.RequestExecuted(operation, tableName, indexName, Stopwatch.GetElapsedTime(started), consumedCapacity(response), request);

@@ -1,3 +1,4 @@
+using System.Transactions;
 using EFCore.DynamoDb.Properties;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -6,12 +7,28 @@ namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
 /// DynamoDB has no client-controlled transactions: <c>BeginTransaction</c> explains that each SaveChanges is
-/// already atomic instead of pretending to open one.
+/// already atomic instead of pretending to open one, and no System.Transactions transaction is ever enlisted.
 /// </summary>
-public class DynamoDbTransactionManager : IDbContextTransactionManager
+/// <remarks>
+/// An execution strategy that retries refuses to start inside a transaction: it asks for the current, the enlisted
+/// and the ambient one, and without <see cref="ITransactionEnlistmentManager" /> EF throws on the enlisted one.
+/// </remarks>
+public class DynamoDbTransactionManager : IDbContextTransactionManager, ITransactionEnlistmentManager
 {
     /// <inheritdoc />
     public virtual IDbContextTransaction? CurrentTransaction => null;
+
+    /// <inheritdoc />
+    public virtual Transaction? EnlistedTransaction => null;
+
+    /// <summary>
+    /// Always null: DynamoDB requests never take part in an ambient <c>TransactionScope</c>, so one around a save or
+    /// a query does not stop the execution strategy from retrying it.
+    /// </summary>
+    public virtual Transaction? CurrentAmbientTransaction => null;
+
+    /// <inheritdoc />
+    public virtual void EnlistTransaction(Transaction? transaction) => throw new NotSupportedException(DynamoDbStrings.TransactionsNotSupported);
 
     /// <inheritdoc />
     public virtual IDbContextTransaction BeginTransaction() => throw new NotSupportedException(DynamoDbStrings.TransactionsNotSupported);

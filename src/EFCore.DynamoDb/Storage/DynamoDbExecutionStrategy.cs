@@ -1,0 +1,126 @@
+using System.Net;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Microsoft.EntityFrameworkCore.Storage;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>
+/// The DynamoDB provider's default execution strategy: retries what DynamoDB reports as transient, after EF's
+/// exponential backoff with jitter. Transient are throttling (ProvisionedThroughputExceeded, Throttling,
+/// RequestLimitExceeded), server errors (any status code of 500 or more), a conflict with another transaction
+/// (TransactionConflict, TransactionInProgress) and a cancelled transaction whose only reasons are conflicts or
+/// throttling. A failed condition, a concurrency conflict, a validation error or any other client error is never
+/// retried. The AWS SDK's own retries still come first: this strategy retries what is left when they are exhausted.
+/// </summary>
+/// <remarks>
+/// Configure it with <c>UseDynamoDb(o =&gt; o.ExecutionStrategy(d =&gt; new DynamoDbExecutionStrategy(d, 10, TimeSpan.FromSeconds(5))))</c>.
+/// Each retry is logged as EF's <c>CoreEventId.ExecutionStrategyRetrying</c>.
+/// </remarks>
+public class DynamoDbExecutionStrategy : ExecutionStrategy
+{
+    /// <summary>Creates the strategy with EF's default retry count and delay bound.</summary>
+    /// <param name="context">The context on which the operations are invoked.</param>
+    public DynamoDbExecutionStrategy(DbContext context)
+        : this(context, DefaultMaxRetryCount)
+    {
+    }
+
+    /// <summary>Creates the strategy with EF's default retry count and delay bound.</summary>
+    /// <param name="dependencies">The strategy's service dependencies.</param>
+    public DynamoDbExecutionStrategy(ExecutionStrategyDependencies dependencies)
+        : this(dependencies, DefaultMaxRetryCount)
+    {
+    }
+
+    /// <summary>Creates the strategy with EF's default delay bound.</summary>
+    /// <param name="context">The context on which the operations are invoked.</param>
+    /// <param name="maxRetryCount">The most retries of one operation.</param>
+    public DynamoDbExecutionStrategy(DbContext context, int maxRetryCount)
+        : this(context, maxRetryCount, DefaultMaxDelay)
+    {
+    }
+
+    /// <summary>Creates the strategy with EF's default delay bound.</summary>
+    /// <param name="dependencies">The strategy's service dependencies.</param>
+    /// <param name="maxRetryCount">The most retries of one operation.</param>
+    public DynamoDbExecutionStrategy(ExecutionStrategyDependencies dependencies, int maxRetryCount)
+        : this(dependencies, maxRetryCount, DefaultMaxDelay)
+    {
+    }
+
+    /// <summary>Creates the strategy.</summary>
+    /// <param name="context">The context on which the operations are invoked.</param>
+    /// <param name="maxRetryCount">The most retries of one operation.</param>
+    /// <param name="maxRetryDelay">The longest delay between two attempts.</param>
+    public DynamoDbExecutionStrategy(DbContext context, int maxRetryCount, TimeSpan maxRetryDelay)
+        : base(context, maxRetryCount, maxRetryDelay)
+    {
+    }
+
+    /// <summary>Creates the strategy.</summary>
+    /// <param name="dependencies">The strategy's service dependencies.</param>
+    /// <param name="maxRetryCount">The most retries of one operation.</param>
+    /// <param name="maxRetryDelay">The longest delay between two attempts.</param>
+    public DynamoDbExecutionStrategy(ExecutionStrategyDependencies dependencies, int maxRetryCount, TimeSpan maxRetryDelay)
+        : base(dependencies, maxRetryCount, maxRetryDelay)
+    {
+    }
+
+    /// <summary>
+    /// True when DynamoDB's failure is transient. The provider wraps a failed write in a
+    /// <see cref="DbUpdateException" />, so the exception and then its inner exceptions are examined, outermost
+    /// first, until one says whether it is transient.
+    /// </summary>
+    /// <param name="exception">The exception an attempt failed with.</param>
+    protected override bool ShouldRetryOn(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                // The data, not the service, is at fault: another attempt fails the same way (or, worse, succeeds
+                // over a change it should have detected).
+                case DbUpdateConcurrencyException or ConditionalCheckFailedException or OperationCanceledException:
+                    return false;
+                case TransactionCanceledException canceled:
+                    return IsTransient(canceled);
+                case ProvisionedThroughputExceededException
+                    or ThrottlingException
+                    or RequestLimitExceededException
+                    or InternalServerErrorException
+                    or TransactionConflictException
+                    or TransactionInProgressException:
+                    return true;
+                case AmazonServiceException service:
+                    return service.StatusCode >= HttpStatusCode.InternalServerError;
+            }
+        }
+
+        return false;
+    }
+
+    // DynamoDB cancels a whole transaction for one action's reason; it is worth another attempt only when every
+    // reason given is a conflict with another transaction or throttling. A failed condition or a validation error
+    // of any action would fail again.
+    private static bool IsTransient(TransactionCanceledException exception)
+    {
+        var transient = false;
+        foreach (var reason in exception.CancellationReasons ?? [])
+        {
+            switch (reason.Code)
+            {
+                case null or "None":
+                    break;
+                case "TransactionConflict" or "ThrottlingError" or "ProvisionedThroughputExceeded":
+                    transient = true;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return transient;
+    }
+}

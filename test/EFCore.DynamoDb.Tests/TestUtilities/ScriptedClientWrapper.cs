@@ -1,0 +1,118 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using EFCore.DynamoDb.Storage.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace EFCore.DynamoDb.Tests.TestUtilities;
+
+/// <summary>
+/// The provider's client wrapper with the requests of reads, saves and EnsureCreated answered by a script instead of
+/// DynamoDB: each attempt is recorded, the next scripted failures of its operation are thrown, and otherwise it
+/// succeeds (nothing is sent). Lets a test check retries and cancellation without a server.
+/// </summary>
+public sealed class ScriptedClientWrapper(
+    ISingletonDynamoDbClient singletonClient,
+    IDiagnosticsLogger<DbLoggerCategory.Database.Command> commandLogger)
+    : DynamoDbClientWrapper(singletonClient, commandLogger)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Queue<Func<Exception>>> _failures = [];
+    private readonly List<(string Operation, AmazonWebServiceRequest Request)> _attempts = [];
+
+    /// <summary>Every attempt, failed or not, in order: the operation ("PutItem", "Query"…) and its request.</summary>
+    public IReadOnlyList<(string Operation, AmazonWebServiceRequest Request)> Attempts
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _attempts.ToList();
+            }
+        }
+    }
+
+    /// <summary>Answers each successful Query attempt (by default: no items, no more pages).</summary>
+    public Func<QueryRequest, QueryResponse> RespondToQuery { get; set; } = _ => new QueryResponse { Items = [], Count = 0 };
+
+    /// <summary>Answers each successful GetItem attempt (by default: no item).</summary>
+    public Func<GetItemRequest, GetItemResponse> RespondToGetItem { get; set; } = _ => new GetItemResponse();
+
+    /// <summary>The status DescribeTable reports; null when the table does not exist.</summary>
+    public TableStatus? TableStatus { get; set; }
+
+    /// <summary>The wrapper of a context created with <see cref="Use" />.</summary>
+    public static ScriptedClientWrapper Of(DbContext context) => (ScriptedClientWrapper)context.GetService<IDynamoDbClientWrapper>();
+
+    /// <summary>Makes a context answer its requests from the script.</summary>
+    public static void Use(DbContextOptionsBuilder options) => options.ReplaceService<IDynamoDbClientWrapper, ScriptedClientWrapper>();
+
+    /// <summary>Makes the next <paramref name="times" /> attempts of <paramref name="operation" /> throw what <paramref name="failure" /> creates.</summary>
+    public void Fail(string operation, int times, Func<Exception> failure)
+    {
+        lock (_lock)
+        {
+            if (!_failures.TryGetValue(operation, out var queue))
+            {
+                _failures[operation] = queue = new Queue<Func<Exception>>();
+            }
+
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue(failure);
+            }
+        }
+    }
+
+    /// <summary>The attempts of one operation.</summary>
+    public int AttemptsOf(string operation) => Attempts.Count(a => a.Operation == operation);
+
+    /// <inheritdoc />
+    public override Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
+        => Answer("GetItem", request, RespondToGetItem);
+
+    /// <inheritdoc />
+    public override Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
+        => Answer("BatchGetItem", request, r => new BatchGetItemResponse { Responses = r.RequestItems.ToDictionary(t => t.Key, _ => new List<Dictionary<string, AttributeValue>>()) });
+
+    /// <inheritdoc />
+    public override Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
+        => Answer("Query", request, RespondToQuery);
+
+    /// <inheritdoc />
+    public override Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
+        => Answer("PutItem", request, _ => new PutItemResponse());
+
+    /// <inheritdoc />
+    public override Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken)
+        => Answer("TransactWriteItems", request, _ => new TransactWriteItemsResponse());
+
+    /// <inheritdoc />
+    public override Task<CreateTableResponse> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken)
+        => Answer("CreateTable", request, _ => new CreateTableResponse());
+
+    /// <inheritdoc />
+    public override Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken)
+        => Answer(
+            "DescribeTable",
+            new DescribeTableRequest { TableName = tableName },
+            _ => TableStatus is { } status ? new TableDescription { TableName = tableName, TableStatus = status } : null);
+
+    private Task<TResponse> Answer<TRequest, TResponse>(string operation, TRequest request, Func<TRequest, TResponse> respond)
+        where TRequest : AmazonWebServiceRequest
+    {
+        Func<Exception>? failure = null;
+        lock (_lock)
+        {
+            _attempts.Add((operation, request));
+            if (_failures.TryGetValue(operation, out var queue) && queue.Count > 0)
+            {
+                failure = queue.Dequeue();
+            }
+        }
+
+        return failure is null ? Task.FromResult(respond(request)) : Task.FromException<TResponse>(failure());
+    }
+}
