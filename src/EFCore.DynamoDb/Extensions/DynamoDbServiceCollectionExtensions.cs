@@ -52,7 +52,8 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddSingleton<CreateTableRequestFactory, CreateTableRequestFactory>()
                 .TryAddSingleton<DynamoDbWriteCommandFactory, DynamoDbWriteCommandFactory>()
                 .TryAddScoped<IDynamoDbClientWrapper, DynamoDbClientWrapper>()
-                .TryAddScoped<DynamoDbWriteErrorMapper, DynamoDbWriteErrorMapper>());
+                .TryAddScoped<DynamoDbWriteErrorMapper, DynamoDbWriteErrorMapper>()
+                .TryAddScoped<DynamoDbBatchWriter, DynamoDbBatchWriter>());
 
         builder.TryAddCoreServices();
         return serviceCollection;

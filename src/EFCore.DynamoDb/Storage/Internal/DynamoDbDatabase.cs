@@ -124,27 +124,11 @@ public class DynamoDbDatabase(
         DateTimeOffset? now = null;
         foreach (var entry in entries)
         {
-            if (entry.EntityState is not (EntityState.Added or EntityState.Modified) || !entry.EntityType.AreTimestampsEnabled())
+            if (entry.EntityState is EntityState.Added or EntityState.Modified)
             {
-                continue;
+                EntityTimestamps.Set(entry, entry.EntityState == EntityState.Added, now ??= DateTimeOffset.UtcNow);
             }
-
-            now ??= DateTimeOffset.UtcNow;
-            var entityEntry = entry.ToEntityEntry();
-            if (entry.EntityState == EntityState.Added)
-            {
-                SetTime(entityEntry, DynamoDbEntityTypeExtensions.CreatedAtPropertyName, now.Value);
-            }
-
-            SetTime(entityEntry, DynamoDbEntityTypeExtensions.UpdatedAtPropertyName, now.Value);
         }
-    }
-
-    private static void SetTime(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string propertyName, DateTimeOffset now)
-    {
-        var property = entry.Property(propertyName);
-        var type = Nullable.GetUnderlyingType(property.Metadata.ClrType) ?? property.Metadata.ClrType;
-        property.CurrentValue = type == typeof(DateTimeOffset) ? now : (object)now.UtcDateTime;
     }
 
     private async Task SendAsync(DynamoDbWriteCommand command, CancellationToken cancellationToken)
