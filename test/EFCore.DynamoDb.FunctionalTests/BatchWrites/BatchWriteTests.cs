@@ -208,7 +208,7 @@ public sealed class BatchWriteTests(BatchWritesFixture fixture) : IClassFixture<
         var run = NewRun();
         var slots = NewSlots(run, 1000);
         using var faults = new FaultInjectingHandler(0.3, seed: 1, InjectedFault.PartialBatchWrite);
-        using var client = faults.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
+        using var client = faults.CreateClient(fixture.Server.ServiceUrl);
         await using var db = fixture.CreateContext(client);
 
         await db.Slots.BatchPutAsync(slots);
@@ -224,7 +224,7 @@ public sealed class BatchWriteTests(BatchWritesFixture fixture) : IClassFixture<
         var run = NewRun();
         var slots = NewSlots(run, 1000);
         using var faults = new FaultInjectingHandler(0.3, seed: 2, InjectedFault.PartialBatchWrite) { Enabled = false };
-        using var client = faults.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
+        using var client = faults.CreateClient(fixture.Server.ServiceUrl);
         await using var db = fixture.CreateContext(client);
         await db.Slots.BatchPutAsync(slots);
         Assert.Equal(1000, (await RawSlotsAsync(run)).Count);

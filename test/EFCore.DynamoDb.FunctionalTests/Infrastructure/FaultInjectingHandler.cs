@@ -70,17 +70,25 @@ public sealed class FaultInjectingHandler : DelegatingHandler
     /// <summary>How many writes partial BatchWriteItem calls answered as UnprocessedItems.</summary>
     public int HeldBackWrites => Volatile.Read(ref _heldBackWrites);
 
-    /// <summary>A client of <paramref name="serviceUrl" /> whose calls go through this handler, with at most <paramref name="maxErrorRetry" /> SDK retries.</summary>
-    public AmazonDynamoDBClient CreateClient(string serviceUrl, int maxErrorRetry)
-        => new(
-            new BasicAWSCredentials("FunctionalTests", "FunctionalTests"),
-            new AmazonDynamoDBConfig
-            {
-                ServiceURL = serviceUrl,
-                AuthenticationRegion = "us-east-1",
-                HttpClientFactory = new FaultInjectingHttpClientFactory(this),
-                MaxErrorRetry = maxErrorRetry,
-            });
+    /// <summary>
+    /// A client of <paramref name="serviceUrl" /> whose calls go through this handler, with the SDK's own retries,
+    /// or at most <paramref name="maxErrorRetry" /> of them (0 to prove that the provider retries by itself).
+    /// </summary>
+    public AmazonDynamoDBClient CreateClient(string serviceUrl, int? maxErrorRetry = null)
+    {
+        var config = new AmazonDynamoDBConfig
+        {
+            ServiceURL = serviceUrl,
+            AuthenticationRegion = "us-east-1",
+            HttpClientFactory = new FaultInjectingHttpClientFactory(this),
+        };
+        if (maxErrorRetry is { } retries)
+        {
+            config.MaxErrorRetry = retries;
+        }
+
+        return new AmazonDynamoDBClient(new BasicAWSCredentials("FunctionalTests", "FunctionalTests"), config);
+    }
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

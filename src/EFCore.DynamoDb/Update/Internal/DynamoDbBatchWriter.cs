@@ -127,9 +127,12 @@ public class DynamoDbBatchWriter(
         var writes = new List<BatchWrite>();
         foreach (var value in partitionKeyValues)
         {
-            writes.Add(value is null
-                ? throw new InvalidOperationException(DynamoDbStrings.BatchNullElement(DeleteMethod, setEntityType.DisplayName()))
-                : CreateDelete(setEntityType, [value], value));
+            if (value is null)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.BatchNullElement(DeleteMethod, setEntityType.DisplayName()));
+            }
+
+            writes.Add(CreateDelete(setEntityType, [value], value));
         }
 
         return WriteAsync(DeleteMethod, setEntityType, writes, cancellationToken);
