@@ -57,7 +57,8 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddScoped<IDynamoDbClientWrapper, DynamoDbClientWrapper>()
                 .TryAddScoped<DynamoDbWriteErrorMapper, DynamoDbWriteErrorMapper>()
                 .TryAddScoped<DynamoDbConditionChecks, DynamoDbConditionChecks>()
-                .TryAddScoped<DynamoDbRequestRetrier, DynamoDbRequestRetrier>());
+                .TryAddScoped<DynamoDbRequestRetrier, DynamoDbRequestRetrier>()
+                .TryAddScoped<DynamoDbBatchWriter, DynamoDbBatchWriter>());
 
         builder.TryAddCoreServices();
         return serviceCollection;

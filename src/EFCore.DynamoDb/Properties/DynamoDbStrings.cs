@@ -352,4 +352,43 @@ public static class DynamoDbStrings
     /// <summary>A save larger than one transaction may be.</summary>
     public static string TransactionTooLarge(int count, int size, int limit)
         => Format("SaveChanges would write {0} items of about {1} bytes in all, but one DynamoDB transaction holds at most {2} bytes (4 MB). Nothing was sent. Save in smaller groups, set 'Database.AutoTransactionBehavior = AutoTransactionBehavior.Never' to write each entity independently, or use 'BatchPutAsync' for bulk loads.", count, size, limit);
+    /// <summary>A batch write given an entity that is not of its DbSet's entity type or a type derived from it.</summary>
+    public static string BatchWrongEntityType(string method, string setEntityType, string clrType)
+        => Format("{0} on the DbSet of '{1}' was given a '{2}', which is not '{1}' or an entity type of the model derived from it; nothing was sent. Write each entity through the DbSet of its own entity type.", method, setEntityType, clrType);
+
+    /// <summary>A batch write on the DbSet of an owned entity type.</summary>
+    public static string BatchOwnedEntityType(string method, string ownedType, string ownerType)
+        => Format("{0} cannot write '{1}' on its own: it is an owned type, stored inside the items of '{2}'. Write the '{2}' entities that own it instead.", method, ownedType, ownerType);
+
+    /// <summary>A null in the entities or keys given to a batch write.</summary>
+    public static string BatchNullElement(string method, string entityType)
+        => Format("{0} was given a null in place of a '{1}' entity or key; nothing was sent. Leave nulls out of the collection.", method, entityType);
+
+    /// <summary>A null or empty key value in a batch write.</summary>
+    public static string BatchMissingKeyValue(string method, string entityType, string property)
+        => Format("{0} was given a '{1}' whose key property '{2}' is null or empty; nothing was sent. DynamoDB addresses every item by its key, which cannot be null, an empty string or an empty binary: set the key first (only Guid keys are generated).", method, entityType, property);
+
+    /// <summary>A key of a batch delete with the wrong number of values.</summary>
+    public static string BatchKeyValueCount(string method, string entityType, int count, string keyProperties, int expected)
+        => Format("{0} was given a key of {2} value(s) for '{1}', whose primary key is ({3}); nothing was sent. Pass each key as an object[] of its {4} value(s) in that order, as for FindAsync, or a single value when the key is a partition key alone.", method, entityType, count, keyProperties, expected);
+
+    /// <summary>A key value of a batch delete of another type than its key property.</summary>
+    public static string BatchKeyValueType(string method, string entityType, string property, string valueType, string propertyType)
+        => Format("{0} was given a '{3}' for the key property '{1}.{2}', which is a '{4}'; nothing was sent. Pass key values of the key properties' own types, in the key's order.", method, entityType, property, valueType, propertyType);
+
+    /// <summary>Two writes of one batch write with the same primary key (values not shown: sensitive data logging is off).</summary>
+    public static string BatchDuplicateKey(string method, string entityType, string keyProperties)
+        => Format("{0} was given two '{1}' writes with the same key ({2}); nothing was sent. DynamoDB rejects a request that writes one item twice, and across requests the outcome would depend on which ran last: pass each key once. Enable sensitive data logging to see the key values.", method, entityType, keyProperties);
+
+    /// <summary>Two writes of one batch write with the same primary key, with its values.</summary>
+    public static string BatchDuplicateKeySensitive(string method, string entityType, string keyValues)
+        => Format("{0} was given two '{1}' writes with the key {2}; nothing was sent. DynamoDB rejects a request that writes one item twice, and across requests the outcome would depend on which ran last: pass each key once.", method, entityType, keyValues);
+
+    /// <summary>Writes of a batch write that DynamoDB still left unprocessed after the last attempt.</summary>
+    public static string BatchWriteUnprocessed(string method, string entityType, int notWritten, int total, int attempts)
+        => Format("{0} could not write {2} of the {3} '{1}' writes: DynamoDB still returned them as unprocessed (throttled) after {4} attempts. BatchWriteItem is not atomic: the other writes were made and stay made. The writes not made are in 'UnprocessedItems': write them again later, or give the table more write capacity.", method, entityType, notWritten, total, attempts);
+
+    /// <summary>Writes of a batch write whose request DynamoDB refused.</summary>
+    public static string BatchWriteFailed(string method, string entityType, int notWritten, int total, string error)
+        => Format("{0} could not write {2} of the {3} '{1}' writes: DynamoDB refused a request with \"{4}\". BatchWriteItem is not atomic: the other writes were made and stay made. The writes not made are in 'UnprocessedItems': correct the cause and write them again.", method, entityType, notWritten, total, error);
 }

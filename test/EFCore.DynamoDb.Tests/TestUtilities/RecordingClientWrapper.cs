@@ -9,16 +9,19 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace EFCore.DynamoDb.Tests.TestUtilities;
 
 /// <summary>
-/// The provider's client wrapper with its read operations replaced: each request is recorded and answered from
-/// <see cref="Respond" /> (by default an empty result), so a test can execute a scalar query (Count, First, Max…),
-/// whose requests <c>ToQueryString</c> cannot show, without sending anything.
+/// The provider's client wrapper with its read operations and BatchWriteItem replaced: each request is recorded and
+/// answered from <see cref="Respond" /> (by default an empty result) or <see cref="UnprocessedItems" />, so a test can
+/// execute a scalar query (Count, First, Max…), whose requests <c>ToQueryString</c> cannot show, or a batch write,
+/// without sending anything.
 /// </summary>
 public sealed class RecordingClientWrapper(
     ISingletonDynamoDbClient singletonClient,
     IDiagnosticsLogger<DbLoggerCategory.Database.Command> commandLogger)
     : DynamoDbClientWrapper(singletonClient, commandLogger)
 {
-    /// <summary>The read requests in the order the provider made them.</summary>
+    private int _batchWritesInFlight;
+
+    /// <summary>The read requests (and BatchWriteItem requests) in the order the provider made them.</summary>
     public List<AmazonWebServiceRequest> Requests { get; } = [];
 
     /// <summary>The items each Query, Scan or GetItem answers with (none by default).</summary>
@@ -53,6 +56,38 @@ public sealed class RecordingClientWrapper(
     {
         var items = Record(request);
         return Task.FromResult(new ScanResponse { Items = request.Select == Select.COUNT ? null : items, Count = items.Count });
+    }
+
+    /// <summary>The UnprocessedItems each BatchWriteItem answers with (by default none: every write is made).</summary>
+    public Func<BatchWriteItemRequest, Dictionary<string, List<WriteRequest>>?> UnprocessedItems { get; set; } = _ => null;
+
+    /// <summary>How long each BatchWriteItem takes to answer (none by default).</summary>
+    public TimeSpan BatchWriteLatency { get; set; }
+
+    /// <summary>The most BatchWriteItem requests that were in flight at once.</summary>
+    public int MaxBatchWritesInFlight { get; private set; }
+
+    /// <inheritdoc />
+    public override async Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken)
+    {
+        Record(request);
+        lock (Requests)
+        {
+            MaxBatchWritesInFlight = Math.Max(MaxBatchWritesInFlight, ++_batchWritesInFlight);
+        }
+
+        try
+        {
+            await Task.Delay(BatchWriteLatency, cancellationToken);
+            return new BatchWriteItemResponse { UnprocessedItems = UnprocessedItems(request) };
+        }
+        finally
+        {
+            lock (Requests)
+            {
+                _batchWritesInFlight--;
+            }
+        }
     }
 
     private List<Dictionary<string, AttributeValue>> Record(AmazonWebServiceRequest request)

@@ -64,6 +64,17 @@ public class DynamoDbClientWrapper(
             cancellationToken);
 
     /// <inheritdoc />
+    public virtual Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken)
+        => SendAsync(
+            "BatchWriteItem",
+            request.RequestItems.Keys.FirstOrDefault() ?? "",
+            null,
+            request,
+            static (c, r, t) => c.BatchWriteItemAsync(r, t),
+            static r => r.ConsumedCapacity?.Sum(c => c.CapacityUnits ?? 0),
+            cancellationToken);
+
+    /// <inheritdoc />
     public virtual Task<CreateTableResponse> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken)
         => SendAsync("CreateTable", request.TableName, null, request, static (c, r, t) => c.CreateTableAsync(r, t), static _ => null, cancellationToken);
 

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
@@ -27,6 +28,7 @@ public class DynamoDbDatabase(
     DynamoDbWriteCommandFactory commandFactory,
     DynamoDbConditionChecks conditionChecks,
     DynamoDbWriteErrorMapper errorMapper,
+    DynamoDbRequestRetrier retrier,
     IDiagnosticsLogger<DbLoggerCategory.Database> databaseLogger)
     : Database(dependencies)
 {
@@ -133,7 +135,9 @@ public class DynamoDbDatabase(
         }
     }
 
-    // AutoTransactionBehavior.Never: each command on its own, at most MaxConcurrentWrites in flight. The entities
+    // AutoTransactionBehavior.Never: each command on its own, at most MaxConcurrentWrites in flight, each retried on
+    // transient failures by the execution strategy (EF does not wrap a Never save in it, and retrying the whole save
+    // would write the already written entities twice). The entities
     // written are accepted here even when others fail (EF accepts nothing when SaveChanges throws), so a failed save
     // leaves exactly the failed entities with their changes, to be fixed and saved again.
     private async Task SaveIndependentlyAsync(PreparedSave save, CancellationToken cancellationToken)
@@ -151,7 +155,7 @@ public class DynamoDbDatabase(
                     {
                         try
                         {
-                            await SendAsync(commands[i], token).ConfigureAwait(false);
+                            await retrier.ExecuteAsync(attemptToken => SendAsync(commands[i], attemptToken), token).ConfigureAwait(false);
                             written[i] = true;
                         }
                         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -253,44 +257,20 @@ public class DynamoDbDatabase(
         DateTimeOffset? now = null;
         foreach (var entry in entries)
         {
-            if (entry.EntityState is not (EntityState.Added or EntityState.Modified) || !entry.EntityType.AreTimestampsEnabled())
+            if (entry.EntityState is EntityState.Added or EntityState.Modified)
             {
-                continue;
+                EntityTimestamps.Set(entry, entry.EntityState == EntityState.Added, now ??= DateTimeOffset.UtcNow);
             }
-
-            now ??= DateTimeOffset.UtcNow;
-            var entityEntry = entry.ToEntityEntry();
-            if (entry.EntityState == EntityState.Added)
-            {
-                SetTime(entityEntry, DynamoDbEntityTypeExtensions.CreatedAtPropertyName, now.Value);
-            }
-
-            SetTime(entityEntry, DynamoDbEntityTypeExtensions.UpdatedAtPropertyName, now.Value);
         }
     }
 
-    private static void SetTime(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string propertyName, DateTimeOffset now)
-    {
-        var property = entry.Property(propertyName);
-        var type = Nullable.GetUnderlyingType(property.Metadata.ClrType) ?? property.Metadata.ClrType;
-        property.CurrentValue = type == typeof(DateTimeOffset) ? now : (object)now.UtcDateTime;
-    }
-
-    private async Task SendAsync(DynamoDbWriteCommand command, CancellationToken cancellationToken)
-    {
-        switch (command.CreateRequest())
+    private async Task<AmazonWebServiceResponse> SendAsync(DynamoDbWriteCommand command, CancellationToken cancellationToken)
+        => command.CreateRequest() switch
         {
-            case PutItemRequest put:
-                await client.PutItemAsync(put, cancellationToken).ConfigureAwait(false);
-                break;
-            case UpdateItemRequest update:
-                await client.UpdateItemAsync(update, cancellationToken).ConfigureAwait(false);
-                break;
-            case DeleteItemRequest delete:
-                await client.DeleteItemAsync(delete, cancellationToken).ConfigureAwait(false);
-                break;
-        }
-    }
+            PutItemRequest put => await client.PutItemAsync(put, cancellationToken).ConfigureAwait(false),
+            UpdateItemRequest update => await client.UpdateItemAsync(update, cancellationToken).ConfigureAwait(false),
+            var delete => await client.DeleteItemAsync((DeleteItemRequest)delete, cancellationToken).ConfigureAwait(false),
+        };
 
     // The commands of a save, and the owned entries each root's item stores.
     private sealed class PreparedSave(List<DynamoDbWriteCommand> commands, Dictionary<IUpdateEntry, List<IUpdateEntry>>? ownedEntriesByRoot)

@@ -114,6 +114,10 @@ public sealed class DynamoDbRequestJsonWriter
                 writer.WriteString("Operation", "BatchGetItem");
                 WriteBatchGet(writer, batchGet);
                 break;
+            case BatchWriteItemRequest batchWrite:
+                writer.WriteString("Operation", "BatchWriteItem");
+                WriteBatchWrite(writer, batchWrite);
+                break;
             case TransactWriteItemsRequest transaction:
                 writer.WriteString("Operation", "TransactWriteItems");
                 WriteString(writer, "ClientRequestToken", transaction.ClientRequestToken);
@@ -153,6 +157,37 @@ public sealed class DynamoDbRequestJsonWriter
             WriteNames(writer, keysAndAttributes.ExpressionAttributeNames);
             WriteBool(writer, "ConsistentRead", keysAndAttributes.ConsistentRead);
             writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private void WriteBatchWrite(Utf8JsonWriter writer, BatchWriteItemRequest request)
+    {
+        writer.WriteStartObject("RequestItems");
+        foreach (var (tableName, writes) in request.RequestItems ?? [])
+        {
+            writer.WriteStartArray(tableName);
+            foreach (var write in writes)
+            {
+                writer.WriteStartObject();
+                if (write.PutRequest is { } put)
+                {
+                    writer.WriteStartObject("PutRequest");
+                    WriteItem(writer, "Item", put.Item);
+                    writer.WriteEndObject();
+                }
+                else if (write.DeleteRequest is { } delete)
+                {
+                    writer.WriteStartObject("DeleteRequest");
+                    WriteItem(writer, "Key", delete.Key);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
         }
 
         writer.WriteEndObject();

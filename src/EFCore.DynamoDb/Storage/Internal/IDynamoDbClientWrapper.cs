@@ -33,6 +33,9 @@ public interface IDynamoDbClientWrapper
     /// <summary>Sends DeleteItem.</summary>
     Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Sends BatchWriteItem; the writes DynamoDB did not make come back as UnprocessedItems.</summary>
+    Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken);
+
     /// <summary>Sends TransactWriteItems.</summary>
     Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken);
 

@@ -80,6 +80,29 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         }
     }
 
+    /// <summary>
+    /// The whole item of an entity, exactly as the Put of an Added entry writes it, for a write without a condition
+    /// (BatchWriteItem). The entry may be a detached one over an untracked entity: its owned entities are then read
+    /// untracked too.
+    /// </summary>
+    public virtual Dictionary<string, AttributeValue> CreatePutItem(IUpdateEntry entry) => CreateItem(entry);
+
+    /// <summary>
+    /// The key of the item whose primary key has these values, in the key's property order, converted as a Delete's
+    /// key is (value converters, key prefixes).
+    /// </summary>
+    public virtual Dictionary<string, AttributeValue> CreateKey(IEntityType entityType, IReadOnlyList<object> keyValues)
+    {
+        var keyProperties = entityType.FindPrimaryKey()!.Properties;
+        var key = new Dictionary<string, AttributeValue>(keyProperties.Count);
+        for (var i = 0; i < keyProperties.Count; i++)
+        {
+            key[keyProperties[i].GetAttributeName()] = Mapping(keyProperties[i]).CreateAttributeValue(keyValues[i]);
+        }
+
+        return key;
+    }
+
     private static Dictionary<string, AttributeValue> CreateItem(IUpdateEntry entry) => CreateMap(entry, entry.EntityType, structuralObject: null).M;
 
     // The properties of the entity (or of a complex value) as attributes; a complex property as a nested map of its

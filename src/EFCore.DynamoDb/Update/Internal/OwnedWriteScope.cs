@@ -36,9 +36,14 @@ public sealed class OwnedWriteScope
     /// <summary>True when something changed under this owned navigation of this owner.</summary>
     public bool Changed(IUpdateEntry owner, INavigation navigation) => _changedNavigations.Contains((owner, navigation));
 
-    /// <summary>The tracked entry of an owned entity that an owner's navigation holds.</summary>
+    /// <summary>
+    /// The tracked entry of an owned entity that an owner's navigation holds; for a detached owner (an untracked
+    /// entity written by a batch write), a detached entry of its own that nothing keeps.
+    /// </summary>
     public static IUpdateEntry EntryOf(IUpdateEntry ownerEntry, object owned, IEntityType ownedType)
-        => ((InternalEntityEntry)ownerEntry).StateManager.TryGetEntry(owned, ownedType)
+        => ownerEntry.EntityState == EntityState.Detached
+            ? new InternalEntityEntry(((InternalEntityEntry)ownerEntry).StateManager, ownedType, owned)
+            : ((InternalEntityEntry)ownerEntry).StateManager.TryGetEntry(owned, ownedType)
             ?? throw new InvalidOperationException(
                 $"The owned '{ownedType.DisplayName()}' of '{ownerEntry.EntityType.DisplayName()}' is not tracked; call DetectChanges before saving.");
 

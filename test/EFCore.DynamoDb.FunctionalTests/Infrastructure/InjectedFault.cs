@@ -1,0 +1,23 @@
+namespace EFCore.DynamoDb.FunctionalTests.Infrastructure;
+
+/// <summary>A fault <see cref="FaultInjectingHandler" /> answers a call with instead of DynamoDB's answer.</summary>
+public enum InjectedFault
+{
+    /// <summary>HTTP 400 <c>ThrottlingException</c>, not forwarded.</summary>
+    Throttling,
+
+    /// <summary>HTTP 400 <c>ProvisionedThroughputExceededException</c>, not forwarded.</summary>
+    ProvisionedThroughputExceeded,
+
+    /// <summary>HTTP 400 <c>RequestLimitExceeded</c>, not forwarded.</summary>
+    RequestLimitExceeded,
+
+    /// <summary>HTTP 500 <c>InternalServerError</c>, not forwarded.</summary>
+    InternalServerError,
+
+    /// <summary>
+    /// BatchWriteItem only: some of the request's writes forwarded, the others (at least one) answered as
+    /// UnprocessedItems, as DynamoDB does when it throttles part of a batch.
+    /// </summary>
+    PartialBatchWrite,
+}
