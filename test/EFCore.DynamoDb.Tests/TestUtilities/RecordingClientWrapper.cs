@@ -11,7 +11,8 @@ namespace EFCore.DynamoDb.Tests.TestUtilities;
 /// <summary>
 /// The provider's client wrapper with its read operations replaced: each request is recorded and answered from
 /// <see cref="Respond" /> (by default an empty result), so a test can execute a scalar query (Count, First, Max…),
-/// whose requests <c>ToQueryString</c> cannot show, without sending anything.
+/// whose requests <c>ToQueryString</c> cannot show, without sending anything. UpdateItem and DeleteItem are recorded
+/// too, and succeed unless <see cref="ConditionFails" /> says their condition fails.
 /// </summary>
 public sealed class RecordingClientWrapper(
     ISingletonDynamoDbClient singletonClient,
@@ -23,6 +24,9 @@ public sealed class RecordingClientWrapper(
 
     /// <summary>The items each Query, Scan or GetItem answers with (none by default).</summary>
     public Func<AmazonWebServiceRequest, List<Dictionary<string, AttributeValue>>> Respond { get; set; } = _ => [];
+
+    /// <summary>Whether an UpdateItem or DeleteItem fails its condition (never by default).</summary>
+    public Func<AmazonWebServiceRequest, bool> ConditionFails { get; set; } = _ => false;
 
     /// <summary>The wrapper of a context created with <see cref="Use" />.</summary>
     public static RecordingClientWrapper Of(DbContext context) => (RecordingClientWrapper)context.GetService<IDynamoDbClientWrapper>();
@@ -53,6 +57,22 @@ public sealed class RecordingClientWrapper(
     {
         var items = Record(request);
         return Task.FromResult(new ScanResponse { Items = request.Select == Select.COUNT ? null : items, Count = items.Count });
+    }
+
+    /// <inheritdoc />
+    public override Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
+        => RecordWrite(request, new UpdateItemResponse());
+
+    /// <inheritdoc />
+    public override Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
+        => RecordWrite(request, new DeleteItemResponse());
+
+    private Task<TResponse> RecordWrite<TResponse>(AmazonWebServiceRequest request, TResponse response)
+    {
+        Record(request);
+        return ConditionFails(request)
+            ? Task.FromException<TResponse>(new ConditionalCheckFailedException("The conditional request failed"))
+            : Task.FromResult(response);
     }
 
     private List<Dictionary<string, AttributeValue>> Record(AmazonWebServiceRequest request)
