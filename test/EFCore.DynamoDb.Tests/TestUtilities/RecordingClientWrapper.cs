@@ -28,6 +28,9 @@ public sealed class RecordingClientWrapper(
     /// <summary>Whether an UpdateItem or DeleteItem fails its condition (never by default).</summary>
     public Func<AmazonWebServiceRequest, bool> ConditionFails { get; set; } = _ => false;
 
+    /// <summary>Awaited by each UpdateItem or DeleteItem before it answers (nothing by default): a slow server.</summary>
+    public Func<AmazonWebServiceRequest, Task> WriteLatency { get; set; } = _ => Task.CompletedTask;
+
     /// <summary>The wrapper of a context created with <see cref="Use" />.</summary>
     public static RecordingClientWrapper Of(DbContext context) => (RecordingClientWrapper)context.GetService<IDynamoDbClientWrapper>();
 
@@ -67,12 +70,11 @@ public sealed class RecordingClientWrapper(
     public override Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
         => RecordWrite(request, new DeleteItemResponse());
 
-    private Task<TResponse> RecordWrite<TResponse>(AmazonWebServiceRequest request, TResponse response)
+    private async Task<TResponse> RecordWrite<TResponse>(AmazonWebServiceRequest request, TResponse response)
     {
         Record(request);
-        return ConditionFails(request)
-            ? Task.FromException<TResponse>(new ConditionalCheckFailedException("The conditional request failed"))
-            : Task.FromResult(response);
+        await WriteLatency(request);
+        return ConditionFails(request) ? throw new ConditionalCheckFailedException("The conditional request failed") : response;
     }
 
     private List<Dictionary<string, AttributeValue>> Record(AmazonWebServiceRequest request)

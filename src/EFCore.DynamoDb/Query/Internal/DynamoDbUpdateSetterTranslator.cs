@@ -74,7 +74,8 @@ public class DynamoDbUpdateSetterTranslator(IEntityType entityType, DynamoDbPred
         expression = StripConvert(expression);
         switch (expression)
         {
-            case BinaryExpression { NodeType: ExpressionType.Add or ExpressionType.Subtract or ExpressionType.AddChecked or ExpressionType.SubtractChecked } arithmetic:
+            // Numbers only: `+` on strings is a call of string.Concat, which DynamoDB has no form for.
+            case BinaryExpression { NodeType: ExpressionType.Add or ExpressionType.Subtract or ExpressionType.AddChecked or ExpressionType.SubtractChecked, Method: null } arithmetic:
                 if (!IsPlainNumber(target))
                 {
                     return FailOperand(DynamoDbStrings.SetterArithmeticNeedsNumber(entityType.DisplayName(), target.Name));
