@@ -247,6 +247,37 @@ public sealed class DynamoDbExecuteUpdateRequestTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task In_a_shared_table_the_write_condition_tests_the_type()
+    {
+        await using var db = TestContexts.Scenario(
+            b =>
+            {
+                b.Entity<Member>(m =>
+                {
+                    m.ToTable("App").HasKey(x => new { x.Team, x.Id });
+                    m.Property(x => x.Team).HasAttributeName("PK");
+                    m.Property(x => x.Id).HasAttributeName("SK");
+                    m.ComplexProperty(x => x.Address);
+                });
+                b.Entity<Order>(o =>
+                {
+                    o.ToTable("App").HasKey(x => new { x.CustomerId, x.OrderId });
+                    o.Property(x => x.CustomerId).HasAttributeName("PK");
+                    o.Property(x => x.OrderId).HasAttributeName("SK");
+                    o.Ignore(x => x.Customer);
+                });
+            },
+            configure: RecordingClientWrapper.Use);
+
+        await db.Set<Member>().Where(m => m.Team == "t" && m.Id == "1").ExecuteDeleteAsync();
+
+        var request = Assert.IsType<DeleteItemRequest>(Assert.Single(RecordingClientWrapper.Of(db).Requests));
+        Assert.Equal("attribute_exists(#n0) AND #n1 = :v0", request.ConditionExpression);
+        Assert.Equal("$type", request.ExpressionAttributeNames["#n1"]);
+        Assert.Equal("Member", request.ExpressionAttributeValues[":v0"].S);
+    }
+
+    [Fact]
     public async Task By_partition_the_keys_are_read_with_a_Query_projecting_only_the_key()
     {
         Client.Respond = r => r is QueryRequest ? [MemberKey("t", "1"), MemberKey("t", "2")] : [];

@@ -25,8 +25,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
         }
 
         var entityType = query.EntityType;
-        var propertyTranslator = CreatePredicateTranslator(query, setters[0].PropertySelector);
-        var translator = new DynamoDbUpdateSetterTranslator(entityType, propertyTranslator);
+        var translator = new DynamoDbUpdateSetterTranslator(entityType, new DynamoDbPredicateTranslator(entityType, _ => null));
         var updates = new List<DynamoDbUpdateAction>(setters.Count + 2);
         foreach (var setter in setters)
         {
