@@ -391,4 +391,59 @@ public static class DynamoDbStrings
     /// <summary>Writes of a batch write whose request DynamoDB refused.</summary>
     public static string BatchWriteFailed(string method, string entityType, int notWritten, int total, string error)
         => Format("{0} could not write {2} of the {3} '{1}' writes: DynamoDB refused a request with \"{4}\". BatchWriteItem is not atomic: the other writes were made and stay made. The writes not made are in 'UnprocessedItems': correct the cause and write them again.", method, entityType, notWritten, total, error);
+    /// <summary>An update-expression function called outside an ExecuteUpdate setter.</summary>
+    public static string UpdateFunctionOnClient(string function)
+        => Format("'EF.Functions.{0}' is a DynamoDB update-expression function: use it in the value of a 'SetProperty' setter of 'ExecuteUpdateAsync' on a DynamoDB DbSet, where it is translated; it cannot run on the client.", function);
+
+    /// <summary>The LINQ translation failure reason for ExecuteUpdate/ExecuteDelete over a query that does not return entities.</summary>
+    public static string ExecuteOnNonEntity(string operation)
+        => Format("'{0}' works on a query of entities: DynamoDB updates and deletes whole items by their keys. Remove the 'Select' (or other projection) before '{0}'.", operation);
+
+    /// <summary>The LINQ translation failure reason for a setter whose target is not a stored property.</summary>
+    public static string SetterTargetNotProperty(string entityType, string target)
+        => Format("The 'SetProperty' target '{1}' is not a stored property of '{0}'. An 'ExecuteUpdate' setter names one property of the entity, or one property inside its complex or owned values ('e => e.Address.City').", entityType, target);
+
+    /// <summary>The LINQ translation failure reason for a setter of a whole complex property or owned entity.</summary>
+    public static string SetterTargetWholeStructure(string entityType, string member)
+        => Format("'ExecuteUpdate' cannot set '{0}.{1}' as a whole: it is stored as a nested map (or list of maps) of the item. Set its properties one by one ('e => e.{1}.Property'), or load the entities and save them with 'SaveChangesAsync'.", entityType, member);
+
+    /// <summary>The LINQ translation failure reason for a setter of a primary key property.</summary>
+    public static string SetterTargetIsKey(string entityType, string property)
+        => Format("'ExecuteUpdate' cannot set '{0}.{1}': it is part of the primary key, and DynamoDB cannot change an item's key. Delete the item and add it again with the new key.", entityType, property);
+
+    /// <summary>The LINQ translation failure reason for two setters of one property.</summary>
+    public static string SetterTargetTwice(string entityType, string property)
+        => Format("'ExecuteUpdate' sets '{0}.{1}' more than once. DynamoDB changes each attribute at most once per update: keep one 'SetProperty' for it.", entityType, property);
+
+    /// <summary>The LINQ translation failure reason for a setter value with no update-expression form.</summary>
+    public static string SetterValueNotTranslatable(string entityType, string property, string value)
+        => Format("The value '{2}' set to '{0}.{1}' has no DynamoDB update-expression form. A value is a constant or variable, another property of the same entity, 'e.{1} + value' or 'e.{1} - value' on a number, 'EF.Functions.IfNotExists', 'EF.Functions.ListAppend' (or 'Concat') on a list, 'EF.Functions.SetAdd'/'SetRemove' on a set, or null/'EF.Functions.Remove' to remove it.", entityType, property, value);
+
+    /// <summary>The LINQ translation failure reason for arithmetic on a property that is not stored as a number.</summary>
+    public static string SetterArithmeticNeedsNumber(string entityType, string property)
+        => Format("'ExecuteUpdate' cannot add to or subtract from '{0}.{1}': DynamoDB's '+' and '-' work on number (N) attributes, and '{1}' is not stored as a plain number. Set it to a value instead.", entityType, property);
+
+    /// <summary>The LINQ translation failure reason for list_append on a property that is not stored as a list.</summary>
+    public static string SetterListAppendNeedsList(string entityType, string property)
+        => Format("'ExecuteUpdate' cannot append to '{0}.{1}': DynamoDB's list_append works on list (L) attributes, and '{1}' is not stored as one. Use 'EF.Functions.SetAdd' on a set, or set the whole value.", entityType, property);
+
+    /// <summary>The LINQ translation failure reason for SetAdd/SetRemove on a property that is not stored as a set.</summary>
+    public static string SetterSetFunctionNeedsSet(string entityType, string property, string function)
+        => Format("'EF.Functions.{2}' cannot change '{0}.{1}': DynamoDB's ADD and DELETE of elements work on set attributes (SS, NS or BS, such as 'HashSet<string>'), and '{1}' is not stored as one. Use 'EF.Functions.ListAppend' on a list, or set the whole value.", entityType, property, function);
+
+    /// <summary>The LINQ translation failure reason for an update function applied to another property than the setter's.</summary>
+    public static string SetterFunctionOnOtherProperty(string entityType, string property, string function)
+        => Format("'EF.Functions.{2}' in the setter of '{0}.{1}' must name '{1}' itself ('e => EF.Functions.{2}(e.{1}, ...)'): DynamoDB's ADD, DELETE and REMOVE change the attribute they name.", entityType, property, function);
+
+    /// <summary>The LINQ translation failure reason for copying a property stored differently.</summary>
+    public static string SetterCopiesDifferentType(string entityType, string property, string source)
+        => Format("'ExecuteUpdate' cannot set '{0}.{1}' from '{2}': the two are stored as different types (or through different value converters), so DynamoDB would copy a value '{1}' cannot read. Set a value of the property's own type instead.", entityType, property, source);
+
+    /// <summary>A setter value DynamoDB cannot store.</summary>
+    public static string SetterValueNotStorable(string entityType, string property, string reason)
+        => Format("The value set to '{0}.{1}' by 'ExecuteUpdate' cannot be stored in DynamoDB: {2}", entityType, property, reason);
+
+    /// <summary>A null value inside arithmetic or list_append of a setter.</summary>
+    public static string SetterOperandNull(string entityType, string property)
+        => Format("The value set to '{0}.{1}' by 'ExecuteUpdate' adds, subtracts or appends null, which DynamoDB cannot compute. Pass a value, or set the property to null to remove it.", entityType, property);
 }

@@ -12,7 +12,8 @@ namespace EFCore.DynamoDb.Tests.TestUtilities;
 /// The provider's client wrapper with its read operations and BatchWriteItem replaced: each request is recorded and
 /// answered from <see cref="Respond" /> (by default an empty result) or <see cref="UnprocessedItems" />, so a test can
 /// execute a scalar query (Count, First, Max…), whose requests <c>ToQueryString</c> cannot show, or a batch write,
-/// without sending anything.
+/// without sending anything. UpdateItem and DeleteItem are recorded too, and succeed unless
+/// <see cref="ConditionFails" /> says their condition fails.
 /// </summary>
 public sealed class RecordingClientWrapper(
     ISingletonDynamoDbClient singletonClient,
@@ -26,6 +27,12 @@ public sealed class RecordingClientWrapper(
 
     /// <summary>The items each Query, Scan or GetItem answers with (none by default).</summary>
     public Func<AmazonWebServiceRequest, List<Dictionary<string, AttributeValue>>> Respond { get; set; } = _ => [];
+
+    /// <summary>Whether an UpdateItem or DeleteItem fails its condition (never by default).</summary>
+    public Func<AmazonWebServiceRequest, bool> ConditionFails { get; set; } = _ => false;
+
+    /// <summary>Awaited by each UpdateItem or DeleteItem before it answers (nothing by default): a slow server.</summary>
+    public Func<AmazonWebServiceRequest, Task> WriteLatency { get; set; } = _ => Task.CompletedTask;
 
     /// <summary>The wrapper of a context created with <see cref="Use" />.</summary>
     public static RecordingClientWrapper Of(DbContext context) => (RecordingClientWrapper)context.GetService<IDynamoDbClientWrapper>();
@@ -88,6 +95,21 @@ public sealed class RecordingClientWrapper(
                 _batchWritesInFlight--;
             }
         }
+    }
+
+    /// <inheritdoc />
+    public override Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
+        => RecordWrite(request, new UpdateItemResponse());
+
+    /// <inheritdoc />
+    public override Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
+        => RecordWrite(request, new DeleteItemResponse());
+
+    private async Task<TResponse> RecordWrite<TResponse>(AmazonWebServiceRequest request, TResponse response)
+    {
+        Record(request);
+        await WriteLatency(request);
+        return ConditionFails(request) ? throw new ConditionalCheckFailedException("The conditional request failed") : response;
     }
 
     private List<Dictionary<string, AttributeValue>> Record(AmazonWebServiceRequest request)

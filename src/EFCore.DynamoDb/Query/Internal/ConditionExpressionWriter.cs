@@ -64,6 +64,20 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
     public string WriteProjection(IEnumerable<IProperty> properties)
         => string.Join(", ", properties.Select(Name));
 
+    /// <summary>
+    /// The document path of a property's attribute (<c>#n0.#n1</c> inside a complex value), sharing this writer's
+    /// placeholders: an update expression and its condition go in one request.
+    /// </summary>
+    public string WritePath(IProperty property) => Name(property);
+
+    /// <summary>Adds a value placeholder for an attribute value built by the caller.</summary>
+    public string WriteValue(AttributeValue value)
+    {
+        var placeholder = ":v" + Values.Count;
+        Values.Add(placeholder, value);
+        return placeholder;
+    }
+
     private bool TryAppendKeyCondition(StringBuilder builder, DynamoDbCondition condition)
     {
         switch (condition)

@@ -274,6 +274,12 @@ public class DynamoDbPredicateTranslator
         return TryGetProperty(expression, out var property) ? property : null;
     }
 
+    /// <summary>
+    /// The value an expression that does not read the entity stands for: a constant, a query parameter, or a
+    /// computation over them evaluated each time the query runs; null when it reads the entity.
+    /// </summary>
+    public static QueryValue? TranslateValue(Expression expression) => TryGetValue(expression, out var value) ? value : null;
+
     private bool TryGetProperty(Expression expression, out IProperty property)
     {
         expression = StripConvert(expression);

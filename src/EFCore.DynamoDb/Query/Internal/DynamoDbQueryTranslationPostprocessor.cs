@@ -2,13 +2,15 @@ using System.Linq.Expressions;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 /// Runs EF's post-processing, then lets the access-path chooser decide how each query reads DynamoDB, and turns
-/// Min/Max of a Query's sort key into a one-item Query in the right direction.
+/// Min/Max of a Query's sort key into a one-item Query in the right direction. For ExecuteUpdate/ExecuteDelete it
+/// decides how the items are found: by the one whole key the predicate names, or by a query for their keys.
 /// </summary>
 public class DynamoDbQueryTranslationPostprocessor(
     QueryTranslationPostprocessorDependencies dependencies,
@@ -26,9 +28,60 @@ public class DynamoDbQueryTranslationPostprocessor(
                 .Choose(queryExpression, options.ResolveTableName(queryExpression.EntityType));
             ReadSortKeyExtremeOnly(queryExpression, shapedQuery.ShaperExpression);
         }
+        else if (query is DynamoDbBulkWriteExpression bulkWrite)
+        {
+            ChooseItems(bulkWrite);
+        }
 
         return query;
     }
+
+    // A predicate that names one whole primary key (with `==`, among other conditions) needs no read: one write,
+    // conditioned on the rest. Otherwise the query runs, reading only the keys, and each write is conditioned on
+    // what the predicate says about other attributes than the item's own key, which a matched key keeps satisfying.
+    private void ChooseItems(DynamoDbBulkWriteExpression bulkWrite)
+    {
+        var query = bulkWrite.Query;
+        var partitionKey = query.EntityType.GetPartitionKeyProperty()!;
+        var sortKey = query.EntityType.GetSortKeyProperty();
+        var conjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();
+        var rest = conjuncts.ToList();
+        if (!query.HasRowLimits && TakeEquality(rest, partitionKey) is { } partitionKeyCondition)
+        {
+            var sortKeyCondition = sortKey is null ? null : TakeEquality(rest, sortKey);
+            if (sortKey is null || sortKeyCondition is not null)
+            {
+                bulkWrite.SetByKey(partitionKeyCondition, sortKeyCondition, DynamoDbCondition.And(rest));
+                return;
+            }
+        }
+
+        query.AddProjectedProperty(partitionKey);
+        if (sortKey is not null)
+        {
+            query.AddProjectedProperty(sortKey);
+        }
+
+        new DynamoDbAccessPathChooser(QueryCompilationContext.Logger).Choose(query, options.ResolveTableName(query.EntityType));
+        bulkWrite.SetReadsKeys(DynamoDbCondition.And(
+            conjuncts.Where(c => DynamoDbCondition.Properties(c).Any(p => p != partitionKey && p != sortKey))));
+    }
+
+    private static ComparisonCondition? TakeEquality(List<DynamoDbCondition> conjuncts, IProperty property)
+    {
+        var index = conjuncts.FindIndex(c => IsEquality(c, property));
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var condition = (ComparisonCondition)conjuncts[index];
+        conjuncts.RemoveAt(index);
+        return condition;
+    }
+
+    private static bool IsEquality(DynamoDbCondition condition, IProperty property)
+        => condition is ComparisonCondition { Operator: ComparisonOperator.Equal } comparison && comparison.Property == property;
 
     // A Query returns items in sort key order, so the smallest (largest) sort key is the first item read forward
     // (backward): one item, not the whole partition.

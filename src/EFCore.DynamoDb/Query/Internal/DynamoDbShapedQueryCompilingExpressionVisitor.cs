@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Update.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
@@ -20,6 +22,10 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
     IDynamoDbSingletonOptions options)
     : ShapedQueryCompilingExpressionVisitor(dependencies, queryCompilationContext)
 {
+    private static readonly MethodInfo ExecuteMethod = typeof(DynamoDbBulkWriteExecutor).GetMethod(nameof(DynamoDbBulkWriteExecutor.Execute))!;
+
+    private static readonly MethodInfo ExecuteAsyncMethod = typeof(DynamoDbBulkWriteExecutor).GetMethod(nameof(DynamoDbBulkWriteExecutor.ExecuteAsync))!;
+
     /// <inheritdoc />
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
@@ -69,6 +75,39 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
         }
 
         return enumerable;
+    }
+
+    /// <inheritdoc />
+    protected override Expression VisitExtension(Expression extensionExpression)
+        => extensionExpression is DynamoDbBulkWriteExpression bulkWrite
+            ? CompileBulkWrite(bulkWrite)
+            : base.VisitExtension(extensionExpression);
+
+    // ExecuteUpdate/ExecuteDelete: the executor, with the compiled read of the matching keys unless the write is by
+    // whole key, called with each execution's query context (returning Task<int> for the async forms).
+    private Expression CompileBulkWrite(DynamoDbBulkWriteExpression bulkWrite)
+    {
+        var query = bulkWrite.Query;
+        var keyQuery = bulkWrite.IsByKey
+            ? null
+            : new CompiledDynamoDbQuery<Dictionary<string, AttributeValue>>(
+                new DynamoDbReadRequestBuilder(query, options.ResolveTableName(query.EntityType)),
+                static (_, item) => item,
+                query.OrdersOnClient || (query.Index is not null && query.Orderings.Count > 0) ? new ItemComparer(query.Orderings) : null,
+                QueryCompilationContext.ContextType,
+                StandAloneStateManager: false,
+                // The executor guards the whole operation, reads and writes.
+                ThreadSafetyChecksEnabled: false);
+        var executor = new DynamoDbBulkWriteExecutor(
+            bulkWrite,
+            options.ResolveTableName(query.EntityType),
+            keyQuery,
+            options.MaxConcurrentWrites,
+            Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled);
+        return Expression.Call(
+            Expression.Constant(executor),
+            QueryCompilationContext.IsAsync ? ExecuteAsyncMethod : ExecuteMethod,
+            QueryCompilationContext.QueryContextParameter);
     }
 
     // Counting needs no values, and must not materialize (or start tracking) entities: only Distinct over a

@@ -115,6 +115,9 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
         _orderings.Add(ordering);
     }
 
+    /// <summary>Drops the ordering (ExecuteUpdate/ExecuteDelete without Skip/Take, where order changes nothing).</summary>
+    public void ClearOrderings() => _orderings.Clear();
+
     /// <summary>Reverses every ordering (Reverse, and Last via First).</summary>
     public void ReverseOrderings()
     {

@@ -1,0 +1,242 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Query.Internal;
+using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Update.Internal;
+
+/// <summary>
+/// Runs a compiled <c>ExecuteUpdate</c>/<c>ExecuteDelete</c>: one conditional UpdateItem or DeleteItem per matching
+/// item. A write by whole key reads nothing; otherwise the query's keys are read (through the same querying
+/// enumerable as a read of that access path, paging through LastEvaluatedKey) and written as they arrive, at most
+/// <c>MaxConcurrentWrites</c> in flight. Each write is conditioned on the item existing and on the query's other
+/// conditions, so an item deleted or changed since it was read is left alone; such an item, like a failed
+/// condition of a write by key, is not counted. Returns the number of items changed.
+/// </summary>
+public sealed class DynamoDbBulkWriteExecutor
+{
+    private readonly DynamoDbBulkWriteExpression _write;
+    private readonly string _tableName;
+    private readonly CompiledDynamoDbQuery<Dictionary<string, AttributeValue>>? _keyQuery;
+    private readonly DynamoDbUpdateExpressionWriter? _updateWriter;
+    private readonly int _maxConcurrentWrites;
+    private readonly bool _threadSafetyChecksEnabled;
+    private readonly IProperty _partitionKey;
+    private readonly IProperty? _sortKey;
+
+    /// <summary>
+    /// Creates the executor of one compiled ExecuteUpdate/ExecuteDelete; <paramref name="keyQuery" /> reads the keys
+    /// when the write is not by whole key.
+    /// </summary>
+    public DynamoDbBulkWriteExecutor(
+        DynamoDbBulkWriteExpression write,
+        string tableName,
+        CompiledDynamoDbQuery<Dictionary<string, AttributeValue>>? keyQuery,
+        int maxConcurrentWrites,
+        bool threadSafetyChecksEnabled)
+    {
+        _write = write;
+        _tableName = tableName;
+        _keyQuery = keyQuery;
+        _maxConcurrentWrites = Math.Max(1, maxConcurrentWrites);
+        _threadSafetyChecksEnabled = threadSafetyChecksEnabled;
+        _partitionKey = write.Query.EntityType.GetPartitionKeyProperty()!;
+        _sortKey = write.Query.EntityType.GetSortKeyProperty();
+        _updateWriter = write.Updates is { } updates ? new DynamoDbUpdateExpressionWriter(write.Query.EntityType, updates) : null;
+    }
+
+    /// <summary>The synchronous form: logs <c>DynamoDbEventId.SyncNotSupported</c> (an error by default), then blocks.</summary>
+    public int Execute(QueryContext queryContext)
+    {
+        queryContext.QueryLogger.SyncNotSupported(_write.IsDelete ? "ExecuteDeleteAsync" : "ExecuteUpdateAsync");
+        return ExecuteAsync(queryContext).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Writes every matching item; returns how many were changed.</summary>
+    public async Task<int> ExecuteAsync(QueryContext queryContext)
+    {
+        var concurrencyDetector = _threadSafetyChecksEnabled ? queryContext.ConcurrencyDetector : null;
+        using var _ = concurrencyDetector?.EnterCriticalSection();
+        if (_write.Query.MatchesNothing)
+        {
+            return 0;
+        }
+
+        var context = (DynamoDbQueryContext)queryContext;
+        var request = CreateRequestTemplate(context);
+        if (_write.IsByKey)
+        {
+            return CreateKey(context) is { } key && await WriteAsync(context.Client, request, key, context.CancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return await WriteEachAsync(context, request, ReadKeys(context)).ConfigureAwait(false);
+    }
+
+    // The parts every write of this execution shares: the update expression and the condition, rendered once with
+    // one set of placeholders.
+    private WriteTemplate CreateRequestTemplate(QueryContext queryContext)
+    {
+        var writer = new ConditionExpressionWriter(queryContext);
+        var updateExpression = _updateWriter?.Write(writer, queryContext);
+        var condition = "attribute_exists(" + writer.WritePath(_partitionKey) + ")"
+            + (_write.WriteCondition is { } writeCondition ? " AND " + writer.Write(writeCondition) : "");
+        return new WriteTemplate(updateExpression, condition, writer.Names, writer.Values.Count > 0 ? writer.Values : null);
+    }
+
+    // The key of a write by whole key; null when a key value is null, which no item has.
+    private Dictionary<string, AttributeValue>? CreateKey(QueryContext queryContext)
+    {
+        var key = new Dictionary<string, AttributeValue>(2);
+        foreach (var condition in new[] { _write.PartitionKeyCondition!, _write.SortKeyCondition })
+        {
+            if (condition is null)
+            {
+                continue;
+            }
+
+            if (condition.Value.Evaluate(queryContext, condition.Property.ClrType) is not { } value)
+            {
+                return null;
+            }
+
+            key[condition.Property.GetAttributeName()] = ((DynamoDbTypeMapping)condition.Property.GetTypeMapping()).CreateAttributeValue(value);
+        }
+
+        return key;
+    }
+
+    // The matching items' keys, read through the querying enumerable of the chosen access path.
+    private IAsyncEnumerable<Dictionary<string, AttributeValue>> ReadKeys(DynamoDbQueryContext context)
+        => _keyQuery!.RequestBuilder.AccessPath switch
+        {
+            DynamoDbAccessPath.GetItem => new ItemQueryingEnumerable<Dictionary<string, AttributeValue>>(context, _keyQuery),
+            DynamoDbAccessPath.BatchGetItem => new BatchGetQueryingEnumerable<Dictionary<string, AttributeValue>>(context, _keyQuery),
+            _ => new PagingQueryingEnumerable<Dictionary<string, AttributeValue>>(context, _keyQuery),
+        };
+
+    // Writes each key as it is read, at most MaxConcurrentWrites at once. On the first failure the writes still in
+    // flight are cancelled and awaited, and that failure is thrown.
+    private async Task<int> WriteEachAsync(DynamoDbQueryContext context, WriteTemplate request, IAsyncEnumerable<Dictionary<string, AttributeValue>> items)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+
+        // An update through a secondary index can move an item further along the index it is reading (its new sort
+        // key comes later): such an item is met again, and must not be updated twice.
+        HashSet<string>? seen = _write.Query.Index is not null && !_write.IsDelete ? [] : null;
+        var inFlight = new List<Task<bool>>(_maxConcurrentWrites);
+        var changed = 0;
+        try
+        {
+            await foreach (var item in items.WithCancellation(stop.Token).ConfigureAwait(false))
+            {
+                var key = KeyOf(item);
+                if (seen is not null && !seen.Add(KeyText(key)))
+                {
+                    continue;
+                }
+
+                if (inFlight.Count == _maxConcurrentWrites)
+                {
+                    changed += await CompleteOneAsync(inFlight).ConfigureAwait(false);
+                }
+
+                inFlight.Add(WriteAsync(context.Client, request, key, stop.Token));
+            }
+
+            while (inFlight.Count > 0)
+            {
+                changed += await CompleteOneAsync(inFlight).ConfigureAwait(false);
+            }
+
+            return changed;
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(inFlight).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                .ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<int> CompleteOneAsync(List<Task<bool>> inFlight)
+    {
+        var done = await Task.WhenAny(inFlight).ConfigureAwait(false);
+        inFlight.Remove(done);
+        return await done.ConfigureAwait(false) ? 1 : 0;
+    }
+
+    private Dictionary<string, AttributeValue> KeyOf(Dictionary<string, AttributeValue> item)
+    {
+        var key = new Dictionary<string, AttributeValue>(2) { [_partitionKey.GetAttributeName()] = item[_partitionKey.GetAttributeName()] };
+        if (_sortKey is not null)
+        {
+            key[_sortKey.GetAttributeName()] = item[_sortKey.GetAttributeName()];
+        }
+
+        return key;
+    }
+
+    private static string KeyText(Dictionary<string, AttributeValue> key)
+        => string.Join('\u0001', key.Values.Select(v => v.S ?? v.N ?? Convert.ToBase64String(v.B.ToArray())));
+
+    // One conditional write; false when its condition failed: the item is missing or no longer matches.
+    private async Task<bool> WriteAsync(
+        IDynamoDbClientWrapper client,
+        WriteTemplate request,
+        Dictionary<string, AttributeValue> key,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_write.IsDelete)
+            {
+                await client.DeleteItemAsync(
+                        new DeleteItemRequest
+                        {
+                            TableName = _tableName,
+                            Key = key,
+                            ConditionExpression = request.Condition,
+                            ExpressionAttributeNames = request.Names,
+                            ExpressionAttributeValues = request.Values,
+                            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                        },
+                        cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                await client.UpdateItemAsync(
+                        new UpdateItemRequest
+                        {
+                            TableName = _tableName,
+                            Key = key,
+                            UpdateExpression = request.UpdateExpression,
+                            ConditionExpression = request.Condition,
+                            ExpressionAttributeNames = request.Names,
+                            ExpressionAttributeValues = request.Values,
+                            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                        },
+                        cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record WriteTemplate(
+        string? UpdateExpression,
+        string Condition,
+        Dictionary<string, string> Names,
+        Dictionary<string, AttributeValue>? Values);
+}
