@@ -220,4 +220,39 @@ public sealed class DynamoDbTransactionRequestTests
         expression = System.Text.RegularExpressions.Regex.Replace(expression, @":\w+", m => check.ExpressionAttributeValues[m.Value] is { N: { } n } ? "N:" + n : "S:" + check.ExpressionAttributeValues[m.Value].S);
         Assert.Equal("(attribute_exists(CustomerId) AND (Total > N:5 AND (attribute_exists(Note) AND NOT attribute_type(Note, S:NULL))))", expression);
     }
+
+    [Fact]
+    public async Task A_Put_replacing_a_deleted_entity_requires_its_item_as_read_and_returns_the_old_item_when_that_fails()
+    {
+        await using var db = Shop();
+        var client = FakeWriteClientWrapper.Of(db);
+        var id = Guid.NewGuid();
+        var old = new Account { Id = id, Email = "old@example.com", Version = 3 };
+        db.Attach(old);
+        db.Remove(old);
+        db.Add(new Account { Id = id, Email = "new@example.com", Version = 4 });
+
+        await db.SaveChangesAsync();
+
+        var put = Assert.IsType<PutItemRequest>(Assert.Single(client.Requests));
+        Assert.Equal("new@example.com", put.Item["Email"].S);
+        var condition = System.Text.RegularExpressions.Regex.Replace(put.ConditionExpression, @"#\w+", m => put.ExpressionAttributeNames[m.Value]);
+        condition = System.Text.RegularExpressions.Regex.Replace(condition, @":\w+", m => "N:" + put.ExpressionAttributeValues[m.Value].N);
+        Assert.Equal("attribute_exists(Id) AND Version = N:3", condition);
+        Assert.Equal(ReturnValuesOnConditionCheckFailure.ALL_OLD, put.ReturnValuesOnConditionCheckFailure);
+    }
+
+    [Fact]
+    public async Task A_Put_of_a_new_entity_must_not_overwrite_and_does_not_ask_for_the_old_item()
+    {
+        await using var db = Shop();
+        var client = FakeWriteClientWrapper.Of(db);
+        db.Add(new Product { Id = 1, Name = "p" });
+
+        await db.SaveChangesAsync();
+
+        var put = Assert.IsType<PutItemRequest>(Assert.Single(client.Requests));
+        Assert.Equal("attribute_not_exists(" + put.ExpressionAttributeNames.Single().Key + ")", put.ConditionExpression);
+        Assert.Null(put.ReturnValuesOnConditionCheckFailure);
+    }
 }

@@ -154,4 +154,25 @@ public sealed class WriteLimitTests(TransactionsFixture fixture) : IClassFixture
         Assert.Empty(AttemptLog.Of(context));
         Assert.Null(await fixture.GetRawItemAsync("Storage", ("Code", Attr.S(code))));
     }
+
+    [Fact]
+    public async Task An_update_that_grows_the_item_past_400_KB_throws_naming_its_largest_attribute_and_sends_nothing()
+    {
+        await using (var setup = fixture.CreateContext())
+        {
+            setup.Parcels.Add(new Parcel { Id = "big-grow", Label = "small", Notes = new string('n', 300_000) });
+            await setup.SaveChangesAsync();
+        }
+
+        await using var context = fixture.CreateLoggedContext(new RequestLog());
+        var parcel = await context.Parcels.SingleAsync(p => p.Id == "big-grow");
+        parcel.Label = new string('l', 200_000);
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
+
+        Assert.StartsWith("The 'Parcel' cannot be saved: its item would be about", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Its largest attribute is 'Notes' (300000 bytes)", exception.Message, StringComparison.Ordinal);
+        Assert.Empty(AttemptLog.Of(context));
+        Assert.Equal("small", (await fixture.RawParcelAsync("big-grow"))!["Label"].S);
+    }
 }
