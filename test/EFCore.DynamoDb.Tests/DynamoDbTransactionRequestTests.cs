@@ -50,34 +50,30 @@ public sealed class DynamoDbTransactionRequestTests
         => client.Requests.OfType<TransactWriteItemsRequest>().Select(r => r.ClientRequestToken).ToList();
 
     [Theory]
-    [InlineData(4)]
-    [InlineData(16)]
-    public async Task Independent_writes_overlap_up_to_MaxConcurrentWrites_and_never_more(int maxConcurrentWrites)
+    [InlineData(4, 4)]
+    [InlineData(null, 16)]
+    public async Task Independent_writes_overlap_up_to_MaxConcurrentWrites_and_never_more(int? maxConcurrentWrites, int bound)
     {
-        await using var db = Shop(d => d.MaxConcurrentWrites(maxConcurrentWrites));
+        await using var db = Shop(maxConcurrentWrites is { } max ? d => d.MaxConcurrentWrites(max) : null);
         db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         var client = FakeWriteClientWrapper.Of(db);
-        client.OnWrite = _ => Task.Delay(100);
-        db.Products.AddRange(NewProducts(3 * maxConcurrentWrites));
+        // Every write waits until `bound` writes are in flight at once: a save that never overlaps that many times out.
+        var enoughInFlight = new TaskCompletionSource();
+        client.OnWrite = _ =>
+        {
+            if (client.MaxInFlight >= bound)
+            {
+                enoughInFlight.TrySetResult();
+            }
 
-        Assert.Equal(3 * maxConcurrentWrites, await db.SaveChangesAsync());
+            return enoughInFlight.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        };
+        db.Products.AddRange(NewProducts(3 * bound));
 
-        Assert.Equal(3 * maxConcurrentWrites, client.Requests.OfType<PutItemRequest>().Count());
-        Assert.Equal(maxConcurrentWrites, client.MaxInFlight);
-    }
+        Assert.Equal(3 * bound, await db.SaveChangesAsync());
 
-    [Fact]
-    public async Task Independent_writes_default_to_16_in_flight()
-    {
-        await using var db = Shop();
-        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-        var client = FakeWriteClientWrapper.Of(db);
-        client.OnWrite = _ => Task.Delay(100);
-        db.Products.AddRange(NewProducts(40));
-
-        await db.SaveChangesAsync();
-
-        Assert.Equal(16, client.MaxInFlight);
+        Assert.Equal(3 * bound, client.Requests.OfType<PutItemRequest>().Count());
+        Assert.Equal(bound, client.MaxInFlight);
     }
 
     [Fact]
