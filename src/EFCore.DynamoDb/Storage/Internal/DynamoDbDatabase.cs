@@ -114,7 +114,7 @@ public class DynamoDbDatabase(
             ReturnConsumedCapacity = Amazon.DynamoDBv2.ReturnConsumedCapacity.TOTAL,
         };
 
-        // Serialized only after a failure without an answer, to recognize the same save retried.
+        // Serialized (before it has a token) only after a failure without an answer, to recognize the same save retried.
         var requestText = _unansweredTransaction is null ? null : DynamoDbRequestJsonWriter.Write(request);
         request.ClientRequestToken = _unansweredTransaction is { } unanswered && unanswered.Request == requestText
             ? unanswered.Token
@@ -124,15 +124,31 @@ public class DynamoDbDatabase(
         {
             await client.TransactWriteItemsAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
+            // Only a cancelled transaction is a definite answer; anything else (a 5xx, a throttle, a timeout, even the
+            // caller's cancellation once the request left) may have been applied.
             if (exception is not TransactionCanceledException and not ConditionalCheckFailedException)
             {
-                _unansweredTransaction = (requestText ?? DynamoDbRequestJsonWriter.Write(request), request.ClientRequestToken);
+                _unansweredTransaction = (requestText ?? WriteWithoutToken(request), request.ClientRequestToken);
+            }
+
+            if (exception is OperationCanceledException)
+            {
+                throw;
             }
 
             throw errorMapper.Map(commands, checks, exception);
         }
+    }
+
+    private static string WriteWithoutToken(TransactWriteItemsRequest request)
+    {
+        var token = request.ClientRequestToken;
+        request.ClientRequestToken = null;
+        var text = DynamoDbRequestJsonWriter.Write(request);
+        request.ClientRequestToken = token;
+        return text;
     }
 
     // AutoTransactionBehavior.Never: each command on its own, at most MaxConcurrentWrites in flight, each retried on

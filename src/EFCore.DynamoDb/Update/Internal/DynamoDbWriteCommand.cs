@@ -58,6 +58,12 @@ public sealed class DynamoDbWriteCommand
     /// <summary>ExpressionAttributeValues, or null when the expressions use none.</summary>
     public Dictionary<string, AttributeValue>? Values { get; }
 
+    /// <summary>
+    /// True for a Put of an entity added in place of a deleted one with the same key (Remove, then Add): it replaces
+    /// the item, conditioned on it existing as the deleted entity was read.
+    /// </summary>
+    public bool ReplacesItem => Operation == DynamoDbWriteOperation.Put && Entry.SharedIdentityEntry is not null;
+
     /// <summary>The table and key values of the written item, to find two writes of one item in a save.</summary>
     public string ItemIdentity
     {
@@ -88,6 +94,7 @@ public sealed class DynamoDbWriteCommand
                 ConditionExpression = ConditionExpression,
                 ExpressionAttributeNames = Names,
                 ExpressionAttributeValues = Values,
+                ReturnValuesOnConditionCheckFailure = ReplacesItem ? ReturnValuesOnConditionCheckFailure.ALL_OLD : null,
                 ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             },
             DynamoDbWriteOperation.Update => new UpdateItemRequest
@@ -126,6 +133,7 @@ public sealed class DynamoDbWriteCommand
                     ConditionExpression = ConditionExpression,
                     ExpressionAttributeNames = Names,
                     ExpressionAttributeValues = Values,
+                    ReturnValuesOnConditionCheckFailure = ReplacesItem ? ReturnValuesOnConditionCheckFailure.ALL_OLD : null,
                 },
             },
             DynamoDbWriteOperation.Update => new TransactWriteItem

@@ -40,13 +40,17 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
                     entry.SetStoreGeneratedValue(rowVersion, RowVersionExtensions.NextVersion(rowVersion, original: null));
                 }
 
+                // An entity added in place of a deleted one with its key (Remove, then Add) replaces that entity's
+                // item, which must still be there as it was read.
                 return new DynamoDbWriteCommand(
                     entry,
                     DynamoDbWriteOperation.Put,
                     tableName,
                     CheckItemSize(entry, CreateItem(entry), static name => name),
                     updateExpression: null,
-                    $"attribute_not_exists({partitionKeyName})",
+                    entry.SharedIdentityEntry is { } replaced
+                        ? CreateExistsCondition(replaced, partitionKeyName, placeholders)
+                        : $"attribute_not_exists({partitionKeyName})",
                     placeholders.Names,
                     placeholders.Values);
 
@@ -206,7 +210,14 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
             SetOrRemove(placeholders.Name(rowVersion.GetAttributeName()), Mapping(rowVersion).CreateAttributeValue(next), placeholders, set, remove);
         }
 
+        // The written values alone may exceed the limit (the message then names the path written), or the item they
+        // make together with the values it keeps: the entity's current values are that item.
         CheckItemSize(entry, placeholders.Values, placeholders.PathOf);
+        if (set.Count > 0)
+        {
+            CheckItemSize(entry, CreateItem(entry), static name => name);
+        }
+
         return (set.Count, remove.Count) switch
         {
             (0, 0) => null,

@@ -10,8 +10,8 @@ namespace EFCore.DynamoDb.Update.Internal;
 
 /// <summary>
 /// Maps DynamoDB's write failures to EF's exceptions, naming exactly the entities (and condition checks) that caused
-/// them. A failed condition on a Put is a duplicate key (<see cref="DbUpdateException" />); on an Update or Delete
-/// the item DynamoDB returns with the failure (ReturnValuesOnConditionCheckFailure) tells a missing item from a
+/// them. A failed condition on a Put is a duplicate key (<see cref="DbUpdateException" />); on an Update, a Delete or
+/// a Put replacing a deleted entity's item the item DynamoDB returns with the failure (ReturnValuesOnConditionCheckFailure) tells a missing item from a
 /// changed concurrency token, both <see cref="DbUpdateConcurrencyException" />. A cancelled transaction's reasons are
 /// matched to its actions in order: the commands, then the condition checks.
 /// </summary>
@@ -102,13 +102,18 @@ public class DynamoDbWriteErrorMapper(IDiagnosticsLogger<DbLoggerCategory.Update
     {
         var entityType = command.Entry.EntityType;
         var key = DescribeKey(command.Entry);
-        if (command.Operation == DynamoDbWriteOperation.Put)
+        if (command.Operation == DynamoDbWriteOperation.Put && !command.ReplacesItem)
         {
             return new DynamoDbWriteFailure(
                 command, null, DynamoDbWriteFailureKind.DuplicateKey, DynamoDbStrings.DuplicateKey(entityType.DisplayName(), key, command.TableName));
         }
 
-        var operation = command.Operation == DynamoDbWriteOperation.Update ? "update" : "delete";
+        var operation = command.Operation switch
+        {
+            DynamoDbWriteOperation.Put => "replacement",
+            DynamoDbWriteOperation.Update => "update",
+            _ => "delete",
+        };
         if (storedItem is not { Count: > 0 })
         {
             return new DynamoDbWriteFailure(
