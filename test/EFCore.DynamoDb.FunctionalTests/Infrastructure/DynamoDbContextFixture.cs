@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DynamoDb.FunctionalTests.Infrastructure;
 
@@ -43,11 +44,61 @@ public abstract class DynamoDbContextFixture<TContext> : IAsyncLifetime
     public TContext CreateContext(RequestLog? log = null, Action<DbContextOptionsBuilder>? configure = null)
     {
         var builder = new DbContextOptionsBuilder<TContext>()
-            .UseDynamoDb(d => d.ServiceUrl(Server.ServiceUrl).TableNamePrefix(TableNamePrefix).TableNameSuffix(TableNameSuffix))
-            .ForTests();
-        log?.AttachTo(builder);
+            .UseDynamoDb(d => d.ServiceUrl(Server.ServiceUrl).TableNamePrefix(TableNamePrefix).TableNameSuffix(TableNameSuffix));
         configure?.Invoke(builder);
+        return Create(builder, log);
+    }
+
+    /// <summary>
+    /// A new context that sends through <paramref name="client" />, such as one whose calls go through a
+    /// <see cref="FaultInjectingHandler" />: on this fixture's tables, or on the tables of
+    /// <paramref name="tableNamePrefix" />; with <paramref name="executionStrategy" /> (the provider's default when
+    /// null), optionally recording into <paramref name="log" />.
+    /// </summary>
+    public TContext CreateContext(
+        IAmazonDynamoDB client,
+        Func<ExecutionStrategyDependencies, IExecutionStrategy>? executionStrategy = null,
+        RequestLog? log = null,
+        string? tableNamePrefix = null)
+        => Create(
+            new DbContextOptionsBuilder<TContext>().UseDynamoDb(
+                client,
+                d =>
+                {
+                    d.TableNamePrefix(tableNamePrefix ?? TableNamePrefix).TableNameSuffix(TableNameSuffix);
+                    if (executionStrategy is not null)
+                    {
+                        d.ExecutionStrategy(executionStrategy);
+                    }
+                }),
+            log);
+
+    private static TContext Create(DbContextOptionsBuilder<TContext> builder, RequestLog? log)
+    {
+        builder.ForTests();
+        log?.AttachTo(builder);
         return (TContext)Activator.CreateInstance(typeof(TContext), builder.Options)!;
+    }
+
+    /// <summary>Every item of one of the model's tables, read with the raw SDK (strongly consistent).</summary>
+    public async Task<List<Dictionary<string, AttributeValue>>> ScanRawAsync(string modelTableName)
+    {
+        var items = new List<Dictionary<string, AttributeValue>>();
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var response = await RawClient.ScanAsync(new ScanRequest
+            {
+                TableName = TableName(modelTableName),
+                ConsistentRead = true,
+                ExclusiveStartKey = startKey,
+            });
+            items.AddRange(response.Items ?? []);
+            startKey = response.LastEvaluatedKey is { Count: > 0 } lastKey ? lastKey : null;
+        }
+        while (startKey is not null);
+
+        return items;
     }
 
     /// <summary>Reads an item with the raw SDK (strongly consistent), or null when it does not exist.</summary>

@@ -7,11 +7,13 @@ using Amazon.Runtime;
 namespace EFCore.DynamoDb.FunctionalTests.Infrastructure;
 
 /// <summary>
-/// An HTTP handler between a real <see cref="AmazonDynamoDBClient" /> and DynamoDB Local that fails a fraction of
-/// the calls the way DynamoDB does under load: for each call of a targeted operation it draws, from a seeded random
-/// sequence, whether to inject a fault and which of the configured ones. Throttling and server errors are answered
-/// without forwarding; a partial BatchWriteItem forwards only some writes and answers the others as UnprocessedItems.
-/// Counts what it injected, so a test can assert the faults really happened.
+/// An HTTP handler between a real <see cref="AmazonDynamoDBClient" /> and DynamoDB Local that fails calls the way
+/// DynamoDB does under load, in two modes that combine: scripted (<see cref="Fail" />: the next calls of one
+/// operation get one fault) and probabilistic (for each call of a targeted operation it draws, from a seeded random
+/// sequence, whether to inject a fault and which of the configured ones). Throttling, server errors and transaction
+/// conflicts are answered without forwarding; a partial BatchWriteItem forwards only some writes and answers the
+/// others as UnprocessedItems. Records every call and counts what it injected, so a test can assert the faults
+/// really happened.
 /// </summary>
 public sealed class FaultInjectingHandler : DelegatingHandler
 {
@@ -22,26 +24,54 @@ public sealed class FaultInjectingHandler : DelegatingHandler
     private readonly double _faultRate;
     private readonly InjectedFault[] _faults;
     private readonly Dictionary<InjectedFault, int> _injected = [];
+    private readonly Dictionary<string, (int Skip, int Times, InjectedFault Fault)> _scripts = [];
+    private readonly Dictionary<string, int> _calls = [];
+    private readonly List<HandledRequest> _requests = [];
     private int _forwarded;
     private int _heldBackWrites;
 
+    /// <summary>Forwards every call, except the ones <see cref="Fail" /> scripts.</summary>
+    public FaultInjectingHandler()
+        : this(0, 0)
+    {
+    }
+
     /// <summary>
     /// Injects one of <paramref name="faults" /> into a fraction <paramref name="faultRate" /> (0 to 1) of the calls
-    /// of the targeted operations, drawn from a random sequence seeded with <paramref name="seed" />.
+    /// of the targeted operations, drawn from a random sequence seeded with <paramref name="seed" />. A partial batch
+    /// write is drawn only for BatchWriteItem, a transaction conflict only for TransactWriteItems.
     /// </summary>
     public FaultInjectingHandler(double faultRate, int seed, params InjectedFault[] faults)
-        : base(new HttpClientHandler())
+        : base(new SocketsHttpHandler())
     {
         _faultRate = faultRate;
         _random = new Random(seed);
         _faults = faults;
     }
 
-    /// <summary>Which operations ("BatchWriteItem", "PutItem"…) may get faults; all of them by default.</summary>
+    /// <summary>Which operations ("BatchWriteItem", "PutItem"…) may get drawn faults; all of them by default.</summary>
     public Func<string, bool> Targets { get; init; } = _ => true;
 
     /// <summary>False to forward every call untouched, such as while a test seeds its data.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>Every call the SDK made, failed or forwarded, in order.</summary>
+    public IReadOnlyList<HandledRequest> Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _requests.ToList();
+            }
+        }
+    }
+
+    /// <summary>The operation ("PutItem", "Query"…) of every call the SDK made, in order.</summary>
+    public IReadOnlyList<string> Operations => Requests.Select(r => r.Operation).ToList();
+
+    /// <summary>The calls of one operation the SDK made, failed or forwarded.</summary>
+    public int Count(string operation) => Requests.Count(r => r.Operation == operation);
 
     /// <summary>How many calls got each fault.</summary>
     public int Injected(InjectedFault fault)
@@ -71,6 +101,21 @@ public sealed class FaultInjectingHandler : DelegatingHandler
     public int HeldBackWrites => Volatile.Read(ref _heldBackWrites);
 
     /// <summary>
+    /// Lets the first <paramref name="skip" /> calls of <paramref name="operation" /> through, then answers the next
+    /// <paramref name="times" /> with <paramref name="fault" />; replaces that operation's earlier script.
+    /// </summary>
+    public FaultInjectingHandler Fail(string operation, int times, InjectedFault fault, int skip = 0)
+    {
+        lock (_lock)
+        {
+            _scripts[operation] = (skip, times, fault);
+            _calls.Remove(operation);
+        }
+
+        return this;
+    }
+
+    /// <summary>
     /// A client of <paramref name="serviceUrl" /> whose calls go through this handler, with the SDK's own retries,
     /// or at most <paramref name="maxErrorRetry" /> of them (0 to prove that the provider retries by itself).
     /// </summary>
@@ -95,7 +140,10 @@ public sealed class FaultInjectingHandler : DelegatingHandler
     {
         var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.First() : "";
         var operation = target[(target.LastIndexOf('.') + 1)..];
-        var fault = Draw(operation);
+        var transaction = operation == "TransactWriteItems"
+            ? JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!
+            : null;
+        var fault = Decide(operation, transaction?["ClientRequestToken"]?.GetValue<string>());
         if (fault is null)
         {
             Interlocked.Increment(ref _forwarded);
@@ -116,29 +164,53 @@ public sealed class FaultInjectingHandler : DelegatingHandler
                 "com.amazonaws.dynamodb.v20120810#RequestLimitExceeded",
                 "Throughput exceeds the current throughput limit for your account. Please contact AWS Support at https://aws.amazon.com/support request a limit increase"),
             InjectedFault.InternalServerError => Error(request, HttpStatusCode.InternalServerError, "com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error"),
+            InjectedFault.TransactionConflict => TransactionConflict(request, transaction?["TransactItems"]?.AsArray().Count ?? 1),
             _ => await PartialBatchWriteAsync(request, cancellationToken),
         };
     }
 
-    private InjectedFault? Draw(string operation)
+    // The call's fault, scripted or drawn, or null to forward it; records the call.
+    private InjectedFault? Decide(string operation, string? clientRequestToken)
     {
         lock (_lock)
         {
-            if (!Enabled || !Targets(operation))
+            var fault = Enabled ? Scripted(operation) ?? Draw(operation) : null;
+            if (fault is { } injected)
             {
-                return null;
+                _injected[injected] = _injected.GetValueOrDefault(injected) + 1;
             }
 
-            var applicable = operation == "BatchWriteItem" ? _faults : _faults.Where(f => f != InjectedFault.PartialBatchWrite).ToArray();
-            if (applicable.Length == 0 || _random.NextDouble() >= _faultRate)
-            {
-                return null;
-            }
-
-            var fault = applicable[_random.Next(applicable.Length)];
-            _injected[fault] = _injected.GetValueOrDefault(fault) + 1;
+            _requests.Add(new HandledRequest(operation, fault, clientRequestToken));
             return fault;
         }
+    }
+
+    private InjectedFault? Scripted(string operation)
+    {
+        if (!_scripts.TryGetValue(operation, out var script))
+        {
+            return null;
+        }
+
+        var call = _calls[operation] = _calls.GetValueOrDefault(operation) + 1;
+        return call > script.Skip && call <= script.Skip + script.Times ? script.Fault : null;
+    }
+
+    private InjectedFault? Draw(string operation)
+    {
+        if (!Targets(operation))
+        {
+            return null;
+        }
+
+        var applicable = _faults.Where(f => f switch
+            {
+                InjectedFault.PartialBatchWrite => operation == "BatchWriteItem",
+                InjectedFault.TransactionConflict => operation == "TransactWriteItems",
+                _ => true,
+            })
+            .ToArray();
+        return applicable.Length == 0 || _random.NextDouble() >= _faultRate ? null : applicable[_random.Next(applicable.Length)];
     }
 
     // Holds back a random, non-empty part of the writes: when that is all of them, nothing is forwarded.
@@ -213,6 +285,26 @@ public sealed class FaultInjectingHandler : DelegatingHandler
 
     private static HttpResponseMessage Error(HttpRequestMessage request, HttpStatusCode status, string type, string message)
         => Answer(request, status, new JsonObject { ["__type"] = type, ["message"] = message }.ToJsonString());
+
+    // DynamoDB gives one reason per action, in the request's order: the conflicting one, and None for the others.
+    private static HttpResponseMessage TransactionConflict(HttpRequestMessage request, int actions)
+    {
+        var codes = Enumerable.Range(0, actions).Select(i => i == 0 ? "TransactionConflict" : "None").ToList();
+        var reasons = new JsonArray(codes
+            .Select(code => (JsonNode)(code == "None"
+                ? new JsonObject { ["Code"] = code }
+                : new JsonObject { ["Code"] = code, ["Message"] = "Transaction is ongoing for the item" }))
+            .ToArray());
+        return Answer(
+            request,
+            HttpStatusCode.BadRequest,
+            new JsonObject
+            {
+                ["__type"] = "com.amazonaws.dynamodb.v20120810#TransactionCanceledException",
+                ["Message"] = "Transaction cancelled, please refer cancellation reasons for specific reasons [" + string.Join(", ", codes) + "]",
+                ["CancellationReasons"] = reasons,
+            }.ToJsonString());
+    }
 
     // No x-amz-crc32 header: the SDK checks it against the body when present, and this body is not DynamoDB's.
     private static HttpResponseMessage Answer(HttpRequestMessage request, HttpStatusCode status, string json)

@@ -20,4 +20,11 @@ public enum InjectedFault
     /// UnprocessedItems, as DynamoDB does when it throttles part of a batch.
     /// </summary>
     PartialBatchWrite,
+
+    /// <summary>
+    /// TransactWriteItems only: HTTP 400 <c>TransactionCanceledException</c> with one cancellation reason per action,
+    /// the first <c>TransactionConflict</c> and the others <c>None</c>, as DynamoDB answers when another transaction
+    /// holds one of the items; not forwarded.
+    /// </summary>
+    TransactionConflict,
 }

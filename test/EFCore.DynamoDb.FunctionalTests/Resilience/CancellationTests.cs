@@ -36,7 +36,7 @@ public sealed class CancellationTests(ResilienceFixture fixture) : IClassFixture
     public async Task A_token_cancelled_before_the_call_throws_and_sends_nothing(string path)
     {
         using var handler = new FaultInjectingHandler();
-        using var client = fixture.CreateClient(handler);
+        using var client = handler.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
         // Tables of their own for EnsureCreated and EnsureDeleted: the fixture's stay whatever these do.
         await using var context = fixture.CreateContext(
             client,
@@ -92,7 +92,7 @@ public sealed class CancellationTests(ResilienceFixture fixture) : IClassFixture
     public async Task Cancelling_during_a_multi_page_query_stops_before_the_next_page()
     {
         using var handler = new FaultInjectingHandler();
-        using var client = fixture.CreateClient(handler);
+        using var client = handler.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
         await using var context = fixture.CreateContext(client);
         using var cancellation = new CancellationTokenSource();
         var read = 0;
@@ -113,8 +113,8 @@ public sealed class CancellationTests(ResilienceFixture fixture) : IClassFixture
     [Fact]
     public async Task Cancelling_during_a_retry_delay_ends_a_save_at_once()
     {
-        using var handler = new FaultInjectingHandler().Fail("PutItem", 100, Fault.Throttling);
-        using var client = fixture.CreateClient(handler);
+        using var handler = new FaultInjectingHandler().Fail("PutItem", 100, InjectedFault.ProvisionedThroughputExceeded);
+        using var client = handler.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
         // EF's backoff retries at once, then after about 1 s, 3 s, 7 s…: without cancellation this save takes minutes.
         await using var context = fixture.CreateContext(client, d => new DynamoDbExecutionStrategy(d, 20, TimeSpan.FromMinutes(1)));
         context.Parcels.Add(new Parcel { Shard = "cancelled", Seq = 10 });
@@ -130,8 +130,8 @@ public sealed class CancellationTests(ResilienceFixture fixture) : IClassFixture
     [Fact]
     public async Task Cancelling_during_a_retry_delay_ends_a_query_at_once()
     {
-        using var handler = new FaultInjectingHandler().Fail("Query", 100, Fault.InternalServerError);
-        using var client = fixture.CreateClient(handler);
+        using var handler = new FaultInjectingHandler().Fail("Query", 100, InjectedFault.InternalServerError);
+        using var client = handler.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
         await using var context = fixture.CreateContext(client, d => new DynamoDbExecutionStrategy(d, 20, TimeSpan.FromMinutes(1)));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var stopwatch = Stopwatch.StartNew();

@@ -20,8 +20,8 @@ public sealed class RetryTests(ResilienceFixture fixture) : IClassFixture<Resili
     [Fact]
     public async Task A_save_succeeds_after_its_PutItem_was_throttled()
     {
-        using var handler = new FaultInjectingHandler().Fail("PutItem", 2, Fault.Throttling);
-        using var client = fixture.CreateClient(handler);
+        using var handler = new FaultInjectingHandler().Fail("PutItem", 2, InjectedFault.ProvisionedThroughputExceeded);
+        using var client = handler.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
         await using var context = fixture.CreateContext(client, FastRetries);
         context.Parcels.Add(new Parcel { Shard = "saved", Seq = 1, Weight = 7 });
 
@@ -35,8 +35,8 @@ public sealed class RetryTests(ResilienceFixture fixture) : IClassFixture<Resili
     [Fact]
     public async Task A_transactional_save_succeeds_after_server_errors()
     {
-        using var handler = new FaultInjectingHandler().Fail("TransactWriteItems", 2, Fault.InternalServerError);
-        using var client = fixture.CreateClient(handler);
+        using var handler = new FaultInjectingHandler().Fail("TransactWriteItems", 2, InjectedFault.InternalServerError);
+        using var client = handler.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
         await using var context = fixture.CreateContext(client, FastRetries);
         context.Parcels.AddRange(new Parcel { Shard = "saved", Seq = 10 }, new Parcel { Shard = "saved", Seq = 11 });
 
@@ -50,8 +50,8 @@ public sealed class RetryTests(ResilienceFixture fixture) : IClassFixture<Resili
     [Fact]
     public async Task The_default_strategy_retries_without_any_configuration()
     {
-        using var handler = new FaultInjectingHandler().Fail("PutItem", 1, Fault.InternalServerError);
-        using var client = fixture.CreateClient(handler);
+        using var handler = new FaultInjectingHandler().Fail("PutItem", 1, InjectedFault.InternalServerError);
+        using var client = handler.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
         await using var context = fixture.CreateContext(client);
         context.Parcels.Add(new Parcel { Shard = "saved", Seq = 20 });
 
@@ -63,8 +63,8 @@ public sealed class RetryTests(ResilienceFixture fixture) : IClassFixture<Resili
     [Fact]
     public async Task A_save_gives_up_after_the_max_retry_count_and_writes_nothing()
     {
-        using var handler = new FaultInjectingHandler().Fail("PutItem", 100, Fault.Throttling);
-        using var client = fixture.CreateClient(handler);
+        using var handler = new FaultInjectingHandler().Fail("PutItem", 100, InjectedFault.ProvisionedThroughputExceeded);
+        using var client = handler.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
         await using var context = fixture.CreateContext(client, d => new DynamoDbExecutionStrategy(d, 2, TimeSpan.FromMilliseconds(10)));
         context.Parcels.Add(new Parcel { Shard = "saved", Seq = 30 });
 
@@ -79,8 +79,8 @@ public sealed class RetryTests(ResilienceFixture fixture) : IClassFixture<Resili
     public async Task A_multi_page_query_reads_a_failed_page_again_without_repeating_rows()
     {
         var log = new RequestLog();
-        using var handler = new FaultInjectingHandler().Fail("Query", 2, Fault.InternalServerError, skip: 1);
-        using var client = fixture.CreateClient(handler);
+        using var handler = new FaultInjectingHandler().Fail("Query", 2, InjectedFault.InternalServerError, skip: 1);
+        using var client = handler.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
         await using var context = fixture.CreateContext(client, FastRetries, log);
 
         var parcels = await context.Parcels.Where(p => p.Shard == "big").Select(p => p.Seq).ToListAsync();
@@ -94,8 +94,8 @@ public sealed class RetryTests(ResilienceFixture fixture) : IClassFixture<Resili
     [Fact]
     public async Task FindAsync_succeeds_after_its_GetItem_was_throttled()
     {
-        using var handler = new FaultInjectingHandler().Fail("GetItem", 2, Fault.Throttling);
-        using var client = fixture.CreateClient(handler);
+        using var handler = new FaultInjectingHandler().Fail("GetItem", 2, InjectedFault.ProvisionedThroughputExceeded);
+        using var client = handler.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
         await using var context = fixture.CreateContext(client, FastRetries);
 
         var parcel = await context.Parcels.FindAsync("small", 2);
@@ -107,8 +107,8 @@ public sealed class RetryTests(ResilienceFixture fixture) : IClassFixture<Resili
     [Fact]
     public async Task A_count_over_a_scan_succeeds_after_server_errors()
     {
-        using var handler = new FaultInjectingHandler().Fail("Scan", 2, Fault.InternalServerError);
-        using var client = fixture.CreateClient(handler);
+        using var handler = new FaultInjectingHandler().Fail("Scan", 2, InjectedFault.InternalServerError);
+        using var client = handler.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
         await using var context = fixture.CreateContext(client, FastRetries);
 
         var count = await context.Parcels.CountAsync(p => p.Weight >= 10);
