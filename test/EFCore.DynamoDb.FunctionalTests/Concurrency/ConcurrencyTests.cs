@@ -241,6 +241,48 @@ public sealed class ConcurrencyTests(ConcurrencyFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Replacing_an_entity_continues_its_row_version_and_is_conditioned_on_it()
+    {
+        await AddCounterAsync("replaced");
+        await using (var other = fixture.CreateContext())
+        {
+            (await other.Counters.FindAsync("replaced"))!.Value = 1;
+            await other.SaveChangesAsync();
+        }
+
+        await using var context = fixture.CreateContext();
+        var original = (await context.Counters.FindAsync("replaced"))!;
+        context.Counters.Remove(original);
+        var replacement = new Counter { Id = "replaced", Value = 99, Label = "new" };
+        context.Counters.Add(replacement);
+        await context.SaveChangesAsync();
+
+        Assert.Equal(3, replacement.Version);
+        var item = (await RawCounterAsync("replaced"))!;
+        Assert.Equal("3", item["ver"].N);
+        Assert.Equal("99", item["Value"].N);
+    }
+
+    [Fact]
+    public async Task Replacing_a_stale_entity_is_a_concurrency_conflict_and_keeps_the_item()
+    {
+        await AddCounterAsync("replaced-stale");
+        await using var context = fixture.CreateContext();
+        var original = (await context.Counters.FindAsync("replaced-stale"))!;
+        await using (var other = fixture.CreateContext())
+        {
+            (await other.Counters.FindAsync("replaced-stale"))!.Value = 7;
+            await other.SaveChangesAsync();
+        }
+
+        context.Counters.Remove(original);
+        context.Counters.Add(new Counter { Id = "replaced-stale", Value = 99 });
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => context.SaveChangesAsync());
+
+        Assert.Equal("7", (await RawCounterAsync("replaced-stale"))!["Value"].N);
+    }
+
+    [Fact]
     public async Task Eight_contexts_incrementing_one_counter_100_times_each_with_retry_end_at_exactly_800()
     {
         await AddCounterAsync("contended");

@@ -74,7 +74,7 @@ public sealed class ExecuteUpdateTests(GameFixture fixture) : IClassFixture<Game
         var item = await UpdateOneAsync(s => s.SetProperty(p => p.Name, "Ann"));
 
         Assert.Equal("S:Ann", Attr.Text(item["Name"]));
-        Assert.Equal("N:1", Attr.Text(item["Revision"]));
+        Assert.Equal("N:2", Attr.Text(item["Revision"]));
     }
 
     [Fact]

@@ -35,9 +35,12 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         switch (entry.EntityState)
         {
             case EntityState.Added:
+                // A replacement continues the replaced item's versions, as an update of it would.
                 if (entityType.FindRowVersion() is { } rowVersion)
                 {
-                    entry.SetStoreGeneratedValue(rowVersion, RowVersionExtensions.NextVersion(rowVersion, original: null));
+                    entry.SetStoreGeneratedValue(
+                        rowVersion,
+                        RowVersionExtensions.NextVersion(rowVersion, entry.SharedIdentityEntry?.GetOriginalValue(rowVersion)));
                 }
 
                 // An entity added in place of a deleted one with its key (Remove, then Add) replaces that entity's
