@@ -446,4 +446,8 @@ public static class DynamoDbStrings
     /// <summary>A null value inside arithmetic or list_append of a setter.</summary>
     public static string SetterOperandNull(string entityType, string property)
         => Format("The value set to '{0}.{1}' by 'ExecuteUpdate' adds, subtracts or appends null, which DynamoDB cannot compute. Pass a value, or set the property to null to remove it.", entityType, property);
+
+    /// <summary>A write of ExecuteUpdate/ExecuteDelete that failed for another reason than its condition.</summary>
+    public static string BulkWriteFailed(string method, string entityType, string operation, int changed, string error)
+        => Format("'{0}' on '{1}' stopped after changing {3} item(s): a {2} request failed with \"{4}\". '{0}' sends one {2} per matching item and is not atomic: the items changed stay changed, the others were not changed. Correct the cause and run it again; an update that is not idempotent (such as adding to a number) changes the items already changed again unless its filter leaves them out.", method, entityType, operation, changed, error);
 }

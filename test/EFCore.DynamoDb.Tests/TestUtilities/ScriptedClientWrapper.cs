@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace EFCore.DynamoDb.Tests.TestUtilities;
 
 /// <summary>
-/// The provider's client wrapper with the requests of reads, saves and EnsureCreated answered by a script instead of
-/// DynamoDB: each attempt is recorded, the next scripted failures of its operation are thrown, and otherwise it
+/// The provider's client wrapper with the requests of reads, saves, ExecuteUpdate/ExecuteDelete and EnsureCreated
+/// answered by a script instead of DynamoDB: each attempt is recorded, the next scripted failures of its operation are thrown, and otherwise it
 /// succeeds (nothing is sent). Lets a test check retries and cancellation without a server.
 /// </summary>
 public sealed class ScriptedClientWrapper(
@@ -19,7 +19,8 @@ public sealed class ScriptedClientWrapper(
     : DynamoDbClientWrapper(singletonClient, commandLogger)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Queue<Func<Exception>>> _failures = [];
+    // Per operation, what its next attempts do: null succeeds, a function creates the exception thrown.
+    private readonly Dictionary<string, Queue<Func<Exception>?>> _failures = [];
     private readonly List<(string Operation, AmazonWebServiceRequest Request)> _attempts = [];
 
     /// <summary>Every attempt, failed or not, in order: the operation ("PutItem", "Query"…) and its request.</summary>
@@ -49,19 +50,22 @@ public sealed class ScriptedClientWrapper(
     /// <summary>Makes a context answer its requests from the script.</summary>
     public static void Use(DbContextOptionsBuilder options) => options.ReplaceService<IDynamoDbClientWrapper, ScriptedClientWrapper>();
 
-    /// <summary>Makes the next <paramref name="times" /> attempts of <paramref name="operation" /> throw what <paramref name="failure" /> creates.</summary>
-    public void Fail(string operation, int times, Func<Exception> failure)
+    /// <summary>
+    /// Lets the next <paramref name="skip" /> attempts of <paramref name="operation" /> succeed, then makes the next
+    /// <paramref name="times" /> throw what <paramref name="failure" /> creates.
+    /// </summary>
+    public void Fail(string operation, int times, Func<Exception> failure, int skip = 0)
     {
         lock (_lock)
         {
             if (!_failures.TryGetValue(operation, out var queue))
             {
-                _failures[operation] = queue = new Queue<Func<Exception>>();
+                _failures[operation] = queue = new Queue<Func<Exception>?>();
             }
 
-            for (var i = 0; i < times; i++)
+            for (var i = 0; i < skip + times; i++)
             {
-                queue.Enqueue(failure);
+                queue.Enqueue(i < skip ? null : failure);
             }
         }
     }
@@ -84,6 +88,14 @@ public sealed class ScriptedClientWrapper(
     /// <inheritdoc />
     public override Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
         => Answer("PutItem", request, _ => new PutItemResponse());
+
+    /// <inheritdoc />
+    public override Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
+        => Answer("UpdateItem", request, _ => new UpdateItemResponse());
+
+    /// <inheritdoc />
+    public override Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
+        => Answer("DeleteItem", request, _ => new DeleteItemResponse());
 
     /// <inheritdoc />
     public override Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
@@ -16,7 +17,10 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// enumerable as a read of that access path, paging through LastEvaluatedKey) and written as they arrive, at most
 /// <c>MaxConcurrentWrites</c> in flight. Each write is conditioned on the item existing and on the query's other
 /// conditions, so an item deleted or changed since it was read is left alone; such an item, like a failed
-/// condition of a write by key, is not counted. Returns the number of items changed.
+/// condition of a write by key, is not counted. Each write is sent again on its own after a transient failure
+/// (<see cref="DynamoDbRequestRetrier" />); any other failure stops the operation with a
+/// <see cref="DbUpdateException" /> that says how many items were already changed. Returns the number of items
+/// changed.
 /// </summary>
 public sealed class DynamoDbBulkWriteExecutor
 {
@@ -71,7 +75,19 @@ public sealed class DynamoDbBulkWriteExecutor
         var request = CreateRequestTemplate(context);
         if (_write.IsByKey)
         {
-            return CreateKey(context) is { } key && await WriteAsync(context.Client, request, key, context.CancellationToken).ConfigureAwait(false) ? 1 : 0;
+            if (CreateKey(context) is not { } key)
+            {
+                return 0;
+            }
+
+            try
+            {
+                return await WriteAsync(context, request, key, context.CancellationToken).ConfigureAwait(false) ? 1 : 0;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                throw WriteFailed(exception, changed: 0);
+            }
         }
 
         return await WriteEachAsync(context, request, ReadKeys(context)).ConfigureAwait(false);
@@ -120,7 +136,8 @@ public sealed class DynamoDbBulkWriteExecutor
         };
 
     // Writes each key as it is read, at most MaxConcurrentWrites at once. On the first failure the writes still in
-    // flight are cancelled and awaited, and that failure is thrown.
+    // flight are cancelled and awaited (the ones that succeeded meanwhile count as changed); a failed write is thrown
+    // as a DbUpdateException with that count, a failed read or a cancellation as it is.
     private async Task<int> WriteEachAsync(DynamoDbQueryContext context, WriteTemplate request, IAsyncEnumerable<Dictionary<string, AttributeValue>> items)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
@@ -130,6 +147,7 @@ public sealed class DynamoDbBulkWriteExecutor
         HashSet<string>? seen = _write.Query.Index is not null && !_write.IsDelete ? [] : null;
         var inFlight = new List<Task<bool>>(_maxConcurrentWrites);
         var changed = 0;
+        Task<bool>? completed = null;
         try
         {
             await foreach (var item in items.WithCancellation(stop.Token).ConfigureAwait(false))
@@ -142,33 +160,38 @@ public sealed class DynamoDbBulkWriteExecutor
 
                 if (inFlight.Count == _maxConcurrentWrites)
                 {
-                    changed += await CompleteOneAsync(inFlight).ConfigureAwait(false);
+                    await CompleteOneAsync().ConfigureAwait(false);
                 }
 
-                inFlight.Add(WriteAsync(context.Client, request, key, stop.Token));
+                inFlight.Add(WriteAsync(context, request, key, stop.Token));
             }
 
             while (inFlight.Count > 0)
             {
-                changed += await CompleteOneAsync(inFlight).ConfigureAwait(false);
+                await CompleteOneAsync().ConfigureAwait(false);
             }
 
             return changed;
         }
-        catch
+        catch (Exception exception)
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(inFlight).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
                 .ConfigureAwait(false);
+            if (completed is { IsFaulted: true } && exception is not OperationCanceledException)
+            {
+                throw WriteFailed(exception, changed + inFlight.Count(w => w.IsCompletedSuccessfully && w.Result));
+            }
+
             throw;
         }
-    }
 
-    private static async Task<int> CompleteOneAsync(List<Task<bool>> inFlight)
-    {
-        var done = await Task.WhenAny(inFlight).ConfigureAwait(false);
-        inFlight.Remove(done);
-        return await done.ConfigureAwait(false) ? 1 : 0;
+        async Task CompleteOneAsync()
+        {
+            completed = await Task.WhenAny(inFlight).ConfigureAwait(false);
+            inFlight.Remove(completed);
+            changed += await completed.ConfigureAwait(false) ? 1 : 0;
+        }
     }
 
     private Dictionary<string, AttributeValue> KeyOf(Dictionary<string, AttributeValue> item)
@@ -185,45 +208,44 @@ public sealed class DynamoDbBulkWriteExecutor
     private static string KeyText(Dictionary<string, AttributeValue> key)
         => string.Join('\u0001', key.Values.Select(v => v.S ?? v.N ?? Convert.ToBase64String(v.B.ToArray())));
 
-    // One conditional write; false when its condition failed: the item is missing or no longer matches.
+    // One conditional write, sent again by the retrier after a transient failure (as the SDK's own retries do, a
+    // write DynamoDB applied but did not answer is applied again); false when its condition failed: the item is
+    // missing or no longer matches.
     private async Task<bool> WriteAsync(
-        IDynamoDbClientWrapper client,
+        DynamoDbQueryContext context,
         WriteTemplate request,
         Dictionary<string, AttributeValue> key,
         CancellationToken cancellationToken)
     {
+        var client = context.Client;
         try
         {
             if (_write.IsDelete)
             {
-                await client.DeleteItemAsync(
-                        new DeleteItemRequest
-                        {
-                            TableName = _tableName,
-                            Key = key,
-                            ConditionExpression = request.Condition,
-                            ExpressionAttributeNames = request.Names,
-                            ExpressionAttributeValues = request.Values,
-                            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-                        },
-                        cancellationToken)
-                    .ConfigureAwait(false);
+                var delete = new DeleteItemRequest
+                {
+                    TableName = _tableName,
+                    Key = key,
+                    ConditionExpression = request.Condition,
+                    ExpressionAttributeNames = request.Names,
+                    ExpressionAttributeValues = request.Values,
+                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                };
+                await context.Retrier.ExecuteAsync(ct => client.DeleteItemAsync(delete, ct), cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await client.UpdateItemAsync(
-                        new UpdateItemRequest
-                        {
-                            TableName = _tableName,
-                            Key = key,
-                            UpdateExpression = request.UpdateExpression,
-                            ConditionExpression = request.Condition,
-                            ExpressionAttributeNames = request.Names,
-                            ExpressionAttributeValues = request.Values,
-                            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-                        },
-                        cancellationToken)
-                    .ConfigureAwait(false);
+                var update = new UpdateItemRequest
+                {
+                    TableName = _tableName,
+                    Key = key,
+                    UpdateExpression = request.UpdateExpression,
+                    ConditionExpression = request.Condition,
+                    ExpressionAttributeNames = request.Names,
+                    ExpressionAttributeValues = request.Values,
+                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                };
+                await context.Retrier.ExecuteAsync(ct => client.UpdateItemAsync(update, ct), cancellationToken).ConfigureAwait(false);
             }
 
             return true;
@@ -233,6 +255,16 @@ public sealed class DynamoDbBulkWriteExecutor
             return false;
         }
     }
+
+    private DbUpdateException WriteFailed(Exception exception, int changed)
+        => new(
+            DynamoDbStrings.BulkWriteFailed(
+                _write.IsDelete ? "ExecuteDeleteAsync" : "ExecuteUpdateAsync",
+                _write.Query.EntityType.DisplayName(),
+                _write.IsDelete ? "DeleteItem" : "UpdateItem",
+                changed,
+                exception.Message),
+            exception);
 
     private sealed record WriteTemplate(
         string? UpdateExpression,
