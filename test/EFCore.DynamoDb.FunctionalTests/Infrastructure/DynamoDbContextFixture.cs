@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DynamoDb.FunctionalTests.Infrastructure;
@@ -53,13 +54,14 @@ public abstract class DynamoDbContextFixture<TContext> : IAsyncLifetime
     /// A new context that sends through <paramref name="client" />, such as one whose calls go through a
     /// <see cref="FaultInjectingHandler" />: on this fixture's tables, or on the tables of
     /// <paramref name="tableNamePrefix" />; with <paramref name="executionStrategy" /> (the provider's default when
-    /// null), optionally recording into <paramref name="log" />.
+    /// null), optionally recording into <paramref name="log" /> and with more provider options.
     /// </summary>
     public TContext CreateContext(
         IAmazonDynamoDB client,
         Func<ExecutionStrategyDependencies, IExecutionStrategy>? executionStrategy = null,
         RequestLog? log = null,
-        string? tableNamePrefix = null)
+        string? tableNamePrefix = null,
+        Action<DynamoDbDbContextOptionsBuilder>? dynamoDb = null)
         => Create(
             new DbContextOptionsBuilder<TContext>().UseDynamoDb(
                 client,
@@ -70,6 +72,8 @@ public abstract class DynamoDbContextFixture<TContext> : IAsyncLifetime
                     {
                         d.ExecutionStrategy(executionStrategy);
                     }
+
+                    dynamoDb?.Invoke(d);
                 }),
             log);
 
