@@ -42,26 +42,7 @@ public sealed class TransactionsFixture(DynamoDbServerFixture server) : DynamoDb
 
     /// <summary>Every parcel item whose Id starts with the prefix, read raw with a consistent scan over all pages.</summary>
     public async Task<List<Dictionary<string, AttributeValue>>> RawParcelsAsync(string idPrefix)
-    {
-        var items = new List<Dictionary<string, AttributeValue>>();
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
-        {
-            var page = await RawClient.ScanAsync(new ScanRequest
-            {
-                TableName = TableName("Parcels"),
-                FilterExpression = "begins_with(Id, :p)",
-                ExpressionAttributeValues = new() { [":p"] = Attr.S(idPrefix) },
-                ConsistentRead = true,
-                ExclusiveStartKey = startKey,
-            });
-            items.AddRange(page.Items ?? []);
-            startKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (startKey is not null);
-
-        return items;
-    }
+        => (await ScanRawAsync("Parcels")).Where(item => item["Id"].S.StartsWith(idPrefix, StringComparison.Ordinal)).ToList();
 
     /// <summary>Writes a parcel's item raw, bypassing the provider.</summary>
     public Task PutRawParcelAsync(string id, string label)
