@@ -4,10 +4,10 @@ namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
 /// Sends one DynamoDB request through an execution strategy of its own, so that the request alone is retried on a
-/// transient failure: each page of a query, each key batch, each write of an independent save. Safe to call
-/// concurrently: a strategy keeps per-operation state (the failures so far), so each call creates a new one from
-/// <see cref="IExecutionStrategyFactory" />, and EF marks the strategy in charge per asynchronous flow, so calls in
-/// flight together never see each other's.
+/// transient failure: each page of a query, each key batch, each write of an independent save or of an
+/// ExecuteUpdate/ExecuteDelete. Safe to call concurrently: a strategy keeps per-operation state (the failures so far),
+/// so each call creates a new one from <see cref="IExecutionStrategyFactory" />, and EF marks the strategy in charge
+/// per asynchronous flow, so calls in flight together never see each other's.
 /// </summary>
 /// <remarks>
 /// Inside an operation that a strategy already runs (a SaveChanges, which EF runs in the context's strategy unless
