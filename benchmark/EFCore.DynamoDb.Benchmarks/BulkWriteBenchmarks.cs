@@ -20,7 +20,7 @@ namespace EFCore.DynamoDb.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 15, invocationCount: 1)]
+[SimpleJob(launchCount: 1, warmupCount: 10, iterationCount: 25, invocationCount: 1)]
 public class BulkWriteBenchmarks
 {
     private const int ItemCount = 1000;
