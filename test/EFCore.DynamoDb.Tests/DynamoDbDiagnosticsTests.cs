@@ -235,4 +235,27 @@ public class DynamoDbDiagnosticsTests
         Assert.Equal("ByName", RequestJson.Of(db.Set<Product>().Where(p => p.Name == "pen")).Member("IndexName"));
         Assert.DoesNotContain(events, e => e.EventId == DynamoDbEventId.ScanQueryWarning);
     }
+
+    [Fact]
+    public async Task Consumed_capacity_is_asked_for_only_when_requests_are_logged()
+    {
+        var (client, recorder) = AnsweringDynamoDbClient.Create();
+        var logged = new List<string>();
+        await using (var quiet = new ShopContext(new DbContextOptionsBuilder<ShopContext>().UseDynamoDb(client).Options))
+        {
+            quiet.Add(new Customer { Id = "quiet", Name = "Q" });
+            await quiet.SaveChangesAsync();
+        }
+
+        await using (var logging = new ShopContext(new DbContextOptionsBuilder<ShopContext>().UseDynamoDb(client).LogTo(logged.Add, [DynamoDbEventId.RequestExecuted]).Options))
+        {
+            logging.Add(new Customer { Id = "logged", Name = "L" });
+            await logging.SaveChangesAsync();
+        }
+
+        var puts = recorder.Requests.OfType<Amazon.DynamoDBv2.Model.PutItemRequest>().ToList();
+        Assert.Null(puts[0].ReturnConsumedCapacity);
+        Assert.Equal(Amazon.DynamoDBv2.ReturnConsumedCapacity.TOTAL, puts[1].ReturnConsumedCapacity);
+        Assert.Single(logged);
+    }
 }

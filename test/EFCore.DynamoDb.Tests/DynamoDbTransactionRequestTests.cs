@@ -18,7 +18,7 @@ namespace EFCore.DynamoDb.Tests;
 public sealed class DynamoDbTransactionRequestTests
 {
     private static ShopContext Shop(Action<DynamoDbDbContextOptionsBuilder>? dynamoDb = null)
-        => TestContexts.Shop(dynamoDb, FakeWriteClientWrapper.Use);
+        => TestContexts.Shop(dynamoDb, ScriptedClientWrapper.Use);
 
     // A context whose failed saves are not retried, so a test can change entities between two attempts.
     private static ShopContext ShopWithoutRetries() => Shop(d => d.ExecutionStrategy(e => new NonRetryingExecutionStrategy(e)));
@@ -35,22 +35,7 @@ public sealed class DynamoDbTransactionRequestTests
         };
 
     // The first TransactWriteItems fails with the exception; later ones succeed.
-    private static void FailFirstTransaction(FakeWriteClientWrapper client, Exception exception)
-    {
-        var failed = false;
-        client.OnWrite = request =>
-        {
-            if (request is TransactWriteItemsRequest && !failed)
-            {
-                failed = true;
-                throw exception;
-            }
-
-            return Task.CompletedTask;
-        };
-    }
-
-    private static List<string> Tokens(FakeWriteClientWrapper client)
+    private static List<string> Tokens(ScriptedClientWrapper client)
         => client.Requests.OfType<TransactWriteItemsRequest>().Select(r => r.ClientRequestToken).ToList();
 
     [Theory]
@@ -60,10 +45,10 @@ public sealed class DynamoDbTransactionRequestTests
     {
         await using var db = Shop(maxConcurrentWrites is { } max ? d => d.MaxConcurrentWrites(max) : null);
         db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-        var client = FakeWriteClientWrapper.Of(db);
+        var client = ScriptedClientWrapper.Of(db);
         // Every write waits until `bound` writes are in flight at once: a save that never overlaps that many times out.
         var enoughInFlight = new TaskCompletionSource();
-        client.OnWrite = _ =>
+        client.OnAttempt = _ =>
         {
             if (client.MaxInFlight >= bound)
             {
@@ -84,8 +69,8 @@ public sealed class DynamoDbTransactionRequestTests
     public async Task A_transaction_that_failed_without_an_answer_is_retried_by_the_execution_strategy_with_the_same_ClientRequestToken()
     {
         await using var db = Shop();
-        var client = FakeWriteClientWrapper.Of(db);
-        FailFirstTransaction(client, ServerError());
+        var client = ScriptedClientWrapper.Of(db);
+        client.Fail("TransactWriteItems", 1, () => ServerError());
         db.Products.AddRange(NewProducts(2));
 
         Assert.Equal(2, await db.SaveChangesAsync());
@@ -100,9 +85,9 @@ public sealed class DynamoDbTransactionRequestTests
     public async Task A_transaction_that_timed_out_is_retried_with_the_same_ClientRequestToken()
     {
         await using var db = Shop();
-        var client = FakeWriteClientWrapper.Of(db);
+        var client = ScriptedClientWrapper.Of(db);
         // What the SDK's HTTP client throws on a timeout: a cancellation the caller did not ask for.
-        FailFirstTransaction(client, new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout."));
+        client.Fail("TransactWriteItems", 1, () => new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout."));
         db.Products.AddRange(NewProducts(2));
         await Assert.ThrowsAsync<TaskCanceledException>(() => db.SaveChangesAsync());
 
@@ -117,8 +102,8 @@ public sealed class DynamoDbTransactionRequestTests
     public async Task A_failed_transaction_retried_after_an_entity_changed_gets_a_new_ClientRequestToken()
     {
         await using var db = ShopWithoutRetries();
-        var client = FakeWriteClientWrapper.Of(db);
-        FailFirstTransaction(client, ServerError());
+        var client = ScriptedClientWrapper.Of(db);
+        client.Fail("TransactWriteItems", 1, () => ServerError());
         var products = NewProducts(2);
         db.Products.AddRange(products);
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
@@ -135,8 +120,8 @@ public sealed class DynamoDbTransactionRequestTests
     public async Task A_transaction_DynamoDB_cancelled_is_not_retried_with_its_ClientRequestToken()
     {
         await using var db = ShopWithoutRetries();
-        var client = FakeWriteClientWrapper.Of(db);
-        FailFirstTransaction(client, new TransactionCanceledException("cancelled") { CancellationReasons = [new() { Code = "None" }, new() { Code = "TransactionConflict" }] });
+        var client = ScriptedClientWrapper.Of(db);
+        client.Fail("TransactWriteItems", 1, () => new TransactionCanceledException("cancelled") { CancellationReasons = [new() { Code = "None" }, new() { Code = "TransactionConflict" }] });
         db.Products.AddRange(NewProducts(2));
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
 
@@ -150,7 +135,7 @@ public sealed class DynamoDbTransactionRequestTests
     public async Task Separate_successful_saves_get_separate_ClientRequestTokens()
     {
         await using var db = Shop();
-        var client = FakeWriteClientWrapper.Of(db);
+        var client = ScriptedClientWrapper.Of(db);
         db.Products.AddRange(NewProducts(2));
         await db.SaveChangesAsync();
         db.Products.AddRange(NewProducts(2, first: 3));
@@ -166,7 +151,7 @@ public sealed class DynamoDbTransactionRequestTests
     public async Task A_single_Update_and_a_single_Delete_return_the_old_item_when_their_condition_fails()
     {
         await using var db = Shop();
-        var client = FakeWriteClientWrapper.Of(db);
+        var client = ScriptedClientWrapper.Of(db);
         var modified = new Product { Id = 1, Name = "m" };
         db.Attach(modified);
         modified.Stock = 5;
@@ -182,7 +167,7 @@ public sealed class DynamoDbTransactionRequestTests
     public async Task Update_Delete_and_ConditionCheck_actions_of_a_transaction_return_the_old_item_when_their_condition_fails()
     {
         await using var db = Shop();
-        var client = FakeWriteClientWrapper.Of(db);
+        var client = ScriptedClientWrapper.Of(db);
         var modified = new Product { Id = 1, Name = "m" };
         db.Attach(modified);
         modified.Stock = 5;
@@ -202,7 +187,7 @@ public sealed class DynamoDbTransactionRequestTests
     public async Task A_ConditionCheck_requires_the_partition_key_to_exist_and_the_predicate_to_hold()
     {
         await using var db = Shop();
-        var client = FakeWriteClientWrapper.Of(db);
+        var client = ScriptedClientWrapper.Of(db);
         db.Database.AddConditionCheck<Order>(new object[] { "c1", "o1" }, o => o.Total > 5m && o.Note != null);
         db.Products.Add(new Product { Id = 1, Name = "p" });
 
@@ -224,7 +209,7 @@ public sealed class DynamoDbTransactionRequestTests
     public async Task A_Put_replacing_a_deleted_entity_requires_its_item_as_read_and_returns_the_old_item_when_that_fails()
     {
         await using var db = Shop();
-        var client = FakeWriteClientWrapper.Of(db);
+        var client = ScriptedClientWrapper.Of(db);
         var id = Guid.NewGuid();
         var old = new Account { Id = id, Email = "old@example.com", Version = 3 };
         db.Attach(old);
@@ -245,7 +230,7 @@ public sealed class DynamoDbTransactionRequestTests
     public async Task A_Put_of_a_new_entity_must_not_overwrite_and_does_not_ask_for_the_old_item()
     {
         await using var db = Shop();
-        var client = FakeWriteClientWrapper.Of(db);
+        var client = ScriptedClientWrapper.Of(db);
         db.Add(new Product { Id = 1, Name = "p" });
 
         await db.SaveChangesAsync();

@@ -174,7 +174,6 @@ public sealed class DynamoDbWriteCommandTests : IDisposable
         Assert.Equal("attribute_not_exists(#n0)", request.ConditionExpression);
         Assert.Equal(new Dictionary<string, string> { ["#n0"] = "CustomerId" }, request.ExpressionAttributeNames);
         Assert.Null(request.ExpressionAttributeValues);
-        Assert.Equal(ReturnConsumedCapacity.TOTAL, request.ReturnConsumedCapacity);
     }
 
     [Fact]
@@ -385,7 +384,6 @@ public sealed class DynamoDbWriteCommandTests : IDisposable
         Assert.Equal("attribute_exists(#n0)", request.ConditionExpression);
         Assert.Same(command.Names, request.ExpressionAttributeNames);
         Assert.Same(command.Values, request.ExpressionAttributeValues);
-        Assert.Equal(ReturnConsumedCapacity.TOTAL, request.ReturnConsumedCapacity);
     }
 
     [Fact]
@@ -464,7 +462,6 @@ public sealed class DynamoDbWriteCommandTests : IDisposable
         Assert.Equal("attribute_exists(#n0)", request.ConditionExpression);
         Assert.Equal(new Dictionary<string, string> { ["#n0"] = "CustomerId" }, request.ExpressionAttributeNames);
         Assert.Null(request.ExpressionAttributeValues);
-        Assert.Equal(ReturnConsumedCapacity.TOTAL, request.ReturnConsumedCapacity);
     }
 
     [Fact]

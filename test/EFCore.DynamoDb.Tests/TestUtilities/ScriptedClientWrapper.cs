@@ -22,6 +22,7 @@ public sealed class ScriptedClientWrapper(
     // Per operation, what its next attempts do: null succeeds, a function creates the exception thrown.
     private readonly Dictionary<string, Queue<Func<Exception>?>> _failures = [];
     private readonly List<(string Operation, AmazonWebServiceRequest Request)> _attempts = [];
+    private int _inFlight;
 
     /// <summary>Every attempt, failed or not, in order: the operation ("PutItem", "Query"…) and its request.</summary>
     public IReadOnlyList<(string Operation, AmazonWebServiceRequest Request)> Attempts
@@ -34,6 +35,15 @@ public sealed class ScriptedClientWrapper(
             }
         }
     }
+
+    /// <summary>The requests of every attempt, in order.</summary>
+    public IReadOnlyList<AmazonWebServiceRequest> Requests => Attempts.Select(a => a.Request).ToList();
+
+    /// <summary>Awaited by each attempt before it answers (nothing by default): a slow server, or a barrier.</summary>
+    public Func<AmazonWebServiceRequest, Task> OnAttempt { get; set; } = _ => Task.CompletedTask;
+
+    /// <summary>The most attempts that were in flight at the same time.</summary>
+    public int MaxInFlight { get; private set; }
 
     /// <summary>Answers each successful Query attempt (by default: no items, no more pages).</summary>
     public Func<QueryRequest, QueryResponse> RespondToQuery { get; set; } = _ => new QueryResponse { Items = [], Count = 0 };
@@ -112,19 +122,31 @@ public sealed class ScriptedClientWrapper(
             new DescribeTableRequest { TableName = tableName },
             _ => TableStatus is { } status ? new TableDescription { TableName = tableName, TableStatus = status } : null);
 
-    private Task<TResponse> Answer<TRequest, TResponse>(string operation, TRequest request, Func<TRequest, TResponse> respond)
+    private async Task<TResponse> Answer<TRequest, TResponse>(string operation, TRequest request, Func<TRequest, TResponse> respond)
         where TRequest : AmazonWebServiceRequest
     {
         Func<Exception>? failure = null;
         lock (_lock)
         {
             _attempts.Add((operation, request));
+            MaxInFlight = Math.Max(MaxInFlight, ++_inFlight);
             if (_failures.TryGetValue(operation, out var queue) && queue.Count > 0)
             {
                 failure = queue.Dequeue();
             }
         }
 
-        return failure is null ? Task.FromResult(respond(request)) : Task.FromException<TResponse>(failure());
+        try
+        {
+            await OnAttempt(request);
+            return failure is null ? respond(request) : throw failure();
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _inFlight--;
+            }
+        }
     }
 }

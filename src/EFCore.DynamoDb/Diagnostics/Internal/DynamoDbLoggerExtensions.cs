@@ -64,6 +64,16 @@ public static class DynamoDbLoggerExtensions
         }
     }
 
+    /// <summary>
+    /// True when <see cref="DynamoDbEventId.RequestExecuted" /> is logged or listened to: only then is it worth asking
+    /// DynamoDB for a request's consumed capacity, which costs the server work on every request.
+    /// </summary>
+    public static bool IsRequestExecutedEnabled(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics)
+    {
+        var definition = RequestExecutedDefinition(diagnostics);
+        return diagnostics.ShouldLog(definition) || diagnostics.NeedsEventData(definition, out _, out _);
+    }
+
     /// <summary>Logs <see cref="DynamoDbEventId.RequestExecuted" /> for one request sent to DynamoDB.</summary>
     public static void RequestExecuted(
         this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
@@ -74,17 +84,7 @@ public static class DynamoDbLoggerExtensions
         double? consumedCapacityUnits,
         AmazonWebServiceRequest request)
     {
-        var definition = (EventDefinition<string, string, string, string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogRequestExecuted
-            ??= new EventDefinition<string, string, string, string>(
-                diagnostics.Options,
-                DynamoDbEventId.RequestExecuted,
-                LogLevel.Information,
-                "DynamoDbEventId.RequestExecuted",
-                level => LoggerMessage.Define<string, string, string, string>(
-                    level,
-                    DynamoDbEventId.RequestExecuted,
-                    "Executed {Operation} on {Table} ({Cost}){Details}")));
-
+        var definition = RequestExecutedDefinition(diagnostics);
         var shouldLog = diagnostics.ShouldLog(definition);
         var needsEventData = diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled);
         if (!shouldLog && !needsEventData)
@@ -117,6 +117,18 @@ public static class DynamoDbLoggerExtensions
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
     }
+
+    private static EventDefinition<string, string, string, string> RequestExecutedDefinition(IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics)
+        => (EventDefinition<string, string, string, string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogRequestExecuted
+            ??= new EventDefinition<string, string, string, string>(
+                diagnostics.Options,
+                DynamoDbEventId.RequestExecuted,
+                LogLevel.Information,
+                "DynamoDbEventId.RequestExecuted",
+                level => LoggerMessage.Define<string, string, string, string>(
+                    level,
+                    DynamoDbEventId.RequestExecuted,
+                    "Executed {Operation} on {Table} ({Cost}){Details}")));
 
     /// <summary>Logs <see cref="DynamoDbEventId.IndexIgnored" /> for an EF index that is not a secondary index.</summary>
     public static void IndexIgnored(this IDiagnosticsLogger<DbLoggerCategory.Model.Validation> diagnostics, string entityType, string properties)

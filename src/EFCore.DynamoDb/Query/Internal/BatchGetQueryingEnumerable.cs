@@ -56,7 +56,7 @@ public sealed class BatchGetQueryingEnumerable<T>(DynamoDbQueryContext queryCont
                 await Task.Delay(delay + TimeSpan.FromMilliseconds(Random.Shared.Next((int)delay.TotalMilliseconds)), cancellationToken)
                     .ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
-                pending = new BatchGetItemRequest { RequestItems = unprocessed, ReturnConsumedCapacity = request.ReturnConsumedCapacity };
+                pending = new BatchGetItemRequest { RequestItems = unprocessed };
             }
         }
     }

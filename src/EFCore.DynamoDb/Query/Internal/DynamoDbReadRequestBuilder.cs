@@ -94,7 +94,7 @@ public sealed class DynamoDbReadRequestBuilder
             return null;
         }
 
-        var request = new GetItemRequest { TableName = TableName, Key = key, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
+        var request = new GetItemRequest { TableName = TableName, Key = key };
         if (_query.ConsistentRead)
         {
             request.ConsistentRead = true;
@@ -166,7 +166,6 @@ public sealed class DynamoDbReadRequestBuilder
                         ExpressionAttributeNames = names,
                     },
                 },
-                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             })
             .ToList();
     }
@@ -187,7 +186,6 @@ public sealed class DynamoDbReadRequestBuilder
             IndexName = _query.Index?.Name,
             KeyConditionExpression = keyCondition,
             FilterExpression = _query.Filter is { } filter ? writer.Write(filter) : null,
-            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
         };
         if (!_query.ScanIndexForward)
         {
@@ -213,7 +211,6 @@ public sealed class DynamoDbReadRequestBuilder
             TableName = TableName,
             IndexName = tableInstead ? null : _query.Index?.Name,
             FilterExpression = (tableInstead ? _query.Predicate : _query.Filter) is { } filter ? writer.Write(filter) : null,
-            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
         };
         if (segment is { } segmentNumber)
         {

@@ -17,13 +17,22 @@ public class DynamoDbClientWrapper(
     /// <inheritdoc />
     public virtual IAmazonDynamoDB Client => singletonClient.Client;
 
+    // DynamoDB reports a request's consumed capacity only when asked, and answering costs it work: asked only when
+    // the request will be logged or listened to, which is where it goes.
+    private ReturnConsumedCapacity? ConsumedCapacityToReturn => commandLogger.IsRequestExecutedEnabled() ? ReturnConsumedCapacity.TOTAL : null;
+
     /// <inheritdoc />
     public virtual Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
-        => SendAsync("GetItem", request.TableName, null, request, static (c, r, t) => c.GetItemAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+    {
+        request.ReturnConsumedCapacity = ConsumedCapacityToReturn;
+        return SendAsync("GetItem", request.TableName, null, request, static (c, r, t) => c.GetItemAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+    }
 
     /// <inheritdoc />
     public virtual Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
-        => SendAsync(
+    {
+        request.ReturnConsumedCapacity = ConsumedCapacityToReturn;
+        return SendAsync(
             "BatchGetItem",
             request.RequestItems.Keys.FirstOrDefault() ?? "",
             null,
@@ -31,30 +40,48 @@ public class DynamoDbClientWrapper(
             static (c, r, t) => c.BatchGetItemAsync(r, t),
             static r => r.ConsumedCapacity?.Sum(c => c.CapacityUnits ?? 0),
             cancellationToken);
+    }
 
     /// <inheritdoc />
     public virtual Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
-        => SendAsync("Query", request.TableName, request.IndexName, request, static (c, r, t) => c.QueryAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+    {
+        request.ReturnConsumedCapacity = ConsumedCapacityToReturn;
+        return SendAsync("Query", request.TableName, request.IndexName, request, static (c, r, t) => c.QueryAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+    }
 
     /// <inheritdoc />
     public virtual Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
-        => SendAsync("Scan", request.TableName, request.IndexName, request, static (c, r, t) => c.ScanAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+    {
+        request.ReturnConsumedCapacity = ConsumedCapacityToReturn;
+        return SendAsync("Scan", request.TableName, request.IndexName, request, static (c, r, t) => c.ScanAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+    }
 
     /// <inheritdoc />
     public virtual Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
-        => SendAsync("PutItem", request.TableName, null, request, static (c, r, t) => c.PutItemAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+    {
+        request.ReturnConsumedCapacity = ConsumedCapacityToReturn;
+        return SendAsync("PutItem", request.TableName, null, request, static (c, r, t) => c.PutItemAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+    }
 
     /// <inheritdoc />
     public virtual Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
-        => SendAsync("UpdateItem", request.TableName, null, request, static (c, r, t) => c.UpdateItemAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+    {
+        request.ReturnConsumedCapacity = ConsumedCapacityToReturn;
+        return SendAsync("UpdateItem", request.TableName, null, request, static (c, r, t) => c.UpdateItemAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+    }
 
     /// <inheritdoc />
     public virtual Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
-        => SendAsync("DeleteItem", request.TableName, null, request, static (c, r, t) => c.DeleteItemAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+    {
+        request.ReturnConsumedCapacity = ConsumedCapacityToReturn;
+        return SendAsync("DeleteItem", request.TableName, null, request, static (c, r, t) => c.DeleteItemAsync(r, t), static r => r.ConsumedCapacity?.CapacityUnits, cancellationToken);
+    }
 
     /// <inheritdoc />
     public virtual Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken)
-        => SendAsync(
+    {
+        request.ReturnConsumedCapacity = ConsumedCapacityToReturn;
+        return SendAsync(
             "TransactWriteItems",
             FirstTableName(request),
             null,
@@ -62,10 +89,13 @@ public class DynamoDbClientWrapper(
             static (c, r, t) => c.TransactWriteItemsAsync(r, t),
             static r => r.ConsumedCapacity?.Sum(c => c.CapacityUnits ?? 0),
             cancellationToken);
+    }
 
     /// <inheritdoc />
     public virtual Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken)
-        => SendAsync(
+    {
+        request.ReturnConsumedCapacity = ConsumedCapacityToReturn;
+        return SendAsync(
             "BatchWriteItem",
             request.RequestItems.Keys.FirstOrDefault() ?? "",
             null,
@@ -73,6 +103,7 @@ public class DynamoDbClientWrapper(
             static (c, r, t) => c.BatchWriteItemAsync(r, t),
             static r => r.ConsumedCapacity?.Sum(c => c.CapacityUnits ?? 0),
             cancellationToken);
+    }
 
     /// <inheritdoc />
     public virtual Task<CreateTableResponse> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken)

@@ -111,11 +111,10 @@ public class DynamoDbDatabase(
         var request = new TransactWriteItemsRequest
         {
             TransactItems = transactItems,
-            ReturnConsumedCapacity = Amazon.DynamoDBv2.ReturnConsumedCapacity.TOTAL,
         };
 
-        // Serialized (before it has a token) only after a failure without an answer, to recognize the same save retried.
-        var requestText = _unansweredTransaction is null ? null : DynamoDbRequestJsonWriter.Write(request);
+        // Serialized only after a failure without an answer, to recognize the same save retried.
+        var requestText = _unansweredTransaction is null ? null : WriteActions(request);
         request.ClientRequestToken = _unansweredTransaction is { } unanswered && unanswered.Request == requestText
             ? unanswered.Token
             : Guid.NewGuid().ToString("N");
@@ -130,7 +129,7 @@ public class DynamoDbDatabase(
             // caller's cancellation once the request left) may have been applied.
             if (exception is not TransactionCanceledException and not ConditionalCheckFailedException)
             {
-                _unansweredTransaction = (requestText ?? WriteWithoutToken(request), request.ClientRequestToken);
+                _unansweredTransaction = (requestText ?? WriteActions(request), request.ClientRequestToken);
             }
 
             if (exception is OperationCanceledException)
@@ -142,14 +141,10 @@ public class DynamoDbDatabase(
         }
     }
 
-    private static string WriteWithoutToken(TransactWriteItemsRequest request)
-    {
-        var token = request.ClientRequestToken;
-        request.ClientRequestToken = null;
-        var text = DynamoDbRequestJsonWriter.Write(request);
-        request.ClientRequestToken = token;
-        return text;
-    }
+    // The actions of a transaction, what makes two saves the same: its token and the options the client wrapper sets
+    // are not part of it.
+    private static string WriteActions(TransactWriteItemsRequest request)
+        => DynamoDbRequestJsonWriter.Write(new TransactWriteItemsRequest { TransactItems = request.TransactItems });
 
     // AutoTransactionBehavior.Never: each command on its own, at most MaxConcurrentWrites in flight, each retried on
     // transient failures by the execution strategy (EF does not wrap a Never save in it, and retrying the whole save

@@ -325,7 +325,7 @@ public class DynamoDbBatchWriter(
             tableWrites.Add(write.Request);
         }
 
-        return new BatchWriteItemRequest { RequestItems = requestItems, ReturnConsumedCapacity = Amazon.DynamoDBv2.ReturnConsumedCapacity.TOTAL };
+        return new BatchWriteItemRequest { RequestItems = requestItems };
     }
 
     // The writes DynamoDB returned unprocessed, matched to the ones sent by their keys (unique within a call).

@@ -229,7 +229,6 @@ public sealed class DynamoDbBulkWriteExecutor
                     ConditionExpression = request.Condition,
                     ExpressionAttributeNames = request.Names,
                     ExpressionAttributeValues = request.Values,
-                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                 };
                 await context.Retrier.ExecuteAsync(ct => client.DeleteItemAsync(delete, ct), cancellationToken).ConfigureAwait(false);
             }
@@ -243,7 +242,6 @@ public sealed class DynamoDbBulkWriteExecutor
                     ConditionExpression = request.Condition,
                     ExpressionAttributeNames = request.Names,
                     ExpressionAttributeValues = request.Values,
-                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                 };
                 await context.Retrier.ExecuteAsync(ct => client.UpdateItemAsync(update, ct), cancellationToken).ConfigureAwait(false);
             }

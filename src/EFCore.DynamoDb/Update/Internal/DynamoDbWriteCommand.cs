@@ -95,7 +95,6 @@ public sealed class DynamoDbWriteCommand
                 ExpressionAttributeNames = Names,
                 ExpressionAttributeValues = Values,
                 ReturnValuesOnConditionCheckFailure = ReplacesItem ? ReturnValuesOnConditionCheckFailure.ALL_OLD : null,
-                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             },
             DynamoDbWriteOperation.Update => new UpdateItemRequest
             {
@@ -106,7 +105,6 @@ public sealed class DynamoDbWriteCommand
                 ExpressionAttributeNames = Names,
                 ExpressionAttributeValues = Values,
                 ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             },
             _ => new DeleteItemRequest
             {
@@ -116,7 +114,6 @@ public sealed class DynamoDbWriteCommand
                 ExpressionAttributeNames = Names,
                 ExpressionAttributeValues = Values,
                 ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             },
         };
 
