@@ -12,4 +12,7 @@ public class Order
     public OrderStatus Status { get; set; }
 
     public DateTimeOffset PlacedAt { get; set; }
+
+    /// <summary>A row version the provider sets to 1 on add and increments on every update (optimistic concurrency).</summary>
+    public int Version { get; set; }
 }

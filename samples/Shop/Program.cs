@@ -10,7 +10,7 @@ await using var server = await DynamoDbLocalServer.StartAsync();
 Console.WriteLine($"DynamoDB endpoint: {server.ServiceUrl}{(server.StartedByUs ? " (DynamoDB Local, started for this run)" : "")}");
 
 var services = new ServiceCollection()
-    .AddDbContext<ShopContext>(options => options
+    .AddDbContextFactory<ShopContext>(options => options
         .UseDynamoDb(dynamo => dynamo.ServiceUrl(server.ServiceUrl.ToString()).TableNamePrefix("shop-sample-"))
         // Show each request the provider sends: operation, table, time and consumed capacity.
         .LogTo(message => Console.WriteLine("  > " + message.Split(Environment.NewLine).Last()), [DynamoDbEventId.RequestExecuted, DynamoDbEventId.ScanQueryWarning], LogLevel.Information))
@@ -82,7 +82,49 @@ await using (var scope = services.CreateAsyncScope())
     catch (DbUpdateException exception)
     {
         Console.WriteLine("  refused: " + exception.Message);
+        db.ChangeTracker.Clear();
     }
+
+    Console.WriteLine("Two contexts change the same order; the row version makes the second one reload and retry:");
+    await using (var other = scope.ServiceProvider.GetRequiredService<IDbContextFactory<ShopContext>>().CreateDbContext())
+    {
+        var theirs = (await other.Orders.FindAsync("c1", "2024-002"))!;
+        var ours = (await db.Orders.FindAsync("c1", "2024-002"))!;
+        theirs.Total += 1;
+        await other.SaveChangesAsync();
+        ours.Total += 2;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            Console.WriteLine("  conflict: " + exception.Message);
+            await exception.Entries.Single().ReloadAsync();
+            ours.Total += 2;
+            await db.SaveChangesAsync();
+            Console.WriteLine($"  saved after reload: total {ours.Total}, version {ours.Version}");
+        }
+    }
+
+    Console.WriteLine("Importing 60 orders with BatchPutAsync (BatchWriteItem, 25 a request, sent concurrently):");
+    await db.Orders.BatchPutAsync(Enumerable.Range(1, 60).Select(i => new Order
+    {
+        CustomerId = "c2",
+        OrderId = $"2024-{i:D3}",
+        Total = i,
+        Status = OrderStatus.Placed,
+        PlacedAt = DateTimeOffset.UtcNow.AddMinutes(-i),
+    }));
+
+    Console.WriteLine("Adding a 5.00 fee to c2's orders under 10 with ExecuteUpdateAsync (SET #Total = #Total + :v per item):");
+    var changed = await db.Orders.Where(o => o.CustomerId == "c2" && o.Total < 10).ExecuteUpdateAsync(s => s.SetProperty(o => o.Total, o => o.Total + 5));
+    Console.WriteLine($"  {changed} orders changed");
+
+    Console.WriteLine("Placing an order only if customer c1 has an email (a condition check in the same transaction):");
+    db.Database.AddConditionCheck<Customer>("c1", c => c.Email != null);
+    db.Orders.Add(new Order { CustomerId = "c1", OrderId = "2024-004", Total = 20m, Status = OrderStatus.Placed, PlacedAt = DateTimeOffset.UtcNow });
+    await db.SaveChangesAsync();
 }
 
 Console.WriteLine("Done.");

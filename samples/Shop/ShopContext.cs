@@ -13,6 +13,7 @@ public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(opti
     {
         modelBuilder.Entity<Customer>().HasKey(c => c.Id);
         modelBuilder.Entity<Order>().HasKey(o => new { o.CustomerId, o.OrderId }); // partition + sort key
+        modelBuilder.Entity<Order>().Property(o => o.Version).IsRowVersion();
 
         // A global secondary index: orders by status, newest first when ordered by PlacedAt.
         modelBuilder.Entity<Order>().HasGlobalSecondaryIndex("ByStatus", o => o.Status, o => o.PlacedAt);

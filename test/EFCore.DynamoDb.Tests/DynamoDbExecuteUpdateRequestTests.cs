@@ -55,6 +55,7 @@ public sealed class DynamoDbExecuteUpdateRequestTests : IAsyncDisposable
 
         Assert.Equal("SET Name = S:Ann, Revision = if_not_exists(Revision, N:0) + N:1", expression);
     }
+
     [Fact]
     public async Task Setting_a_variable_is_SET_of_its_value()
     {
@@ -87,6 +88,17 @@ public sealed class DynamoDbExecuteUpdateRequestTests : IAsyncDisposable
         var expression = await UpdateExpressionOf(s => s.SetProperty(m => m.Points, m => m.Points + 5));
 
         Assert.StartsWith("SET Points = Points + N:5, ", expression);
+    }
+
+    [Fact]
+    public async Task Adding_to_a_decimal_through_its_operator_method_is_SET_of_the_attribute_plus_the_value()
+    {
+        await using var shop = TestContexts.Shop(configure: RecordingClientWrapper.Use);
+
+        await shop.Orders.Where(o => o.CustomerId == "c" && o.OrderId == "o").ExecuteUpdateAsync(s => s.SetProperty(o => o.Total, o => o.Total + 2.5m));
+
+        var request = Assert.IsType<UpdateItemRequest>(Assert.Single(RecordingClientWrapper.Of(shop).Requests));
+        Assert.Equal("SET Total = Total + N:2.5", Resolved(request.UpdateExpression, request));
     }
 
     [Fact]

@@ -74,8 +74,10 @@ public class DynamoDbUpdateSetterTranslator(IEntityType entityType, DynamoDbPred
         expression = StripConvert(expression);
         switch (expression)
         {
-            // Numbers only: `+` on strings is a call of string.Concat, which DynamoDB has no form for.
-            case BinaryExpression { NodeType: ExpressionType.Add or ExpressionType.Subtract or ExpressionType.AddChecked or ExpressionType.SubtractChecked, Method: null } arithmetic:
+            // Numbers only: `+` on strings is string.Concat, which DynamoDB has no form for; decimal's `+` is its
+            // operator method.
+            case BinaryExpression { NodeType: ExpressionType.Add or ExpressionType.Subtract or ExpressionType.AddChecked or ExpressionType.SubtractChecked } arithmetic
+                when arithmetic.Method is null || arithmetic.Method.DeclaringType == typeof(decimal):
                 if (!IsPlainNumber(target))
                 {
                     return FailOperand(DynamoDbStrings.SetterArithmeticNeedsNumber(entityType.DisplayName(), target.Name));
