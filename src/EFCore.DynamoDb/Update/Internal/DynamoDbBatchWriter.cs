@@ -1,7 +1,5 @@
 using System.Collections;
-using System.Net;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
@@ -66,7 +64,7 @@ public class DynamoDbBatchWriter(
             writes.Add(new BatchWrite(
                 options.ResolveTableName(entry.EntityType),
                 new WriteRequest { PutRequest = new PutRequest { Item = item } },
-                KeyText(setEntityType, item),
+                ItemKeyText.Of(item, setEntityType.FindPrimaryKey()!.Properties),
                 entity!));
         }
 
@@ -235,7 +233,7 @@ public class DynamoDbBatchWriter(
         return new BatchWrite(
             options.ResolveTableName(entityType),
             new WriteRequest { DeleteRequest = new DeleteRequest { Key = key } },
-            KeyText(entityType, key),
+            ItemKeyText.Of(key, keyProperties),
             source);
     }
 
@@ -285,7 +283,9 @@ public class DynamoDbBatchWriter(
                 var response = await client.BatchWriteItemAsync(CreateRequest(pending), cancellationToken).ConfigureAwait(false);
                 pending = Unprocessed(entityType, pending, response.UnprocessedItems);
             }
-            catch (Exception exception) when (IsRetryable(exception))
+            // Throttling and server errors that outlasted the SDK's own retries: the request made none of its writes, so
+            // they are all sent again, like unprocessed items.
+            catch (Exception exception) when (DynamoDbTransientExceptionDetector.ShouldRetryOn(exception))
             {
                 retryableError = exception;
             }
@@ -342,19 +342,12 @@ public class DynamoDbBatchWriter(
         {
             foreach (var request in requests)
             {
-                result.Add(byKey[(tableName, KeyText(entityType, request.PutRequest?.Item ?? request.DeleteRequest.Key))]);
+                result.Add(byKey[(tableName, ItemKeyText.Of(request.PutRequest?.Item ?? request.DeleteRequest.Key, entityType.FindPrimaryKey()!.Properties))]);
             }
         }
 
         return result;
     }
-
-    // Throttling and server errors that outlasted the SDK's own retries: the request made none of its writes, so
-    // they are all sent again, like unprocessed items.
-    private static bool IsRetryable(Exception exception)
-        => exception is AmazonServiceException service
-            && (service.StatusCode >= HttpStatusCode.InternalServerError
-                || service.ErrorCode is "ProvisionedThroughputExceededException" or "ThrottlingException" or "RequestLimitExceeded");
 
     private void CheckNoDuplicateKeys(string method, IEntityType entityType, List<BatchWrite> writes)
     {
@@ -372,23 +365,11 @@ public class DynamoDbBatchWriter(
                     ? DynamoDbStrings.BatchDuplicateKeySensitive(
                         method,
                         entityType.DisplayName(),
-                        "{" + string.Join(", ", keyProperties.Select(p => p.Name + ": " + AttributeText(KeyAttributes(write)[p.GetAttributeName()])[2..])) + "}")
+                        "{" + string.Join(", ", keyProperties.Select(p => p.Name + ": " + ItemKeyText.ValueOf(KeyAttributes(write)[p.GetAttributeName()]))) + "}")
                     : DynamoDbStrings.BatchDuplicateKey(method, entityType.DisplayName(), string.Join(", ", keyProperties.Select(p => p.Name))));
         }
     }
 
     private static Dictionary<string, AttributeValue> KeyAttributes(BatchWrite write)
         => write.Request.PutRequest?.Item ?? write.Request.DeleteRequest.Key;
-
-    // The key attributes of an item or key as one text: types and values, in the key's order.
-    private static string KeyText(IEntityType entityType, Dictionary<string, AttributeValue> itemOrKey)
-        => string.Join('\u001f', entityType.FindPrimaryKey()!.Properties.Select(p => AttributeText(itemOrKey[p.GetAttributeName()])));
-
-    private static string AttributeText(AttributeValue value)
-        => value switch
-        {
-            { S: { } s } => "S:" + s,
-            { N: { } n } => "N:" + n,
-            _ => "B:" + Convert.ToBase64String(value.B.ToArray()),
-        };
 }

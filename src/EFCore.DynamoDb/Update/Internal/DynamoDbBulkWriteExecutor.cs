@@ -32,6 +32,7 @@ public sealed class DynamoDbBulkWriteExecutor
     private readonly bool _threadSafetyChecksEnabled;
     private readonly IProperty _partitionKey;
     private readonly IProperty? _sortKey;
+    private readonly IReadOnlyList<IProperty> _keyProperties;
 
     /// <summary>
     /// Creates the executor of one compiled ExecuteUpdate/ExecuteDelete; <paramref name="keyQuery" /> reads the keys
@@ -51,6 +52,7 @@ public sealed class DynamoDbBulkWriteExecutor
         _threadSafetyChecksEnabled = threadSafetyChecksEnabled;
         _partitionKey = write.Query.EntityType.GetPartitionKeyProperty()!;
         _sortKey = write.Query.EntityType.GetSortKeyProperty();
+        _keyProperties = write.Query.EntityType.FindPrimaryKey()!.Properties;
         _updateWriter = write.Updates is { } updates ? new DynamoDbUpdateExpressionWriter(write.Query.EntityType, updates) : null;
     }
 
@@ -153,7 +155,7 @@ public sealed class DynamoDbBulkWriteExecutor
             await foreach (var item in items.WithCancellation(stop.Token).ConfigureAwait(false))
             {
                 var key = KeyOf(item);
-                if (seen is not null && !seen.Add(KeyText(key)))
+                if (seen is not null && !seen.Add(ItemKeyText.Of(key, _keyProperties)))
                 {
                     continue;
                 }
@@ -204,9 +206,6 @@ public sealed class DynamoDbBulkWriteExecutor
 
         return key;
     }
-
-    private static string KeyText(Dictionary<string, AttributeValue> key)
-        => string.Join('\u0001', key.Values.Select(v => v.S ?? v.N ?? Convert.ToBase64String(v.B.ToArray())));
 
     // One conditional write, sent again by the retrier after a transient failure (as the SDK's own retries do, a
     // write DynamoDB applied but did not answer is applied again); false when its condition failed: the item is

@@ -65,20 +65,7 @@ public sealed class DynamoDbWriteCommand
     public bool ReplacesItem => Operation == DynamoDbWriteOperation.Put && Entry.SharedIdentityEntry is not null;
 
     /// <summary>The table and key values of the written item, to find two writes of one item in a save.</summary>
-    public string ItemIdentity
-    {
-        get
-        {
-            var identity = new System.Text.StringBuilder(TableName);
-            foreach (var property in Entry.EntityType.FindPrimaryKey()!.Properties)
-            {
-                var value = KeyOrItem[property.GetAttributeName()];
-                identity.Append('\u001f').Append(value.S ?? value.N ?? (value.B is { } b ? Convert.ToBase64String(b.ToArray()) : null));
-            }
-
-            return identity.ToString();
-        }
-    }
+    public string ItemIdentity => TableName + "\u001f" + ItemKeyText.Of(KeyOrItem, Entry.EntityType.FindPrimaryKey()!.Properties);
 
     /// <summary>The size DynamoDB counts for this action in a transaction: its item, or its key and written values.</summary>
     public int Size => DynamoDbItemSize.Of(KeyOrItem) + (Values is null ? 0 : DynamoDbItemSize.Of(Values));

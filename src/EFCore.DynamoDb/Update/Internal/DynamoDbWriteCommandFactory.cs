@@ -99,16 +99,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
     /// key is (value converters, key prefixes).
     /// </summary>
     public virtual Dictionary<string, AttributeValue> CreateKey(IEntityType entityType, IReadOnlyList<object> keyValues)
-    {
-        var keyProperties = entityType.FindPrimaryKey()!.Properties;
-        var key = new Dictionary<string, AttributeValue>(keyProperties.Count);
-        for (var i = 0; i < keyProperties.Count; i++)
-        {
-            key[keyProperties[i].GetAttributeName()] = Mapping(keyProperties[i]).CreateAttributeValue(keyValues[i]);
-        }
-
-        return key;
-    }
+        => CreateKey(entityType, keyValues, static (values, i, _) => values[i]);
 
     private static Dictionary<string, AttributeValue> CreateItem(IUpdateEntry entry) => CreateMap(entry, entry.EntityType, structuralObject: null).M;
 
@@ -188,14 +179,17 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         return new AttributeValue { M = map };
     }
 
+    // The original value addresses the stored item; EF refuses to change a tracked key anyway.
     private static Dictionary<string, AttributeValue> CreateKey(IUpdateEntry entry)
+        => CreateKey(entry.EntityType, entry, static (e, _, property) => e.GetOriginalValue(property)!);
+
+    private static Dictionary<string, AttributeValue> CreateKey<TValues>(IEntityType entityType, TValues values, Func<TValues, int, IProperty, object> valueOf)
     {
-        var keyProperties = entry.EntityType.FindPrimaryKey()!.Properties;
+        var keyProperties = entityType.FindPrimaryKey()!.Properties;
         var key = new Dictionary<string, AttributeValue>(keyProperties.Count);
-        foreach (var property in keyProperties)
+        for (var i = 0; i < keyProperties.Count; i++)
         {
-            // The original value addresses the stored item; EF refuses to change a tracked key anyway.
-            key[property.GetAttributeName()] = Mapping(property).CreateAttributeValue(entry.GetOriginalValue(property)!);
+            key[keyProperties[i].GetAttributeName()] = Mapping(keyProperties[i]).CreateAttributeValue(valueOf(values, i, keyProperties[i]));
         }
 
         return key;
