@@ -16,7 +16,7 @@ public sealed class DynamoDbTimestampTests
     private static ScenarioContext Context(Action<ModelBuilder> buildModel, [System.Runtime.CompilerServices.CallerMemberName] string scenario = "")
         => TestContexts.Scenario(
             buildModel,
-            configure: o => o.ReplaceService<IDynamoDbClientWrapper, WriteRecorder>(),
+            configure: ScriptedClientWrapper.Use,
             scenario: nameof(DynamoDbTimestampTests) + "." + scenario);
 
     private static void AllTypes(ModelBuilder b)
@@ -134,7 +134,7 @@ public sealed class DynamoDbTimestampTests
         var createdAt = db.Entry(post).Property<DateTime>("CreatedAt").CurrentValue;
         Assert.InRange(createdAt, before, DateTime.UtcNow);
         Assert.Equal(DateTimeKind.Utc, createdAt.Kind);
-        var put = Assert.IsType<PutItemRequest>(Assert.Single(WriteRecorder.Of(db).Requests));
+        var put = Assert.IsType<PutItemRequest>(Assert.Single(ScriptedClientWrapper.Of(db).Requests));
         Assert.Equal(put.Item["CreatedAt"].S, put.Item["UpdatedAt"].S);
         Assert.Equal(createdAt, DateTime.Parse(put.Item["CreatedAt"].S, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind));
     }
@@ -157,7 +157,7 @@ public sealed class DynamoDbTimestampTests
         Assert.Equal(created, invoice.CreatedAt);
         Assert.True(invoice.UpdatedAt > DateTimeOffset.UtcNow.AddMinutes(-1));
         Assert.Equal(TimeSpan.Zero, invoice.UpdatedAt!.Value.Offset);
-        var update = Assert.IsType<UpdateItemRequest>(Assert.Single(WriteRecorder.Of(db).Requests));
+        var update = Assert.IsType<UpdateItemRequest>(Assert.Single(ScriptedClientWrapper.Of(db).Requests));
         Assert.Equal(["Amount", "UpdatedAt"], update.ExpressionAttributeNames.Values.Where(n => update.UpdateExpression.Contains(Placeholder(update, n), StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
@@ -179,7 +179,7 @@ public sealed class DynamoDbTimestampTests
 
         Assert.Equal((created, created), (deleted.CreatedAt, deleted.UpdatedAt!.Value));
         Assert.Equal((created, created), (unchanged.CreatedAt, unchanged.UpdatedAt!.Value));
-        Assert.IsType<DeleteItemRequest>(Assert.Single(WriteRecorder.Of(db).Requests));
+        Assert.IsType<DeleteItemRequest>(Assert.Single(ScriptedClientWrapper.Of(db).Requests));
     }
 
     [Fact]
@@ -195,8 +195,25 @@ public sealed class DynamoDbTimestampTests
 
         await db.SaveChangesAsync();
 
-        var put = Assert.IsType<PutItemRequest>(Assert.Single(WriteRecorder.Of(db).Requests));
+        var put = Assert.IsType<PutItemRequest>(Assert.Single(ScriptedClientWrapper.Of(db).Requests));
         Assert.Equal(["Id", "Uses"], put.Item.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Model_timestamps_leave_owned_entities_alone_as_they_are_stored_in_their_owners_item()
+    {
+        await using var db = Context(b =>
+        {
+            b.Entity<Story>().OwnsOne(p => p.Byline);
+            b.HasTimestamps();
+        });
+        db.Add(new Story { Id = "s1", Byline = new Byline { Author = "Ann" } });
+
+        await db.SaveChangesAsync();
+
+        var put = Assert.IsType<PutItemRequest>(Assert.Single(ScriptedClientWrapper.Of(db).Requests));
+        Assert.Equal(["Author"], put.Item["Byline"].M.Keys);
+        Assert.True(put.Item.ContainsKey("CreatedAt"));
     }
 
     private static string Placeholder(UpdateItemRequest request, string attributeName)
@@ -207,6 +224,18 @@ public sealed class DynamoDbTimestampTests
         public string Id { get; set; } = "";
 
         public string? Title { get; set; }
+    }
+
+    public class Story
+    {
+        public string Id { get; set; } = "";
+
+        public Byline? Byline { get; set; }
+    }
+
+    public class Byline
+    {
+        public string Author { get; set; } = "";
     }
 
     public class Article : Post
@@ -230,40 +259,5 @@ public sealed class DynamoDbTimestampTests
         public string Id { get; set; } = "";
 
         public int Uses { get; set; }
-    }
-
-    /// <summary>The provider's client wrapper with its writes recorded and answered as successful, not sent.</summary>
-    public sealed class WriteRecorder(
-        ISingletonDynamoDbClient singletonClient,
-        IDiagnosticsLogger<DbLoggerCategory.Database.Command> commandLogger)
-        : DynamoDbClientWrapper(singletonClient, commandLogger)
-    {
-        /// <summary>The write requests, in order.</summary>
-        public List<Amazon.Runtime.AmazonWebServiceRequest> Requests { get; } = [];
-
-        /// <summary>The recorder of a context.</summary>
-        public static WriteRecorder Of(DbContext context) => (WriteRecorder)context.GetService<IDynamoDbClientWrapper>();
-
-        /// <inheritdoc />
-        public override Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
-            => Record(request, new PutItemResponse());
-
-        /// <inheritdoc />
-        public override Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
-            => Record(request, new UpdateItemResponse());
-
-        /// <inheritdoc />
-        public override Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
-            => Record(request, new DeleteItemResponse());
-
-        /// <inheritdoc />
-        public override Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken)
-            => Record(request, new TransactWriteItemsResponse());
-
-        private Task<TResponse> Record<TResponse>(Amazon.Runtime.AmazonWebServiceRequest request, TResponse response)
-        {
-            Requests.Add(request);
-            return Task.FromResult(response);
-        }
     }
 }

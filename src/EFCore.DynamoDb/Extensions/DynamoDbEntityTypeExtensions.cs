@@ -87,11 +87,15 @@ public static class DynamoDbEntityTypeExtensions
     /// <summary>The name of the property that records when an entity was last saved.</summary>
     public const string UpdatedAtPropertyName = "UpdatedAt";
 
-    /// <summary>True when the entity type (or, by default, the model) keeps <c>CreatedAt</c>/<c>UpdatedAt</c> set on save.</summary>
+    /// <summary>
+    /// True when the entity type (or, by default, the model) keeps <c>CreatedAt</c>/<c>UpdatedAt</c> set on save. Never
+    /// for an owned type: it is stored in its owner's item, whose timestamps are the owner's.
+    /// </summary>
     public static bool AreTimestampsEnabled(this IReadOnlyEntityType entityType)
-        => (bool?)entityType.GetRootType()[DynamoDbAnnotationNames.Timestamps]
-            ?? (bool?)entityType.Model[DynamoDbAnnotationNames.Timestamps]
-            ?? false;
+        => !entityType.IsOwned()
+            && ((bool?)entityType.GetRootType()[DynamoDbAnnotationNames.Timestamps]
+                ?? (bool?)entityType.Model[DynamoDbAnnotationNames.Timestamps]
+                ?? false);
 
     /// <summary>The storage class of the entity type's table, or null for DynamoDB's default (STANDARD).</summary>
     public static DynamoDbTableClass? GetTableClass(this IReadOnlyEntityType entityType)

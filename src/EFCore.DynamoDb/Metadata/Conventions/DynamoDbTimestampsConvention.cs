@@ -13,7 +13,7 @@ public class DynamoDbTimestampsConvention : IModelFinalizingConvention
     /// <inheritdoc />
     public virtual void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
     {
-        foreach (var entityType in modelBuilder.Metadata.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned() && e.AreTimestampsEnabled()))
+        foreach (var entityType in modelBuilder.Metadata.GetEntityTypes().Where(e => e.BaseType is null && e.AreTimestampsEnabled()))
         {
             foreach (var name in new[] { DynamoDbEntityTypeExtensions.CreatedAtPropertyName, DynamoDbEntityTypeExtensions.UpdatedAtPropertyName })
             {
