@@ -27,6 +27,17 @@ public static class DynamoDbIndexExtensions
         => entityType.GetIndexes().Where(i => i.GetSecondaryIndexKind() is not null);
 
     /// <summary>
+    /// The secondary indexes declared by the entity type or by any type derived from it: for a root entity type, the
+    /// indexes its hierarchy gives its table.
+    /// </summary>
+    public static IEnumerable<IReadOnlyIndex> GetSecondaryIndexesOfDerivedTypesInclusive(this IReadOnlyEntityType entityType)
+        => entityType.GetDerivedTypesInclusive().SelectMany(e => e.GetDeclaredIndexes()).Where(i => i.GetSecondaryIndexKind() is not null);
+
+    /// <inheritdoc cref="GetSecondaryIndexesOfDerivedTypesInclusive(IReadOnlyEntityType)" />
+    public static IEnumerable<IIndex> GetSecondaryIndexesOfDerivedTypesInclusive(this IEntityType entityType)
+        => ((IReadOnlyEntityType)entityType).GetSecondaryIndexesOfDerivedTypesInclusive().Cast<IIndex>();
+
+    /// <summary>
     /// The index's partition key: the first index property of a global index; the table's partition key for a
     /// local one.
     /// </summary>

@@ -38,7 +38,6 @@ public static class DynamoDbPropertyExtensions
     public static bool IsTableOrIndexKey(this IReadOnlyProperty property)
         => property.IsPrimaryKey()
             || (property.DeclaringType is IReadOnlyEntityType entityType
-                && entityType.GetRootType().GetDerivedTypesInclusive().SelectMany(e => e.GetDeclaredIndexes())
-                    .Any(i => i.GetSecondaryIndexKind() is not null
-                        && (i.GetIndexPartitionKeyProperty() == property || i.GetIndexSortKeyProperty() == property)));
+                && entityType.GetRootType().GetSecondaryIndexesOfDerivedTypesInclusive()
+                    .Any(i => i.GetIndexPartitionKeyProperty() == property || i.GetIndexSortKeyProperty() == property));
 }

@@ -68,8 +68,8 @@ public static class AttributeValueReader
         }
 
         var elements = value is null ? [] : ReadMaps(value, attributeName, readElement);
-        return elements as TCollection
-            ?? (typeof(TCollection).IsArray ? (TCollection)(object)elements.ToArray() : CreateCollection<TCollection, TElement>(elements));
+        // Never an array: the model validator refuses array-typed complex collections.
+        return elements as TCollection ?? CreateCollection<TCollection, TElement>(elements);
     }
 
     /// <summary>
@@ -167,7 +167,8 @@ public static class AttributeValueReader
     private static string Number(AttributeValue value, string attributeName)
         => value.N ?? throw Unexpected(attributeName, "N", value);
 
-    private static InvalidOperationException Unexpected(string attributeName, string expected, AttributeValue value)
+    /// <summary>The error for an attribute stored as another DynamoDB type than <paramref name="expected" />.</summary>
+    public static InvalidOperationException Unexpected(string attributeName, string expected, AttributeValue value)
         => new(DynamoDbStrings.UnexpectedAttributeType(attributeName, expected, DescribeType(value)));
 
     /// <summary>The DynamoDB type code an attribute value holds, for messages.</summary>

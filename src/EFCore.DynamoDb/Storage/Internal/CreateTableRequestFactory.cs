@@ -55,9 +55,7 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
             request.DeletionProtectionEnabled = true;
         }
 
-        foreach (var index in entityTypes.SelectMany(e => e.GetDerivedTypesInclusive()).SelectMany(e => e.GetDeclaredIndexes())
-                     .Where(i => i.GetSecondaryIndexKind() is not null)
-                     .DistinctBy(i => i.Name))
+        foreach (var index in entityTypes.SelectMany(e => e.GetSecondaryIndexesOfDerivedTypesInclusive()).DistinctBy(i => i.Name))
         {
             var keySchema = CreateKeySchema(index.GetIndexPartitionKeyProperty()!, index.GetIndexSortKeyProperty(), attributeDefinitions);
             var projection = CreateProjection(index);

@@ -51,8 +51,6 @@ public class DynamoDbCollectionTypeMapping : DynamoDbTypeMapping
     /// <inheritdoc />
     public override DynamoDbTypeMapping? DynamoDbElementMapping => _elementMapping;
 
-    private DynamoDbTypeMapping Elements => _elementMapping;
-
     /// <inheritdoc />
     protected override CoreTypeMapping Clone(CoreTypeMappingParameters parameters) => new DynamoDbCollectionTypeMapping(parameters, Kind, ElementType, _elementMapping);
 
@@ -78,9 +76,9 @@ public class DynamoDbCollectionTypeMapping : DynamoDbTypeMapping
                 var elements = ((IEnumerable)value).Cast<object?>()
                     .Select(e => e is null
                         ? throw new InvalidOperationException(DynamoDbStrings.NullInSet(ClrType.ShortDisplayName()))
-                        : Elements.CreateAttributeValue(e))
+                        : _elementMapping.CreateAttributeValue(e))
                     .ToList();
-                return Elements.AttributeType switch
+                return _elementMapping.AttributeType switch
                 {
                     DynamoDbAttributeType.String => new AttributeValue { SS = elements.Select(e => e.S).ToList() },
                     DynamoDbAttributeType.Number => new AttributeValue { NS = elements.Select(e => e.N).ToList() },
@@ -99,7 +97,7 @@ public class DynamoDbCollectionTypeMapping : DynamoDbTypeMapping
     /// <inheritdoc />
     public override Expression CreateMissingValueExpression(Type targetType)
         => ReadsMissingAsEmpty
-            ? Expression.Convert(CreateValueReadExpression(Expression.Constant(null, typeof(AttributeValue)), "", targetType), targetType)
+            ? CreateValueReadExpression(Expression.Constant(null, typeof(AttributeValue)), "", targetType)
             : base.CreateMissingValueExpression(targetType);
 
     /// <inheritdoc />
@@ -130,18 +128,18 @@ public class DynamoDbCollectionTypeMapping : DynamoDbTypeMapping
         var read = Expression.Condition(
             Expression.Equal(Expression.Property(value, nameof(AttributeValue.NULL)), Expression.Constant(true, typeof(bool?))),
             Expression.Default(ElementType),
-            Elements.CreateValueReadExpression(value, "element", ElementType));
+            _elementMapping.CreateValueReadExpression(value, "element", ElementType));
         return Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(AttributeValue), ElementType), read, value).Compile();
     }
 
     private AttributeValue CreateElement(object? element)
-        => element is null ? new AttributeValue { NULL = true } : Elements.CreateAttributeValue(element);
+        => element is null ? new AttributeValue { NULL = true } : _elementMapping.CreateAttributeValue(element);
 
     private static object ReadList<TElement>(AttributeValue? value, string attributeName, Func<AttributeValue, TElement> readElement, bool asArray)
     {
         if (value is not null && value.L is null)
         {
-            throw new InvalidOperationException(DynamoDbStrings.UnexpectedAttributeType(attributeName, "L", AttributeValueReader.DescribeType(value)));
+            throw AttributeValueReader.Unexpected(attributeName, "L", value);
         }
 
         var list = value?.L?.Select(readElement).ToList() ?? [];
@@ -156,7 +154,7 @@ public class DynamoDbCollectionTypeMapping : DynamoDbTypeMapping
             { SS: { } strings } => strings.Select(s => new AttributeValue { S = s }),
             { NS: { } numbers } => numbers.Select(n => new AttributeValue { N = n }),
             { BS: { } binaries } => binaries.Select(b => new AttributeValue { B = b }),
-            _ => throw new InvalidOperationException(DynamoDbStrings.UnexpectedAttributeType(attributeName, "SS, NS or BS", AttributeValueReader.DescribeType(value))),
+            _ => throw AttributeValueReader.Unexpected(attributeName, "SS, NS or BS", value),
         };
         return elements.Select(readElement).ToHashSet();
     }
@@ -165,7 +163,7 @@ public class DynamoDbCollectionTypeMapping : DynamoDbTypeMapping
     {
         if (value is not null && value.M is null)
         {
-            throw new InvalidOperationException(DynamoDbStrings.UnexpectedAttributeType(attributeName, "M", AttributeValueReader.DescribeType(value)));
+            throw AttributeValueReader.Unexpected(attributeName, "M", value);
         }
 
         return value?.M?.ToDictionary(p => p.Key, p => readElement(p.Value)) ?? [];

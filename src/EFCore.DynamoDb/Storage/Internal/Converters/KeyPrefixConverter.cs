@@ -9,9 +9,6 @@ namespace EFCore.DynamoDb.Storage.Internal.Converters;
 public class KeyPrefixConverter(string prefix)
     : ValueConverter<string, string>(v => prefix + v, v => Strip(v, prefix))
 {
-    /// <summary>The prefix.</summary>
-    public virtual string Prefix { get; } = prefix;
-
     /// <summary>The text without the prefix.</summary>
     public static string Strip(string value, string prefix)
         => value.StartsWith(prefix, StringComparison.Ordinal) ? value[prefix.Length..] : value;
