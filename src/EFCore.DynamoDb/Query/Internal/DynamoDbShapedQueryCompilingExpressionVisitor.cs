@@ -49,7 +49,7 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
             new DynamoDbReadRequestBuilder(query, options.ResolveTableName(query.EntityType)),
             shaperLambda.Compile(),
             // An index query sorts on the client when it has to scan the table instead (see ScansTableInstead).
-            query.OrdersOnClient || (query.Index is not null && query.Orderings.Count > 0) ? new ItemComparer(query.Orderings) : null,
+            query.OrdersOnClient || (query.Index is not null && query.Orderings.Count > 0) ? new ItemSorter(query.Orderings) : null,
             QueryCompilationContext.ContextType,
             QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution,
             Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled)!;
@@ -93,7 +93,7 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
             : new CompiledDynamoDbQuery<Dictionary<string, AttributeValue>>(
                 new DynamoDbReadRequestBuilder(query, options.ResolveTableName(query.EntityType)),
                 static (_, item) => item,
-                query.OrdersOnClient || (query.Index is not null && query.Orderings.Count > 0) ? new ItemComparer(query.Orderings) : null,
+                query.OrdersOnClient || (query.Index is not null && query.Orderings.Count > 0) ? new ItemSorter(query.Orderings) : null,
                 QueryCompilationContext.ContextType,
                 StandAloneStateManager: false,
                 // The executor guards the whole operation, reads and writes.
