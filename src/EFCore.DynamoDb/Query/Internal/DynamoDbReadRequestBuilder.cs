@@ -33,9 +33,9 @@ public sealed class DynamoDbReadRequestBuilder
         _mayScanTableInstead = query.AccessPath == DynamoDbAccessPath.Query && query.Index is not null && query.RequiredIndexName is null;
         if (query.IsProjection)
         {
-            // Client-side ordering reads the ordering keys too, as does a scan of the table instead of an index.
+            // Client-side ordering reads the ordering keys too.
             _projectedProperties = query.ProjectedProperties
-                .Concat(query.OrdersOnClient || _mayScanTableInstead ? query.Orderings.Select(o => o.Property) : [])
+                .Concat(MayOrderOnClient ? query.Orderings.Select(o => o.Property) : [])
                 .Concat(query.PageRequestParameterName is null ? [] : KeyProperties(query))
                 .Concat(query.ClientFilter is null ? [] : DynamoDbCondition.Properties(query.ClientFilter))
                 .Distinct()
@@ -70,6 +70,13 @@ public sealed class DynamoDbReadRequestBuilder
                 c.Operator == Expressions.ComparisonOperator.Equal
                 && (c.Property == _query.Index!.GetIndexPartitionKeyProperty() || c.Property == _query.Index!.GetIndexSortKeyProperty())
                 && c.Value.Evaluate(queryContext, c.Property.ClrType) is null);
+
+    /// <summary>
+    /// True when an execution may sort the items on the client: always when DynamoDB cannot give the order, and
+    /// for an ordered query on an index the provider chose, when it scans the table instead (see
+    /// <see cref="ScansTableInstead" />).
+    /// </summary>
+    public bool MayOrderOnClient => _query.OrdersOnClient || (_mayScanTableInstead && _query.Orderings.Count > 0);
 
     /// <summary>The query this builder serves.</summary>
     public DynamoDbQueryExpression Query => _query;
