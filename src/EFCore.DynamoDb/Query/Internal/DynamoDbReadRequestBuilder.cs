@@ -33,10 +33,11 @@ public sealed class DynamoDbReadRequestBuilder
         _mayScanTableInstead = query.AccessPath == DynamoDbAccessPath.Query && query.Index is not null && query.RequiredIndexName is null;
         if (query.IsProjection)
         {
-            // Client-side ordering reads the ordering keys too.
+            // A projection also reads what the provider itself needs: the ordering keys to sort on the client, the
+            // key of a page's last item (its continuation token), the attributes checked on each returned item.
             _projectedProperties = query.ProjectedProperties
                 .Concat(MayOrderOnClient ? query.Orderings.Select(o => o.Property) : [])
-                .Concat(query.PageRequestParameterName is null ? [] : KeyProperties(query))
+                .Concat(query.PageRequestParameterName is null ? [] : ContinuationTokenSerializer.KeyProperties(query.EntityType, query.Index))
                 .Concat(query.ClientFilter is null ? [] : DynamoDbCondition.Properties(query.ClientFilter))
                 .Distinct()
                 .ToList();
@@ -262,15 +263,6 @@ public sealed class DynamoDbReadRequestBuilder
             setProjection(request, writer.WriteProjection(_projectedProperties));
         }
     }
-
-    // A page's continuation token is the key of its last item, so a paged projection reads the key attributes too.
-    private static IEnumerable<IProperty> KeyProperties(DynamoDbQueryExpression query)
-        => new[]
-            {
-                query.EntityType.GetPartitionKeyProperty(), query.EntityType.GetSortKeyProperty(),
-                query.Index?.GetIndexPartitionKeyProperty(), query.Index?.GetIndexSortKeyProperty(),
-            }
-            .OfType<IProperty>();
 
     private static IEnumerable<object> Values(InCondition condition, QueryContext queryContext)
         => ((condition.Values.GetValue(queryContext) as IEnumerable)?.Cast<object?>() ?? [])
