@@ -257,15 +257,14 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
     // without the attribute, as `values.Contains(e.X)` does in C#.
     private void AppendIn(StringBuilder builder, InCondition @in)
     {
-        var values = (@in.Values.GetValue(queryContext) as System.Collections.IEnumerable)?.Cast<object?>().ToList() ?? [];
+        var values = @in.Evaluate(queryContext, distinct: true).ToList();
         var name = Name(@in.Property);
-        var nonNull = values.Where(v => v is not null).Distinct().ToList();
+        var nonNull = values.Where(v => v is not null).ToList();
         var hasNull = values.Contains(null);
         var parts = new List<string>();
         for (var start = 0; start < nonNull.Count; start += MaxInOperands)
         {
-            parts.Add(name + " IN (" + string.Join(", ", nonNull.Skip(start).Take(MaxInOperands)
-                .Select(v => Value(@in.Property, QueryValue.Coerce(v, @in.Property.ClrType)!))) + ")");
+            parts.Add(name + " IN (" + string.Join(", ", nonNull.Skip(start).Take(MaxInOperands).Select(v => Value(@in.Property, v!))) + ")");
         }
 
         if (hasNull)

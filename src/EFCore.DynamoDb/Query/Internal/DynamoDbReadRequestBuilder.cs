@@ -1,4 +1,3 @@
-using System.Collections;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Query.Internal.Expressions;
@@ -128,7 +127,7 @@ public sealed class DynamoDbReadRequestBuilder
         var seen = new HashSet<object>();
         if (_query.PartitionKeyIn is { } partitionKeyIn)
         {
-            foreach (var value in Values(partitionKeyIn, queryContext))
+            foreach (var value in partitionKeyIn.Evaluate(queryContext).OfType<object>())
             {
                 var key = new Dictionary<string, AttributeValue>(1);
                 if (seen.Add(value) && TryAddKey(key, partitionKeyIn.Property, value))
@@ -142,7 +141,7 @@ public sealed class DynamoDbReadRequestBuilder
             var partitionKey = _query.PartitionKeyCondition!;
             var partitionKeyValue = partitionKey.Value.Evaluate(queryContext, partitionKey.Property.ClrType);
             var sortKeyIn = (InCondition)_query.SortKeyCondition!;
-            foreach (var value in Values(sortKeyIn, queryContext))
+            foreach (var value in sortKeyIn.Evaluate(queryContext).OfType<object>())
             {
                 var key = new Dictionary<string, AttributeValue>(2);
                 if (seen.Add(value) && TryAddKey(key, partitionKey.Property, partitionKeyValue) && TryAddKey(key, sortKeyIn.Property, value))
@@ -263,11 +262,6 @@ public sealed class DynamoDbReadRequestBuilder
             setProjection(request, writer.WriteProjection(_projectedProperties));
         }
     }
-
-    private static IEnumerable<object> Values(InCondition condition, QueryContext queryContext)
-        => ((condition.Values.GetValue(queryContext) as IEnumerable)?.Cast<object?>() ?? [])
-            .Select(v => QueryValue.Coerce(v, condition.Property.ClrType))
-            .OfType<object>();
 
     private static bool TryAddKey(Dictionary<string, AttributeValue> key, IProperty property, object? value)
     {

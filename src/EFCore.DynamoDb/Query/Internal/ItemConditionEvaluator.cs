@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
@@ -82,9 +81,8 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
     private bool MatchesIn(InCondition @in, Dictionary<string, AttributeValue> item)
     {
         var attribute = Find(item, @in.Property);
-        foreach (var element in (@in.Values.GetValue(queryContext) as IEnumerable)?.Cast<object?>() ?? [])
+        foreach (var value in @in.Evaluate(queryContext))
         {
-            var value = QueryValue.Coerce(element, @in.Property.ClrType);
             if (value is null ? attribute is null : attribute is not null && Compare(attribute, ToAttributeValue(@in.Property, value)) == 0)
             {
                 return true;
