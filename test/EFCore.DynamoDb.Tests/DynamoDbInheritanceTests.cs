@@ -77,6 +77,28 @@ public sealed class DynamoDbInheritanceTests : IDisposable
         Assert.Contains("$type", query.ToQueryString());
     }
 
+    [Theory]
+    [InlineData("ByName")]
+    [InlineData("ByAge")]
+    public void WithIndex_on_a_derived_type_finds_an_index_of_its_base_type_or_its_own(string indexName)
+    {
+        using var db = TestContexts.Scenario(
+            b =>
+            {
+                b.Entity<Animal>().HasGlobalSecondaryIndex("ByName", a => a.Name);
+                b.Entity<Dog>();
+                b.Entity<Puppy>().HasGlobalSecondaryIndex("ByAge", p => p.AgeInWeeks);
+            },
+            scenario: nameof(WithIndex_on_a_derived_type_finds_an_index_of_its_base_type_or_its_own));
+
+        var request = RequestJson.Of(indexName == "ByName"
+            ? db.Set<Puppy>().WithIndex(indexName).Where(p => p.Name == "Rex")
+            : db.Set<Puppy>().WithIndex(indexName).Where(p => p.AgeInWeeks == 8));
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal(indexName, request.Member("IndexName"));
+    }
+
     [Fact]
     public void A_key_lookup_on_the_root_type_is_a_GetItem()
         => Assert.Equal("GetItem", RequestJson.Of(_db.Set<Animal>().Where(a => a.Id == 7)).Member("Operation"));

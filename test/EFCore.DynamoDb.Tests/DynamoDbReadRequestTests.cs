@@ -1004,6 +1004,17 @@ public sealed class DynamoDbReadRequestTests : IDisposable
     }
 
     [Fact]
+    public void Contains_on_values_equal_only_after_conversion_sends_each_as_given()
+    {
+        var stocks = new object[] { 1, 1L, 1 };
+
+        var request = Request(_db.Products.Where(p => stocks.Contains((object)p.Stock)));
+
+        Assert.Equal("#n0 IN (:v0, :v1)", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { [":v0"] = "N:1", [":v1"] = "N:1" }, request.Values());
+    }
+
+    [Fact]
     public void Contains_on_values_with_a_null_also_matches_a_missing_or_NULL_attribute()
     {
         var notes = new[] { "a", null, "b" };

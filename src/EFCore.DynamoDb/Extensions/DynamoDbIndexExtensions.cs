@@ -18,7 +18,10 @@ public static class DynamoDbIndexExtensions
     public static void SetSecondaryIndexKind(this IMutableIndex index, DynamoDbIndexKind? kind)
         => index.SetOrRemoveAnnotation(DynamoDbAnnotationNames.IndexKind, kind);
 
-    /// <summary>The secondary indexes of the entity type's table that the entity type declares.</summary>
+    /// <summary>
+    /// The secondary indexes of the entity type's table that the entity type declares or inherits, its base types'
+    /// first.
+    /// </summary>
     public static IEnumerable<IReadOnlyIndex> GetSecondaryIndexes(this IReadOnlyEntityType entityType)
         => entityType.GetIndexes().Where(i => i.GetSecondaryIndexKind() is not null);
 

@@ -11,7 +11,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 public sealed record CompiledDynamoDbQuery<T>(
     DynamoDbReadRequestBuilder RequestBuilder,
     Func<QueryContext, Dictionary<string, AttributeValue>, T> Shaper,
-    IComparer<Dictionary<string, AttributeValue>>? ClientOrdering,
+    ItemSorter? ClientOrdering,
     Type ContextType,
     bool StandAloneStateManager,
     bool ThreadSafetyChecksEnabled);

@@ -88,7 +88,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
             case BetweenCondition between
                 when between.Low.Evaluate(queryContext, between.Property.ClrType) is { } low
                 && between.High.Evaluate(queryContext, between.Property.ClrType) is { } high:
-                builder.Append(Name(between.Property)).Append(" BETWEEN ").Append(Value(between.Property, low)).Append(" AND ").Append(Value(between.Property, high));
+                AppendBetween(builder, between.Property, low, high);
                 return true;
             case FunctionCondition { Function: DynamoDbConditionFunction.BeginsWith } beginsWith
                 when beginsWith.Argument!.Evaluate(queryContext, beginsWith.Property.ClrType) is { } prefix:
@@ -179,8 +179,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
             return;
         }
 
-        var placeholder = ":v" + Values.Count;
-        Values.Add(placeholder, AttributeValueWriter.Write(length));
+        var placeholder = WriteValue(AttributeValueWriter.Write(length));
         var name = Name(size.Property);
         var sizeComparison = "size(" + name + ") " + Symbol(size.Operator) + " " + placeholder;
 
@@ -210,9 +209,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
                 return;
             case DynamoDbConditionFunction.AttributeType:
                 var typeName = function.Argument!.GetValue(queryContext) as string;
-                var typePlaceholder = ":v" + Values.Count;
-                Values.Add(typePlaceholder, new AttributeValue { S = typeName });
-                builder.Append("attribute_type(").Append(name).Append(", ").Append(typePlaceholder).Append(')');
+                builder.Append("attribute_type(").Append(name).Append(", ").Append(WriteValue(new AttributeValue { S = typeName })).Append(')');
                 return;
         }
 
@@ -224,9 +221,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
             if (function.Function == DynamoDbConditionFunction.Contains
                 && function.Property.GetTypeMapping() is DynamoDbCollectionTypeMapping { Kind: DynamoDbCollectionKind.List })
             {
-                var nullPlaceholder = ":v" + Values.Count;
-                Values.Add(nullPlaceholder, new AttributeValue { NULL = true });
-                builder.Append("contains(").Append(name).Append(", ").Append(nullPlaceholder).Append(')');
+                builder.Append("contains(").Append(name).Append(", ").Append(WriteValue(new AttributeValue { NULL = true })).Append(')');
                 return;
             }
 
@@ -234,10 +229,8 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
             return;
         }
 
-        var placeholder = ":v" + Values.Count;
-        Values.Add(placeholder, ArgumentValue(function, argument));
         builder.Append(function.Function == DynamoDbConditionFunction.BeginsWith ? "begins_with(" : "contains(")
-            .Append(name).Append(", ").Append(placeholder).Append(')');
+            .Append(name).Append(", ").Append(WriteValue(ArgumentValue(function, argument))).Append(')');
     }
 
     private void AppendBetween(StringBuilder builder, BetweenCondition between)
@@ -250,22 +243,24 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
             return;
         }
 
-        builder.Append(Name(between.Property)).Append(" BETWEEN ").Append(Value(between.Property, low)).Append(" AND ").Append(Value(between.Property, high));
+        AppendBetween(builder, between.Property, low, high);
     }
+
+    private void AppendBetween(StringBuilder builder, IProperty property, object low, object high)
+        => builder.Append(Name(property)).Append(" BETWEEN ").Append(Value(property, low)).Append(" AND ").Append(Value(property, high));
 
     // DynamoDB's IN takes at most 100 operands: longer lists become INs joined by OR. Null elements match items
     // without the attribute, as `values.Contains(e.X)` does in C#.
     private void AppendIn(StringBuilder builder, InCondition @in)
     {
-        var values = (@in.Values.GetValue(queryContext) as System.Collections.IEnumerable)?.Cast<object?>().ToList() ?? [];
+        var values = @in.Evaluate(queryContext, distinct: true).ToList();
         var name = Name(@in.Property);
-        var nonNull = values.Where(v => v is not null).Distinct().ToList();
+        var nonNull = values.Where(v => v is not null).ToList();
         var hasNull = values.Contains(null);
         var parts = new List<string>();
         for (var start = 0; start < nonNull.Count; start += MaxInOperands)
         {
-            parts.Add(name + " IN (" + string.Join(", ", nonNull.Skip(start).Take(MaxInOperands)
-                .Select(v => Value(@in.Property, QueryValue.Coerce(v, @in.Property.ClrType)!))) + ")");
+            parts.Add(name + " IN (" + string.Join(", ", nonNull.Skip(start).Take(MaxInOperands).Select(v => Value(@in.Property, v!))) + ")");
         }
 
         if (hasNull)
@@ -323,11 +318,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
     }
 
     private string Value(IProperty property, object value)
-    {
-        var placeholder = ":v" + Values.Count;
-        Values.Add(placeholder, ((DynamoDbTypeMapping)property.GetTypeMapping()).CreateAttributeValue(value));
-        return placeholder;
-    }
+        => WriteValue(((DynamoDbTypeMapping)property.GetTypeMapping()).CreateAttributeValue(value));
 
     private string NullType()
     {

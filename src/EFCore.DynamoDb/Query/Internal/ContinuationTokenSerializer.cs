@@ -23,18 +23,23 @@ public sealed class ContinuationTokenSerializer
     public ContinuationTokenSerializer(string tableName, IIndex? index, IEntityType entityType)
     {
         _scope = index is null ? tableName : tableName + "/" + index.Name;
-        var keyProperties = new List<IProperty?> { entityType.GetPartitionKeyProperty(), entityType.GetSortKeyProperty() };
-        if (index is not null)
-        {
-            keyProperties.Add(index.GetIndexPartitionKeyProperty());
-            keyProperties.Add(index.GetIndexSortKeyProperty());
-        }
-
-        _keyAttributes = keyProperties.OfType<IProperty>()
+        _keyAttributes = KeyProperties(entityType, index)
             .Select(p => (p.GetAttributeName(), ((DynamoDbTypeMapping)p.GetTypeMapping()).AttributeType!.Value))
             .DistinctBy(a => a.Item1)
             .ToList();
     }
+
+    /// <summary>
+    /// The properties whose attributes a token holds: the table's keys, and the index's when the query reads one
+    /// (DynamoDB continues an index read from both).
+    /// </summary>
+    public static IEnumerable<IProperty> KeyProperties(IEntityType entityType, IIndex? index)
+        => new[]
+            {
+                entityType.GetPartitionKeyProperty(), entityType.GetSortKeyProperty(),
+                index?.GetIndexPartitionKeyProperty(), index?.GetIndexSortKeyProperty(),
+            }
+            .OfType<IProperty>();
 
     /// <summary>The token that continues after <paramref name="item" />.</summary>
     public string Encode(Dictionary<string, AttributeValue> item)

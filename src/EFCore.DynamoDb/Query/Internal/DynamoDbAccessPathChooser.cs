@@ -27,8 +27,7 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
 
         if (query.RequiredIndexName is { } requiredName)
         {
-            var required = entityType.GetRootType().GetSecondaryIndexes().Concat(entityType.GetSecondaryIndexes())
-                    .FirstOrDefault(i => i.Name == requiredName)
+            var required = entityType.GetSecondaryIndexes().FirstOrDefault(i => i.Name == requiredName)
                 ?? throw new InvalidOperationException(DynamoDbStrings.UnknownIndex(requiredName, entityType.DisplayName()));
             var missing = readProperties.Where(p => !required.Projects(p)).ToList();
             if (missing.Count > 0)
@@ -210,7 +209,6 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
             // The partition key is fixed, so ordering by it changes nothing.
             var partitionKey = query.PartitionKeyCondition!.Property;
             var effective = orderings.Where(o => o.Property != partitionKey).ToList();
-            var sortKey = query.Index is null ? query.EntityType.GetSortKeyProperty() : query.Index.GetIndexSortKeyProperty();
             if (effective.Count == 0)
             {
                 query.SetOrderingStrategy(scanIndexForward: true, ordersOnClient: false);
@@ -219,7 +217,7 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
 
             // A table's sort key is unique within a partition, so later orderings cannot reorder its items; an
             // index's sort key is not, so there it must be the only ordering.
-            if (effective[0].Property == sortKey && (effective.Count == 1 || query.Index is null))
+            if (effective[0].Property == query.SortKeyProperty && (effective.Count == 1 || query.Index is null))
             {
                 query.SetOrderingStrategy(effective[0].Ascending, ordersOnClient: false);
                 return;
@@ -254,30 +252,10 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
                 && conjuncts.SelectMany(DynamoDbCondition.Properties).All(p => p == discriminator));
 
     private static ComparisonCondition? TakeComparison(List<DynamoDbCondition> conjuncts, IProperty property, ComparisonOperator op)
-    {
-        var index = conjuncts.FindIndex(c => IsComparison(c, property, op));
-        if (index < 0)
-        {
-            return null;
-        }
-
-        var condition = (ComparisonCondition)conjuncts[index];
-        conjuncts.RemoveAt(index);
-        return condition;
-    }
+        => (ComparisonCondition?)Take(conjuncts, c => IsComparison(c, property, op));
 
     private static InCondition? TakeIn(List<DynamoDbCondition> conjuncts, IProperty property)
-    {
-        var index = conjuncts.FindIndex(c => c is InCondition @in && @in.Property == property);
-        if (index < 0)
-        {
-            return null;
-        }
-
-        var condition = (InCondition)conjuncts[index];
-        conjuncts.RemoveAt(index);
-        return condition;
-    }
+        => (InCondition?)Take(conjuncts, c => c is InCondition @in && @in.Property == property);
 
     // A sort key condition is one comparison other than <>, a BETWEEN, a begins_with, or a `>= low` and `<= high`
     // pair, which becomes one BETWEEN.
@@ -293,7 +271,13 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
             return between;
         }
 
-        var index = conjuncts.FindIndex(c => IsSortKeyCondition(c, sortKey));
+        return Take(conjuncts, c => IsSortKeyCondition(c, sortKey));
+    }
+
+    // Removes the first conjunct that matches from the list, and returns it.
+    private static DynamoDbCondition? Take(List<DynamoDbCondition> conjuncts, Predicate<DynamoDbCondition> match)
+    {
+        var index = conjuncts.FindIndex(match);
         if (index < 0)
         {
             return null;

@@ -95,7 +95,7 @@ public class DynamoDbQueryTranslationPostprocessor(
             || query.AccessPath != DynamoDbAccessPath.Query
             || query.Orderings.Count > 0
             || query.HasRowLimits
-            || query.ProjectedProperties[index] != (query.Index is null ? query.EntityType.GetSortKeyProperty() : query.Index.GetIndexSortKeyProperty()))
+            || query.ProjectedProperties[index] != query.SortKeyProperty)
         {
             return;
         }

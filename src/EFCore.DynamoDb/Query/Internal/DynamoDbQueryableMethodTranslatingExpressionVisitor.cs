@@ -139,21 +139,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateReverse(ShapedQueryExpression source)
-    {
-        var query = Query(source);
-        if (query.Orderings.Count == 0)
-        {
-            return Fail(DynamoDbStrings.LastNeedsOrdering(nameof(Queryable.Reverse)));
-        }
-
-        if (query.HasRowLimits)
-        {
-            return Fail(DynamoDbStrings.OperatorAfterRowLimit(nameof(Queryable.Reverse)));
-        }
-
-        query.ReverseOrderings();
-        return source;
-    }
+        => ReverseOrderings(source, nameof(Queryable.Reverse), nameof(Queryable.Reverse));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateDistinct(ShapedQueryExpression source)
@@ -205,20 +191,10 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             return null;
         }
 
-        var query = Query(source);
-        if (query.Orderings.Count == 0)
-        {
-            return Fail(DynamoDbStrings.LastNeedsOrdering(returnDefault ? nameof(Queryable.LastOrDefault) : nameof(Queryable.Last)));
-        }
-
-        if (query.HasRowLimits)
-        {
-            return Fail(DynamoDbStrings.OperatorAfterRowLimit(nameof(Queryable.Last)));
-        }
-
         // The last item in one order is the first in the other.
-        query.ReverseOrderings();
-        return TranslateSingleResult(source, null, returnDefault, take: 1);
+        return ReverseOrderings(source, returnDefault ? nameof(Queryable.LastOrDefault) : nameof(Queryable.Last), nameof(Queryable.Last)) is null
+            ? null
+            : TranslateSingleResult(source, null, returnDefault, take: 1);
     }
 
     /// <inheritdoc />
@@ -390,6 +366,25 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         }
 
         query.ApplyOrdering(new DynamoDbOrdering(property, ascending), append);
+        return source;
+    }
+
+    // Reverse, and Last as First in the reversed order: both need an order to reverse, and cannot follow Skip/Take
+    // (DynamoDB orders before it limits rows). The operator names are those the messages give.
+    private ShapedQueryExpression? ReverseOrderings(ShapedQueryExpression source, string operatorName, string rowLimitOperatorName)
+    {
+        var query = Query(source);
+        if (query.Orderings.Count == 0)
+        {
+            return Fail(DynamoDbStrings.LastNeedsOrdering(operatorName));
+        }
+
+        if (query.HasRowLimits)
+        {
+            return Fail(DynamoDbStrings.OperatorAfterRowLimit(rowLimitOperatorName));
+        }
+
+        query.ReverseOrderings();
         return source;
     }
 

@@ -213,8 +213,7 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                     items.Add(_items.Current);
                 }
 
-                // A stable sort, as LINQ's OrderBy is.
-                _sorted = items.Order(ordering).ToList();
+                _sorted = ordering.Sort(items);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Collections;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Query.Internal.Expressions;
@@ -33,10 +32,11 @@ public sealed class DynamoDbReadRequestBuilder
         _mayScanTableInstead = query.AccessPath == DynamoDbAccessPath.Query && query.Index is not null && query.RequiredIndexName is null;
         if (query.IsProjection)
         {
-            // Client-side ordering reads the ordering keys too, as does a scan of the table instead of an index.
+            // A projection also reads what the provider itself needs: the ordering keys to sort on the client, the
+            // key of a page's last item (its continuation token), the attributes checked on each returned item.
             _projectedProperties = query.ProjectedProperties
-                .Concat(query.OrdersOnClient || _mayScanTableInstead ? query.Orderings.Select(o => o.Property) : [])
-                .Concat(query.PageRequestParameterName is null ? [] : KeyProperties(query))
+                .Concat(MayOrderOnClient ? query.Orderings.Select(o => o.Property) : [])
+                .Concat(query.PageRequestParameterName is null ? [] : ContinuationTokenSerializer.KeyProperties(query.EntityType, query.Index))
                 .Concat(query.ClientFilter is null ? [] : DynamoDbCondition.Properties(query.ClientFilter))
                 .Distinct()
                 .ToList();
@@ -70,6 +70,13 @@ public sealed class DynamoDbReadRequestBuilder
                 c.Operator == Expressions.ComparisonOperator.Equal
                 && (c.Property == _query.Index!.GetIndexPartitionKeyProperty() || c.Property == _query.Index!.GetIndexSortKeyProperty())
                 && c.Value.Evaluate(queryContext, c.Property.ClrType) is null);
+
+    /// <summary>
+    /// True when an execution may sort the items on the client: always when DynamoDB cannot give the order, and
+    /// for an ordered query on an index the provider chose, when it scans the table instead (see
+    /// <see cref="ScansTableInstead" />).
+    /// </summary>
+    public bool MayOrderOnClient => _query.OrdersOnClient || (_mayScanTableInstead && _query.Orderings.Count > 0);
 
     /// <summary>The query this builder serves.</summary>
     public DynamoDbQueryExpression Query => _query;
@@ -120,7 +127,7 @@ public sealed class DynamoDbReadRequestBuilder
         var seen = new HashSet<object>();
         if (_query.PartitionKeyIn is { } partitionKeyIn)
         {
-            foreach (var value in Values(partitionKeyIn, queryContext))
+            foreach (var value in partitionKeyIn.Evaluate(queryContext).OfType<object>())
             {
                 var key = new Dictionary<string, AttributeValue>(1);
                 if (seen.Add(value) && TryAddKey(key, partitionKeyIn.Property, value))
@@ -134,7 +141,7 @@ public sealed class DynamoDbReadRequestBuilder
             var partitionKey = _query.PartitionKeyCondition!;
             var partitionKeyValue = partitionKey.Value.Evaluate(queryContext, partitionKey.Property.ClrType);
             var sortKeyIn = (InCondition)_query.SortKeyCondition!;
-            foreach (var value in Values(sortKeyIn, queryContext))
+            foreach (var value in sortKeyIn.Evaluate(queryContext).OfType<object>())
             {
                 var key = new Dictionary<string, AttributeValue>(2);
                 if (seen.Add(value) && TryAddKey(key, partitionKey.Property, partitionKeyValue) && TryAddKey(key, sortKeyIn.Property, value))
@@ -255,20 +262,6 @@ public sealed class DynamoDbReadRequestBuilder
             setProjection(request, writer.WriteProjection(_projectedProperties));
         }
     }
-
-    // A page's continuation token is the key of its last item, so a paged projection reads the key attributes too.
-    private static IEnumerable<IProperty> KeyProperties(DynamoDbQueryExpression query)
-        => new[]
-            {
-                query.EntityType.GetPartitionKeyProperty(), query.EntityType.GetSortKeyProperty(),
-                query.Index?.GetIndexPartitionKeyProperty(), query.Index?.GetIndexSortKeyProperty(),
-            }
-            .OfType<IProperty>();
-
-    private static IEnumerable<object> Values(InCondition condition, QueryContext queryContext)
-        => ((condition.Values.GetValue(queryContext) as IEnumerable)?.Cast<object?>() ?? [])
-            .Select(v => QueryValue.Coerce(v, condition.Property.ClrType))
-            .OfType<object>();
 
     private static bool TryAddKey(Dictionary<string, AttributeValue> key, IProperty property, object? value)
     {

@@ -44,12 +44,12 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
         var elementType = shaperLambda.ReturnType;
 
         var compiledQueryType = typeof(CompiledDynamoDbQuery<>).MakeGenericType(elementType);
+        var requestBuilder = new DynamoDbReadRequestBuilder(query, options.ResolveTableName(query.EntityType));
         var compiledQuery = Activator.CreateInstance(
             compiledQueryType,
-            new DynamoDbReadRequestBuilder(query, options.ResolveTableName(query.EntityType)),
+            requestBuilder,
             shaperLambda.Compile(),
-            // An index query sorts on the client when it has to scan the table instead (see ScansTableInstead).
-            query.OrdersOnClient || (query.Index is not null && query.Orderings.Count > 0) ? new ItemComparer(query.Orderings) : null,
+            requestBuilder.MayOrderOnClient ? new ItemSorter(query.Orderings) : null,
             QueryCompilationContext.ContextType,
             QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution,
             Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled)!;
@@ -88,16 +88,7 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
     private Expression CompileBulkWrite(DynamoDbBulkWriteExpression bulkWrite)
     {
         var query = bulkWrite.Query;
-        var keyQuery = bulkWrite.IsByKey
-            ? null
-            : new CompiledDynamoDbQuery<Dictionary<string, AttributeValue>>(
-                new DynamoDbReadRequestBuilder(query, options.ResolveTableName(query.EntityType)),
-                static (_, item) => item,
-                query.OrdersOnClient || (query.Index is not null && query.Orderings.Count > 0) ? new ItemComparer(query.Orderings) : null,
-                QueryCompilationContext.ContextType,
-                StandAloneStateManager: false,
-                // The executor guards the whole operation, reads and writes.
-                ThreadSafetyChecksEnabled: false);
+        var keyQuery = bulkWrite.IsByKey ? null : CompileKeyQuery(new DynamoDbReadRequestBuilder(query, options.ResolveTableName(query.EntityType)));
         var executor = new DynamoDbBulkWriteExecutor(
             bulkWrite,
             options.ResolveTableName(query.EntityType),
@@ -109,6 +100,16 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
             QueryCompilationContext.IsAsync ? ExecuteAsyncMethod : ExecuteMethod,
             QueryCompilationContext.QueryContextParameter);
     }
+
+    private CompiledDynamoDbQuery<Dictionary<string, AttributeValue>> CompileKeyQuery(DynamoDbReadRequestBuilder requestBuilder)
+        => new(
+            requestBuilder,
+            static (_, item) => item,
+            requestBuilder.MayOrderOnClient ? new ItemSorter(requestBuilder.Query.Orderings) : null,
+            QueryCompilationContext.ContextType,
+            StandAloneStateManager: false,
+            // The executor guards the whole operation, reads and writes.
+            ThreadSafetyChecksEnabled: false);
 
     // Counting needs no values, and must not materialize (or start tracking) entities: only Distinct over a
     // projection counts shaped values.

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
@@ -19,6 +18,10 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public sealed class ItemConditionEvaluator(QueryContext queryContext)
 {
+    // What each condition node compares items with, read from the query's parameters once: the evaluator lives
+    // for one enumeration, whose parameter values do not change.
+    private readonly Dictionary<DynamoDbCondition, object?> _operands = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>True when the item satisfies the condition.</summary>
     public bool Matches(DynamoDbCondition condition, Dictionary<string, AttributeValue> item)
         => condition switch
@@ -37,7 +40,7 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
     private bool MatchesComparison(ComparisonCondition comparison, Dictionary<string, AttributeValue> item)
     {
         var attribute = Find(item, comparison.Property);
-        var value = comparison.Value.Evaluate(queryContext, comparison.Property.ClrType);
+        var value = OperandOf(comparison, comparison.Value.IsComputed, static (queryContext, c) => Operand.Of(c.Property, c.Value.Evaluate(queryContext, c.Property.ClrType)));
         if (value is null)
         {
             // C# null semantics, as the filter expression renders them.
@@ -55,14 +58,14 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
         }
 
         // Values of different types are unequal and unordered.
-        return Compare(attribute, ToAttributeValue(comparison.Property, value)) is { } order
+        return Compare(attribute, value) is { } order
             ? comparison.Operator.Holds(order)
             : comparison.Operator == ComparisonOperator.NotEqual;
     }
 
     // A set or map without its attribute reads back empty, so its size is 0; any other missing attribute has none.
     private bool MatchesSize(SizeComparisonCondition size, Dictionary<string, AttributeValue> item)
-        => size.Value.Evaluate(queryContext, typeof(int)) is int length
+        => OperandOf(size, size.Value.IsComputed, static (queryContext, s) => s.Value.Evaluate(queryContext, typeof(int))) is int length
             && (Find(item, size.Property) is { } attribute
                 ? size.Operator.Holds(SizeOf(attribute).CompareTo(length))
                 : size.Property.GetTypeMapping() is DynamoDbCollectionTypeMapping { ReadsMissingAsEmpty: true }
@@ -70,22 +73,23 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
 
     private bool MatchesBetween(BetweenCondition between, Dictionary<string, AttributeValue> item)
     {
-        var low = between.Low.Evaluate(queryContext, between.Property.ClrType);
-        var high = between.High.Evaluate(queryContext, between.Property.ClrType);
+        var (low, high) = OperandOf(
+            between,
+            between.Low.IsComputed || between.High.IsComputed,
+            static (queryContext, b) => (Low: Operand.Of(b.Property, b.Low.Evaluate(queryContext, b.Property.ClrType)), High: Operand.Of(b.Property, b.High.Evaluate(queryContext, b.Property.ClrType))));
         return Find(item, between.Property) is { } attribute
             && low is not null
             && high is not null
-            && Compare(attribute, ToAttributeValue(between.Property, low)) >= 0
-            && Compare(attribute, ToAttributeValue(between.Property, high)) <= 0;
+            && Compare(attribute, low) >= 0
+            && Compare(attribute, high) <= 0;
     }
 
     private bool MatchesIn(InCondition @in, Dictionary<string, AttributeValue> item)
     {
         var attribute = Find(item, @in.Property);
-        foreach (var element in (@in.Values.GetValue(queryContext) as IEnumerable)?.Cast<object?>() ?? [])
+        foreach (var value in OperandOf(@in, @in.Values.IsComputed, static (queryContext, i) => i.Evaluate(queryContext).Select(v => Operand.Of(i.Property, v)).ToList()))
         {
-            var value = QueryValue.Coerce(element, @in.Property.ClrType);
-            if (value is null ? attribute is null : attribute is not null && Compare(attribute, ToAttributeValue(@in.Property, value)) == 0)
+            if (value is null ? attribute is null : attribute is not null && Compare(attribute, value) == 0)
             {
                 return true;
             }
@@ -105,10 +109,10 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
             case DynamoDbConditionFunction.AttributeNotExists:
                 return raw is null;
             case DynamoDbConditionFunction.AttributeType:
-                return raw is not null && AttributeValueReader.DescribeType(raw) == function.Argument!.GetValue(queryContext) as string;
+                return raw is not null && AttributeValueReader.DescribeType(raw) == ArgumentOf(function)?.Value as string;
         }
 
-        var argument = function.Argument!.GetValue(queryContext);
+        var argument = ArgumentOf(function);
         if (attribute is null || argument is null)
         {
             return false;
@@ -117,43 +121,63 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
         if (function.Function == DynamoDbConditionFunction.BeginsWith)
         {
             // The stored text of a key template starts with its constant prefix, and so does the prefix it is tested with.
-            return attribute.S is { } text && argument is string prefix
+            return attribute.S is { } text && argument.Value is string prefix
                 ? text.StartsWith(function.Property.GetKeyPrefix() + prefix, StringComparison.Ordinal)
-                : attribute.B is { } bytes && ToAttributeValue(function.Property, argument).B is { } prefixBytes
-                    && bytes.ToArray().AsSpan().StartsWith(prefixBytes.ToArray());
+                : attribute.B is { } bytes && argument.AttributeValue.B is not null
+                    && bytes.ToArray().AsSpan().StartsWith(argument.Binary);
         }
 
-        return attribute.S is { } haystack && argument is string needle && haystack.Contains(needle, StringComparison.Ordinal);
+        return attribute.S is { } haystack && argument.Value is string needle && haystack.Contains(needle, StringComparison.Ordinal);
+    }
+
+    private Operand? ArgumentOf(FunctionCondition function)
+        => OperandOf(function, function.Argument!.IsComputed, static (queryContext, f) => Operand.Of(f.Property, f.Argument!.GetValue(queryContext)));
+
+    // The node's operands for this enumeration: evaluated the first time an item needs them, and kept unless
+    // computed anew at each read (the current time), which each item is then checked against as it is read.
+    private T OperandOf<TCondition, T>(TCondition condition, bool isComputed, Func<QueryContext, TCondition, T> evaluate)
+        where TCondition : DynamoDbCondition
+    {
+        if (_operands.TryGetValue(condition, out var cached))
+        {
+            return (T)cached!;
+        }
+
+        var operand = evaluate(queryContext, condition);
+        if (!isComputed)
+        {
+            _operands.Add(condition, operand);
+        }
+
+        return operand;
     }
 
     private static AttributeValue? Find(Dictionary<string, AttributeValue> item, IProperty property)
         => AttributeValueReader.Find(item, property.GetAttributeName());
 
-    private static AttributeValue ToAttributeValue(IProperty property, object value)
-        => ((DynamoDbTypeMapping)property.GetTypeMapping()).CreateAttributeValue(value);
-
     // DynamoDB orders S by UTF-8 bytes, N by numeric value, B by bytes; values of different types never compare.
-    private static int? Compare(AttributeValue left, AttributeValue right)
+    private static int? Compare(AttributeValue left, Operand right)
     {
-        if (left.S is { } leftText && right.S is { } rightText)
+        var rightValue = right.AttributeValue;
+        if (left.S is { } leftText && rightValue.S is not null)
         {
-            return Encoding.UTF8.GetBytes(leftText).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(rightText));
+            return Encoding.UTF8.GetBytes(leftText).AsSpan().SequenceCompareTo(right.Utf8);
         }
 
-        if (left.N is { } leftNumber && right.N is { } rightNumber)
+        if (left.N is { } leftNumber && rightValue.N is { } rightNumber)
         {
             return decimal.TryParse(leftNumber, NumberStyles.Float, CultureInfo.InvariantCulture, out var leftDecimal)
-                && decimal.TryParse(rightNumber, NumberStyles.Float, CultureInfo.InvariantCulture, out var rightDecimal)
+                && right.Decimal is { } rightDecimal
                     ? leftDecimal.CompareTo(rightDecimal)
                     : double.Parse(leftNumber, CultureInfo.InvariantCulture).CompareTo(double.Parse(rightNumber, CultureInfo.InvariantCulture));
         }
 
-        if (left.B is { } leftBytes && right.B is { } rightBytes)
+        if (left.B is { } leftBytes && rightValue.B is not null)
         {
-            return leftBytes.ToArray().AsSpan().SequenceCompareTo(rightBytes.ToArray());
+            return leftBytes.ToArray().AsSpan().SequenceCompareTo(right.Binary);
         }
 
-        if (left.BOOL is { } leftFlag && right.BOOL is { } rightFlag)
+        if (left.BOOL is { } leftFlag && rightValue.BOOL is { } rightFlag)
         {
             return leftFlag == rightFlag ? 0 : null;
         }
@@ -173,4 +197,40 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
             { BS: { } binaries } => binaries.Count,
             _ => 0,
         };
+
+    // A value items are compared with, converted in the property's mapping, and further (to the UTF-8 bytes of a
+    // string, the bytes of a binary, the number of a number) only when an item first needs it.
+    private sealed class Operand(IProperty property, object value)
+    {
+        private AttributeValue? _attributeValue;
+        private byte[]? _utf8;
+        private byte[]? _binary;
+        private decimal? _decimal;
+        private bool _decimalParsed;
+
+        public object Value => value;
+
+        public AttributeValue AttributeValue => _attributeValue ??= ((DynamoDbTypeMapping)property.GetTypeMapping()).CreateAttributeValue(value);
+
+        public byte[] Utf8 => _utf8 ??= Encoding.UTF8.GetBytes(AttributeValue.S);
+
+        public byte[] Binary => _binary ??= AttributeValue.B.ToArray();
+
+        // Null when the number does not fit a decimal, which is then compared as a double.
+        public decimal? Decimal
+        {
+            get
+            {
+                if (!_decimalParsed)
+                {
+                    _decimal = decimal.TryParse(AttributeValue.N, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+                    _decimalParsed = true;
+                }
+
+                return _decimal;
+            }
+        }
+
+        public static Operand? Of(IProperty property, object? value) => value is null ? null : new Operand(property, value);
+    }
 }

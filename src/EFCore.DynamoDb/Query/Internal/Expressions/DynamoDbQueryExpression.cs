@@ -58,6 +58,9 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     /// <summary>The secondary index a Query or Scan reads, or null for the table.</summary>
     public IIndex? Index { get; private set; }
 
+    /// <summary>The sort key of the table or the index the query reads, if it has one.</summary>
+    public IProperty? SortKeyProperty => Index is null ? EntityType.GetSortKeyProperty() : Index.GetIndexSortKeyProperty();
+
     /// <summary>The partition key equality of a GetItem, BatchGetItem or Query.</summary>
     public ComparisonCondition? PartitionKeyCondition { get; private set; }
 

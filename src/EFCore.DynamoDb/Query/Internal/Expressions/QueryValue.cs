@@ -36,6 +36,12 @@ public sealed class QueryValue
     /// </summary>
     public static QueryValue FromComputation(string description, Func<QueryContext, object?> computation) => new(null, description, computation);
 
+    /// <summary>
+    /// True for a value computed each time it is read (<see cref="FromComputation" />), which a second read may find
+    /// different, as the current time of a time-to-live check is.
+    /// </summary>
+    public bool IsComputed => _computed is not null;
+
     /// <summary>The raw value for this execution, without conversion.</summary>
     public object? GetValue(QueryContext queryContext)
         => _computed is not null ? _computed(queryContext) : ParameterName is null ? Constant : queryContext.Parameters[ParameterName];
