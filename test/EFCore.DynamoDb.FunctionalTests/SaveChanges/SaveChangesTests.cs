@@ -211,6 +211,22 @@ public sealed class SaveChangesTests(StoreFixture fixture) : IClassFixture<Store
     }
 
     [Fact]
+    public async Task FindAsync_follows_each_contexts_tracking_behavior_whichever_context_found_first()
+    {
+        await AddCustomerAsync(new Customer { Id = "find-tracking", Name = "Tracy" });
+
+        foreach (var behavior in new[] { QueryTrackingBehavior.NoTracking, QueryTrackingBehavior.TrackAll, QueryTrackingBehavior.NoTracking })
+        {
+            await using var context = fixture.CreateContext();
+            context.ChangeTracker.QueryTrackingBehavior = behavior;
+
+            var customer = await context.Customers.FindAsync("find-tracking");
+
+            Assert.Equal(behavior == QueryTrackingBehavior.TrackAll ? EntityState.Unchanged : EntityState.Detached, context.Entry(customer!).State);
+        }
+    }
+
+    [Fact]
     public async Task FindAsync_with_Guid_and_DateTime_key_values_sends_one_GetItem()
     {
         var tenant = Guid.NewGuid();

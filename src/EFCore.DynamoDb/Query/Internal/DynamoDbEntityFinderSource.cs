@@ -10,7 +10,9 @@ namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 /// Creates <see cref="DynamoDbEntityFinder{TEntity}" />s, compiling each entity type's find-by-key query (and the
-/// finder's constructor) once for the lifetime of the service provider.
+/// finder's constructor) once for the lifetime of the service provider: once per tracking behavior, as a compiled
+/// query keeps the behavior it was compiled with, while FindAsync follows the context's
+/// <c>ChangeTracker.QueryTrackingBehavior</c> of the moment, as EF's own finder does.
 /// </summary>
 public class DynamoDbEntityFinderSource : IEntityFinderSource
 {
@@ -29,13 +31,17 @@ public class DynamoDbEntityFinderSource : IEntityFinderSource
     private static Func<IStateManager, IDbSetSource, IDbSetCache, IEntityFinder> CreateFactory<TEntity>(IEntityType entityType)
         where TEntity : class
     {
-        var compiledFind = CompileFind<TEntity>(entityType);
-        return (stateManager, setSource, setCache) => new DynamoDbEntityFinder<TEntity>(stateManager, setSource, setCache, entityType, compiledFind);
+        var finds = Enum.GetValues<QueryTrackingBehavior>()
+            .Select(behavior => new Lazy<Func<DbContext, object[], CancellationToken, Task<TEntity?>>>(() => CompileFind<TEntity>(entityType, behavior)))
+            .ToArray();
+        Func<DbContext, object[], CancellationToken, Task<TEntity?>> find
+            = (context, keyValues, cancellationToken) => finds[(int)context.ChangeTracker.QueryTrackingBehavior].Value(context, keyValues, cancellationToken);
+        return (stateManager, setSource, setCache) => new DynamoDbEntityFinder<TEntity>(stateManager, setSource, setCache, entityType, find);
     }
 
-    // db.Set<TEntity>().FirstOrDefault(e => EF.Property<K1>(e, "Pk") == k1 [&& EF.Property<K2>(e, "Sk") == k2]),
+    // db.Set<TEntity>().AsTracking(behavior).FirstOrDefault(e => EF.Property<K1>(e, "Pk") == k1 [&& EF.Property<K2>(e, "Sk") == k2]),
     // compiled with EF.CompileAsyncQuery and called with the key values.
-    private static Func<DbContext, object[], CancellationToken, Task<TEntity?>> CompileFind<TEntity>(IEntityType entityType)
+    private static Func<DbContext, object[], CancellationToken, Task<TEntity?>> CompileFind<TEntity>(IEntityType entityType, QueryTrackingBehavior behavior)
         where TEntity : class
     {
         var keyProperties = entityType.FindPrimaryKey()!.Properties;
@@ -55,7 +61,10 @@ public class DynamoDbEntityFinderSource : IEntityFinderSource
             predicate = predicate is null ? equal : Expression.AndAlso(predicate, equal);
         }
 
-        var set = Expression.Call(context, typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(typeof(TEntity)));
+        var set = Expression.Call(
+            new Func<IQueryable<TEntity>, QueryTrackingBehavior, IQueryable<TEntity>>(EntityFrameworkQueryableExtensions.AsTracking).Method,
+            Expression.Call(context, typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(typeof(TEntity))),
+            Expression.Constant(behavior));
         var body = Expression.Call(
             new Func<IQueryable<TEntity>, Expression<Func<TEntity, bool>>, TEntity?>(Queryable.FirstOrDefault).Method,
             set,
