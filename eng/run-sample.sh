@@ -10,4 +10,9 @@ cd "${script_dir}/.."
 export DOTNET_NOLOGO=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 
+# Install DynamoDB Local here, where its progress shows, rather than silently inside the sample.
+if [ -z "${DYNAMODB_ENDPOINT:-}" ]; then
+  bash eng/install-dynamodb-local.sh >/dev/null
+fi
+
 exec dotnet run --project samples/Shop -c Release -- "$@"

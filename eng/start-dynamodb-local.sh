@@ -72,10 +72,11 @@ for attempt in 1 2 3 4 5; do
   fi
 
   log "starting DynamoDB Local on 127.0.0.1:${port} (log: ${log_file})"
-  # Detached from our stdout/stderr so that $(...) callers are not kept waiting.
-  nohup java "-Djava.library.path=${jar_dir}/DynamoDBLocal_lib" \
-    -jar "${jar_dir}/DynamoDBLocal.jar" -inMemory -sharedDb -port "${port}" \
-    </dev/null >"${log_file}" 2>&1 &
+  # Detached from our stdout/stderr so that $(...) callers are not kept waiting; run in the ignored install
+  # folder, where DynamoDB Local keeps its metadata file, with its telemetry off.
+  (cd "${install_dir}" && exec nohup java "-Djava.library.path=${jar_dir}/DynamoDBLocal_lib" \
+    -jar "${jar_dir}/DynamoDBLocal.jar" -inMemory -sharedDb -disableTelemetry -port "${port}" \
+    </dev/null >"${log_file}" 2>&1) &
   pid=$!
 
   deadline=$(( SECONDS + start_timeout_seconds ))

@@ -17,8 +17,8 @@ namespace EFCore.DynamoDb.Local;
 /// <c>eng/install-dynamodb-local.sh</c>) and stops when it is disposed.
 /// </summary>
 /// <remarks>
-/// A server started here runs with <c>-inMemory -sharedDb</c>, so every access key and region
-/// sees the same tables, and nothing is written to disk. It is stopped on <see cref="Dispose"/>,
+/// A server started here runs with <c>-inMemory -sharedDb -disableTelemetry</c>, so every access key and region
+/// sees the same tables, nothing is written to disk and nothing is reported to AWS. It is stopped on <see cref="Dispose"/>,
 /// <see cref="DisposeAsync"/>, on process exit, and (through a small shell watchdog that waits for
 /// its standard input to close) also when the owning process dies without running any code.
 /// </remarks>
@@ -319,7 +319,7 @@ public sealed class DynamoDbLocalServer : IAsyncDisposable, IDisposable
                      "java",
                      "-Djava.library.path=" + Path.Combine(jarDirectory, "DynamoDBLocal_lib"),
                      "-jar", Path.Combine(jarDirectory, "DynamoDBLocal.jar"),
-                     "-inMemory", "-sharedDb",
+                     "-inMemory", "-sharedDb", "-disableTelemetry",
                      "-port", port.ToString(CultureInfo.InvariantCulture),
                  })
         {
