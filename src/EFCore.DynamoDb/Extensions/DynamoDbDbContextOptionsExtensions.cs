@@ -12,9 +12,15 @@ namespace Microsoft.EntityFrameworkCore;
 public static class DynamoDbDbContextOptionsExtensions
 {
     /// <summary>
-    /// Configures the context to connect to DynamoDB with the provider's own client, set up by
-    /// <paramref name="dynamoDbOptionsAction" /> (endpoint, region, credentials, table naming).
+    /// Configures the context to use DynamoDB, set up by <paramref name="dynamoDbOptionsAction" /> (endpoint, region,
+    /// credentials, table naming…).
     /// </summary>
+    /// <remarks>
+    /// When the options name no endpoint, region or credentials, the context uses the <see cref="IAmazonDynamoDB" />
+    /// registered in the application's services if there is one (as AWSSDK.Extensions.NETCore.Setup's
+    /// <c>AddAWSService&lt;IAmazonDynamoDB&gt;()</c> registers, configured by the <c>AWS</c> section of appsettings);
+    /// otherwise the provider creates its own client with the AWS SDK's resolution of region and credentials.
+    /// </remarks>
     public static DbContextOptionsBuilder UseDynamoDb(
         this DbContextOptionsBuilder optionsBuilder,
         Action<DynamoDbDbContextOptionsBuilder>? dynamoDbOptionsAction = null)
@@ -25,6 +31,7 @@ public static class DynamoDbDbContextOptionsExtensions
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(extension);
         ConfigureWarnings(optionsBuilder);
         dynamoDbOptionsAction?.Invoke(new DynamoDbDbContextOptionsBuilder(optionsBuilder));
+        UseApplicationClient(optionsBuilder);
         return optionsBuilder;
     }
 
@@ -62,6 +69,19 @@ public static class DynamoDbDbContextOptionsExtensions
         Action<DynamoDbDbContextOptionsBuilder>? dynamoDbOptionsAction = null)
         where TContext : DbContext
         => (DbContextOptionsBuilder<TContext>)UseDynamoDb((DbContextOptionsBuilder)optionsBuilder, client, dynamoDbOptionsAction);
+
+    // EF sets the application's service provider on the options builder before it runs the options action of
+    // AddDbContext, so the application's client is known here. Held in the options, it takes part in the internal
+    // service provider's identity: applications with different clients never share one.
+    private static void UseApplicationClient(DbContextOptionsBuilder optionsBuilder)
+    {
+        var extension = optionsBuilder.Options.FindExtension<DynamoDbOptionsExtension>()!;
+        if (extension is { Client: null, ServiceUrl: null, Region: null, Credentials: null }
+            && optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(IAmazonDynamoDB)) is IAmazonDynamoDB client)
+        {
+            ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(extension.WithClient(client));
+        }
+    }
 
     // Blocking on the asynchronous SDK is an error unless the user explicitly chose otherwise, as in the Cosmos provider.
     private static void ConfigureWarnings(DbContextOptionsBuilder optionsBuilder)

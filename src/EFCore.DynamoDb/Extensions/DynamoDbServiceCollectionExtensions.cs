@@ -5,6 +5,7 @@ using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Update.Internal;
 using EFCore.DynamoDb.ValueGeneration.Internal;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Internal;
@@ -19,6 +20,36 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the provider's services, as every EF Core provider does.</summary>
 public static class DynamoDbServiceCollectionExtensions
 {
+    /// <summary>
+    /// Registers <typeparamref name="TContext" /> as a scoped service that uses DynamoDB: the one-line form of
+    /// <c>AddDbContext&lt;TContext&gt;(o =&gt; o.UseDynamoDb(…))</c>, as <c>AddCosmos</c> is for Cosmos DB.
+    /// </summary>
+    /// <remarks>
+    /// With no endpoint, region or credentials in <paramref name="dynamoDbOptionsAction" />, the context uses the
+    /// <c>IAmazonDynamoDB</c> registered in these services when there is one (<c>AddAWSService&lt;IAmazonDynamoDB&gt;()</c>),
+    /// else the AWS SDK's own resolution. For pooling or a context factory, call <c>AddDbContextPool</c> or
+    /// <c>AddDbContextFactory</c> with <c>UseDynamoDb</c> instead.
+    /// </remarks>
+    /// <typeparam name="TContext">The context to register.</typeparam>
+    /// <param name="serviceCollection">The application's services.</param>
+    /// <param name="dynamoDbOptionsAction">The DynamoDB options: endpoint, region, credentials, table naming…</param>
+    /// <param name="optionsAction">Other options of the context, such as logging.</param>
+    /// <returns>The same service collection, to chain calls.</returns>
+    public static IServiceCollection AddDynamoDb<TContext>(
+        this IServiceCollection serviceCollection,
+        Action<DynamoDbDbContextOptionsBuilder>? dynamoDbOptionsAction = null,
+        Action<DbContextOptionsBuilder>? optionsAction = null)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(serviceCollection);
+        return serviceCollection.AddDbContext<TContext>(
+            (_, options) =>
+            {
+                optionsAction?.Invoke(options);
+                options.UseDynamoDb(dynamoDbOptionsAction);
+            });
+    }
+
     /// <summary>
     /// Adds the services the DynamoDB provider needs to an internal service provider. Applications normally call
     /// <c>UseDynamoDb</c> instead, which does this for them.

@@ -72,6 +72,24 @@ public class DynamoDbDbContextOptionsBuilder
     }
 
     /// <summary>
+    /// How long establishing a connection to DynamoDB may take (default five seconds): an unreachable endpoint fails
+    /// after this long instead of minutes, and <c>CanConnectAsync</c> (so a health check) answers within it.
+    /// </summary>
+    /// <remarks>
+    /// Applies to the client the provider creates; a client passed to <c>UseDynamoDb(client)</c> or registered in the
+    /// application's services keeps its own settings, and only <c>CanConnectAsync</c> is bounded by this timeout.
+    /// </remarks>
+    public virtual DynamoDbDbContextOptionsBuilder ConnectTimeout(TimeSpan connectTimeout)
+    {
+        if (connectTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(connectTimeout), connectTimeout, DynamoDbStrings.TimeoutNotPositive(nameof(connectTimeout)));
+        }
+
+        return WithOption(e => e.WithConnectTimeout(connectTimeout));
+    }
+
+    /// <summary>
     /// Leaves items whose time to live has passed out of every query (Dynamoose <c>returnExpired: false</c>):
     /// DynamoDB deletes expired items lazily, so they can be read for a while after they expire.
     /// </summary>

@@ -450,4 +450,14 @@ public static class DynamoDbStrings
     /// <summary>A write of ExecuteUpdate/ExecuteDelete that failed for another reason than its condition.</summary>
     public static string BulkWriteFailed(string method, string entityType, string operation, int changed, string error)
         => Format("'{0}' on '{1}' stopped after changing {3} item(s): a {2} request failed with \"{4}\". '{0}' sends one {2} per matching item and is not atomic: the items changed stay changed, the others were not changed. Correct the cause and run it again; an update that is not idempotent (such as adding to a number) changes the items already changed again unless its filter leaves them out.", method, entityType, operation, changed, error);
+
+    // --- Operating it: connection, application services, health ---
+
+    /// <summary>No region and no endpoint could be found for the client the provider creates.</summary>
+    public static string NoRegionOrEndpoint(string sdkMessage)
+        => Format("No AWS region or DynamoDB endpoint is configured ({0}). Name one with 'UseDynamoDb(o => o.Region(\"eu-west-1\"))' or 'UseDynamoDb(o => o.ServiceUrl(\"http://localhost:8000\"))', set the AWS_REGION environment variable or a region in the AWS profile, or register an IAmazonDynamoDB in the application's services (AWSSDK.Extensions.NETCore.Setup: 'AddAWSService<IAmazonDynamoDB>()').", sdkMessage);
+
+    /// <summary>A request that could not reach DynamoDB's endpoint.</summary>
+    public static string EndpointUnreachable(string operation, string endpoint, string error, string connectTimeout)
+        => Format("The {0} request could not reach DynamoDB at {1}: {2} Check that the endpoint is running and reachable ('UseDynamoDb(o => o.ServiceUrl(...))' or '.Region(...)'); a connection attempt gives up {3} ('UseDynamoDb(o => o.ConnectTimeout(...))').", operation, endpoint, error, connectTimeout);
 }

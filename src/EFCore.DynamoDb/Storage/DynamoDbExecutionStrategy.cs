@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -72,4 +73,11 @@ public class DynamoDbExecutionStrategy : ExecutionStrategy
     /// </summary>
     /// <param name="exception">The exception an attempt failed with.</param>
     protected override bool ShouldRetryOn(Exception exception) => DynamoDbTransientExceptionDetector.ShouldRetryOn(exception);
+
+    /// <summary>Counts the retry in the <c>aws.dynamodb.retries</c> metric (EF logs it as <c>ExecutionStrategyRetrying</c>).</summary>
+    protected override void OnRetry()
+    {
+        DynamoDbRequestTelemetry.Retrying();
+        base.OnRetry();
+    }
 }

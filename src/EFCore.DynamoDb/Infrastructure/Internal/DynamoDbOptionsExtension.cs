@@ -22,6 +22,9 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
     /// <summary>The default bound on write requests in flight at once for one independent (non-transactional) write.</summary>
     public const int DefaultMaxConcurrentWrites = 16;
 
+    /// <summary>The default bound on establishing a connection to DynamoDB.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
+
     private DbContextOptionsExtensionInfo? _info;
 
     /// <summary>Creates options with every setting at its default.</summary>
@@ -42,6 +45,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         ExcludeExpiredItems = copyFrom.ExcludeExpiredItems;
         MaxConcurrentWrites = copyFrom.MaxConcurrentWrites;
         ExecutionStrategyFactory = copyFrom.ExecutionStrategyFactory;
+        ConnectTimeout = copyFrom.ConnectTimeout;
     }
 
     /// <inheritdoc />
@@ -78,6 +82,12 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
     public virtual int MaxConcurrentWrites { get; private set; } = DefaultMaxConcurrentWrites;
 
     /// <summary>
+    /// How long establishing a connection to DynamoDB may take before the request fails (and how long
+    /// <c>CanConnectAsync</c> may take to answer).
+    /// </summary>
+    public virtual TimeSpan ConnectTimeout { get; private set; } = DefaultConnectTimeout;
+
+    /// <summary>
     /// Creates the execution strategy; null for the default <see cref="DynamoDbExecutionStrategy" />. Read per context
     /// by the strategy factory, so it is not part of the internal service provider's identity.
     /// </summary>
@@ -109,6 +119,9 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
 
     /// <summary>Returns a copy with the given bound on write requests in flight.</summary>
     public virtual DynamoDbOptionsExtension WithMaxConcurrentWrites(int maxConcurrentWrites) => new(this) { MaxConcurrentWrites = maxConcurrentWrites };
+
+    /// <summary>Returns a copy with the given connection timeout.</summary>
+    public virtual DynamoDbOptionsExtension WithConnectTimeout(TimeSpan connectTimeout) => new(this) { ConnectTimeout = connectTimeout };
 
     /// <summary>Returns a copy that creates its execution strategies with the given function.</summary>
     public virtual DynamoDbOptionsExtension WithExecutionStrategyFactory(Func<ExecutionStrategyDependencies, IExecutionStrategy>? executionStrategyFactory)
@@ -184,6 +197,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
                 hash.Add(Extension.WaitForActiveTimeout);
                 hash.Add(Extension.ExcludeExpiredItems);
                 hash.Add(Extension.MaxConcurrentWrites);
+                hash.Add(Extension.ConnectTimeout);
                 _serviceProviderHash = hash.ToHashCode();
             }
 
@@ -200,7 +214,8 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
                 && Extension.TableNameSuffix == otherInfo.Extension.TableNameSuffix
                 && Extension.WaitForActiveTimeout == otherInfo.Extension.WaitForActiveTimeout
                 && Extension.ExcludeExpiredItems == otherInfo.Extension.ExcludeExpiredItems
-                && Extension.MaxConcurrentWrites == otherInfo.Extension.MaxConcurrentWrites;
+                && Extension.MaxConcurrentWrites == otherInfo.Extension.MaxConcurrentWrites
+                && Extension.ConnectTimeout == otherInfo.Extension.ConnectTimeout;
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {

@@ -43,6 +43,9 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
     public virtual int MaxConcurrentWrites { get; private set; } = DynamoDbOptionsExtension.DefaultMaxConcurrentWrites;
 
     /// <inheritdoc />
+    public virtual TimeSpan ConnectTimeout { get; private set; } = DynamoDbOptionsExtension.DefaultConnectTimeout;
+
+    /// <inheritdoc />
     public virtual void Initialize(IDbContextOptions options)
     {
         var extension = options.FindExtension<DynamoDbOptionsExtension>();
@@ -60,6 +63,7 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
         WaitForActiveTimeout = extension.WaitForActiveTimeout;
         ExcludeExpiredItems = extension.ExcludeExpiredItems;
         MaxConcurrentWrites = extension.MaxConcurrentWrites;
+        ConnectTimeout = extension.ConnectTimeout;
     }
 
     /// <inheritdoc />

@@ -38,6 +38,9 @@ public interface IDynamoDbSingletonOptions : ISingletonOptions
     /// <summary>How many write requests an independent write keeps in flight at once.</summary>
     int MaxConcurrentWrites { get; }
 
+    /// <summary>How long establishing a connection may take, and how long <c>CanConnectAsync</c> may take to answer.</summary>
+    TimeSpan ConnectTimeout { get; }
+
     /// <summary>
     /// The full name of an entity type's table: the options' prefix, the model's prefix, the model's table name, the
     /// options' suffix.

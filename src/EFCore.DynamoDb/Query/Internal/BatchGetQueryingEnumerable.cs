@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using EFCore.DynamoDb.Diagnostics.Internal;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -53,6 +54,7 @@ public sealed class BatchGetQueryingEnumerable<T>(DynamoDbQueryContext queryCont
                     break;
                 }
 
+                DynamoDbRequestTelemetry.Retrying();
                 await Task.Delay(delay + TimeSpan.FromMilliseconds(Random.Shared.Next((int)delay.TotalMilliseconds)), cancellationToken)
                     .ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));

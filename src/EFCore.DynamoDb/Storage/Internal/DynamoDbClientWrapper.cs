@@ -18,8 +18,9 @@ public class DynamoDbClientWrapper(
     public virtual IAmazonDynamoDB Client => singletonClient.Client;
 
     // DynamoDB reports a request's consumed capacity only when asked, and answering costs it work: asked only when
-    // the request will be logged or listened to, which is where it goes.
-    private ReturnConsumedCapacity? ConsumedCapacityToReturn => commandLogger.IsRequestExecutedEnabled() ? ReturnConsumedCapacity.TOTAL : null;
+    // the request will be logged or listened to (an EF logger, a trace or the capacity metric), which is where it goes.
+    private ReturnConsumedCapacity? ConsumedCapacityToReturn
+        => commandLogger.IsRequestExecutedEnabled() || DynamoDbRequestTelemetry.WantsConsumedCapacity ? ReturnConsumedCapacity.TOTAL : null;
 
     /// <inheritdoc />
     public virtual Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
@@ -203,12 +204,33 @@ public class DynamoDbClientWrapper(
         Func<TResponse, double?> consumedCapacity,
         CancellationToken cancellationToken)
         where TRequest : AmazonWebServiceRequest
+        where TResponse : AmazonWebServiceResponse
     {
         // A token cancelled before the call sends nothing, whatever the SDK and its HTTP handler would do with it.
         cancellationToken.ThrowIfCancellationRequested();
+        using var activity = DynamoDbRequestTelemetry.StartRequest(operation, tableName, indexName, request);
         var started = Stopwatch.GetTimestamp();
-        var response = await send(Client, request, cancellationToken).ConfigureAwait(false);
-        commandLogger.RequestExecuted(operation, tableName, indexName, Stopwatch.GetElapsedTime(started), consumedCapacity(response), request);
+        TResponse response;
+        try
+        {
+            response = await send(Client, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            var failure = DynamoDbEndpointFailure.Describe(operation, exception, Client, cancellationToken) ?? exception;
+            DynamoDbRequestTelemetry.RequestFailed(activity, operation, tableName, Stopwatch.GetElapsedTime(started), failure);
+            if (failure == exception)
+            {
+                throw;
+            }
+
+            throw failure;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var capacity = consumedCapacity(response);
+        commandLogger.RequestExecuted(operation, tableName, indexName, elapsed, capacity, request);
+        DynamoDbRequestTelemetry.RequestSucceeded(activity, operation, tableName, elapsed, capacity, response);
         return response;
     }
 

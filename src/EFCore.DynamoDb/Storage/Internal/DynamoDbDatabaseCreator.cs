@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
@@ -102,12 +103,17 @@ public class DynamoDbDatabaseCreator(
     /// <inheritdoc />
     public virtual async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
     {
+        // Answers within the connect timeout whatever the client's own settings (a client from the application may
+        // retry for minutes): a health check that waits longer than that is itself reported as failing.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.ConnectTimeout);
         try
         {
-            await client.ListTablesAsync(cancellationToken).ConfigureAwait(false);
+            await client.ListTablesAsync(timeout.Token).ConfigureAwait(false);
             return true;
         }
-        catch (Exception exception) when (exception is AmazonDynamoDBException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        catch (Exception exception) when (exception is AmazonServiceException or HttpRequestException or TimeoutException
+                                              || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return false;
         }

@@ -46,6 +46,18 @@ public static class DynamoDbTransientExceptionDetector
         return false;
     }
 
+    /// <summary>
+    /// True when DynamoDB refused the request for lack of capacity: ProvisionedThroughputExceeded, Throttling,
+    /// RequestLimitExceeded, or a transaction cancelled for throttling.
+    /// </summary>
+    public static bool IsThrottling(Exception exception)
+        => exception switch
+        {
+            ProvisionedThroughputExceededException or ThrottlingException or RequestLimitExceededException => true,
+            TransactionCanceledException canceled => canceled.CancellationReasons?.Any(r => r.Code is "ThrottlingError" or "ProvisionedThroughputExceeded") == true,
+            _ => false,
+        };
+
     // DynamoDB cancels a whole transaction for one action's reason; it is worth another attempt only when every
     // reason given is a conflict with another transaction or throttling. A failed condition or a validation error
     // of any action would fail again.

@@ -3,6 +3,7 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using EFCore.DynamoDb.Infrastructure.Internal;
+using EFCore.DynamoDb.Properties;
 
 namespace EFCore.DynamoDb.Storage.Internal;
 
@@ -43,7 +44,16 @@ public sealed class SingletonDynamoDbClient : ISingletonDynamoDbClient, IDisposa
 
     private static AmazonDynamoDBClient CreateClient(IDynamoDbSingletonOptions options)
     {
-        var config = new AmazonDynamoDBConfig();
+        var config = new AmazonDynamoDBConfig
+        {
+            // An unreachable endpoint fails after this long instead of waiting for the operating system to give up.
+            ConnectTimeout = options.ConnectTimeout,
+
+            // The provider's execution strategy is the one retry layer, so that every retry is logged
+            // (CoreEventId.ExecutionStrategyRetrying) and counted, and a request is never retried by the SDK inside
+            // each attempt of the strategy: the attempts would multiply, each waiting the connect timeout.
+            MaxErrorRetry = 0,
+        };
         if (options.ServiceUrl is { } serviceUrl)
         {
             config.ServiceURL = serviceUrl;
@@ -60,7 +70,15 @@ public sealed class SingletonDynamoDbClient : ISingletonDynamoDbClient, IDisposa
             credentials = new BasicAWSCredentials(LoopbackPlaceholderKey, LoopbackPlaceholderKey);
         }
 
-        return credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
+        try
+        {
+            return credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
+        }
+        catch (AmazonClientException exception) when (options.ServiceUrl is null && options.Region is null)
+        {
+            // Neither the options nor the SDK's own resolution (AWS_REGION, the profile, instance metadata) named a region.
+            throw new InvalidOperationException(DynamoDbStrings.NoRegionOrEndpoint(exception.Message), exception);
+        }
     }
 
     private static bool IsLoopback(string serviceUrl)

@@ -1,5 +1,6 @@
 using System.Collections;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
@@ -308,6 +309,7 @@ public class DynamoDbBatchWriter(
                 return (pending, retryableError, false);
             }
 
+            DynamoDbRequestTelemetry.Retrying();
             await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
         }
     }
