@@ -57,7 +57,11 @@ public static class DynamoDbRequestTelemetry
         {
             activity.SetTag(SystemNameTag, DynamoDbTelemetry.SystemName);
             activity.SetTag(OperationTag, operation);
-            activity.SetTag("aws.dynamodb.table_names", TableNames(request, tableName));
+            if (TableNames(request, tableName) is { Length: > 0 } tableNames)
+            {
+                activity.SetTag("aws.dynamodb.table_names", tableNames);
+            }
+
             if (indexName is not null)
             {
                 activity.SetTag("aws.dynamodb.index_name", indexName);
@@ -138,12 +142,15 @@ public static class DynamoDbRequestTelemetry
     }
 
     private static TagList Tags(string operation, string tableName)
-        => new()
+    {
+        var tags = new TagList { { SystemNameTag, DynamoDbTelemetry.SystemName }, { OperationTag, operation } };
+        if (tableName.Length > 0)
         {
-            { SystemNameTag, DynamoDbTelemetry.SystemName },
-            { OperationTag, operation },
-            { CollectionTag, tableName },
-        };
+            tags.Add(CollectionTag, tableName);
+        }
+
+        return tags;
+    }
 
     // A batch or a transaction may name several tables; the wrapper's table name is the first.
     private static string[] TableNames(AmazonWebServiceRequest request, string tableName)
