@@ -11,7 +11,8 @@ namespace Microsoft.EntityFrameworkCore;
 /// RequestLimitExceeded), server errors (any status code of 500 or more), a conflict with another transaction
 /// (TransactionConflict, TransactionInProgress) and a cancelled transaction whose only reasons are conflicts or
 /// throttling. A failed condition, a concurrency conflict, a validation error or any other client error is never
-/// retried. The AWS SDK's own retries still come first: this strategy retries what is left when they are exhausted.
+/// retried. The client the provider creates has the AWS SDK's own retries off, so this strategy is the one retry
+/// layer and every retry is logged; a client the application supplies keeps its SDK retries underneath it.
 /// </summary>
 /// <remarks>
 /// Configure it with <c>UseDynamoDb(o =&gt; o.ExecutionStrategy(d =&gt; new DynamoDbExecutionStrategy(d, 10, TimeSpan.FromSeconds(5))))</c>.

@@ -45,6 +45,8 @@ public static class DynamoDbEndpointFailure
         var connectTimeout = config.ConnectTimeout is { } timeout
             ? string.Create(CultureInfo.InvariantCulture, $"after {timeout.TotalSeconds:0.###} s")
             : "only when the operating system does";
-        return DynamoDbStrings.EndpointUnreachable(operation, endpoint, exception.Message, connectTimeout);
+        // The HTTP stack's messages end without a full stop; the text goes on after it.
+        var error = exception.Message.EndsWith('.') ? exception.Message : exception.Message + ".";
+        return DynamoDbStrings.EndpointUnreachable(operation, endpoint, error, connectTimeout);
     }
 }
