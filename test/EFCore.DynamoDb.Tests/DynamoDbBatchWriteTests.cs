@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Tests.TestModels;
@@ -5,6 +6,7 @@ using EFCore.DynamoDb.Tests.TestUtilities;
 using EFCore.DynamoDb.Update.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EFCore.DynamoDb.Tests;
@@ -138,6 +140,27 @@ public sealed class DynamoDbBatchWriteTests
 
         Assert.Equal([10, 3, 3], BatchWrites(db).Select(r => r.RequestItems["Customers"].Count));
         Assert.Equal(["c1", "c2", "c3"], BatchWrites(db)[2].RequestItems["Customers"].Select(w => w.PutRequest.Item["Id"].S));
+    }
+
+    [Fact]
+    public async Task A_throttled_batch_is_sent_again_and_each_retry_is_logged_as_ExecutionStrategyRetrying()
+    {
+        var retries = new ConcurrentQueue<string>();
+        await using var db = TestContexts.Shop(
+            configure: o =>
+            {
+                RecordingClientWrapper.Use(o);
+                ImmediateRetryBatchWriter.Use(o);
+                o.LogTo(retries.Enqueue, [CoreEventId.ExecutionStrategyRetrying]);
+            });
+        var calls = 0;
+        RecordingClientWrapper.Of(db).BatchWriteFails = _ => Interlocked.Increment(ref calls) <= 2 ? new ProvisionedThroughputExceededException("Throttled") : null;
+
+        await db.Customers.BatchPutAsync(Customers(3));
+
+        Assert.Equal(3, BatchWrites(db).Count);
+        Assert.Equal(2, retries.Count);
+        Assert.All(retries, m => Assert.Contains("Throttled", m));
     }
 
     [Fact]

@@ -14,8 +14,9 @@ public sealed class ImmediateRetryBatchWriter(
     DynamoDbWriteCommandFactory commandFactory,
     IDynamoDbClientWrapper client,
     IDynamoDbSingletonOptions options,
-    ILoggingOptions loggingOptions)
-    : DynamoDbBatchWriter(stateManager, commandFactory, client, options, loggingOptions)
+    ILoggingOptions loggingOptions,
+    IDiagnosticsLogger<DbLoggerCategory.Infrastructure> infrastructureLogger)
+    : DynamoDbBatchWriter(stateManager, commandFactory, client, options, loggingOptions, infrastructureLogger)
 {
     /// <summary>Makes a context retry batch writes at once.</summary>
     public static void Use(DbContextOptionsBuilder options) => options.ReplaceService<DynamoDbBatchWriter, ImmediateRetryBatchWriter>();

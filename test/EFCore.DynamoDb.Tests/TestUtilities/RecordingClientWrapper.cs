@@ -68,6 +68,9 @@ public sealed class RecordingClientWrapper(
     /// <summary>The UnprocessedItems each BatchWriteItem answers with (by default none: every write is made).</summary>
     public Func<BatchWriteItemRequest, Dictionary<string, List<WriteRequest>>?> UnprocessedItems { get; set; } = _ => null;
 
+    /// <summary>The failure each BatchWriteItem throws instead of answering (none by default).</summary>
+    public Func<BatchWriteItemRequest, Exception?> BatchWriteFails { get; set; } = _ => null;
+
     /// <summary>How long each BatchWriteItem takes to answer (none by default).</summary>
     public TimeSpan BatchWriteLatency { get; set; }
 
@@ -86,6 +89,11 @@ public sealed class RecordingClientWrapper(
         try
         {
             await Task.Delay(BatchWriteLatency, cancellationToken);
+            if (BatchWriteFails(request) is { } failure)
+            {
+                throw failure;
+            }
+
             return new BatchWriteItemResponse { UnprocessedItems = UnprocessedItems(request) };
         }
         finally

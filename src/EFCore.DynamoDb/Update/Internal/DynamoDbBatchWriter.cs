@@ -27,7 +27,8 @@ public class DynamoDbBatchWriter(
     DynamoDbWriteCommandFactory commandFactory,
     IDynamoDbClientWrapper client,
     IDynamoDbSingletonOptions options,
-    ILoggingOptions loggingOptions)
+    ILoggingOptions loggingOptions,
+    IDiagnosticsLogger<DbLoggerCategory.Infrastructure> infrastructureLogger)
 {
     /// <summary>The most writes one BatchWriteItem request may hold.</summary>
     public const int MaxWritesPerRequest = 25;
@@ -309,8 +310,16 @@ public class DynamoDbBatchWriter(
                 return (pending, retryableError, false);
             }
 
+            var delay = RetryDelay(attempt);
+            if (retryableError is not null)
+            {
+                // A failed request sent again is logged as the execution strategy logs its retries, so every retry of
+                // a failure shows in the log under one event.
+                infrastructureLogger.ExecutionStrategyRetrying([retryableError], delay, async: true);
+            }
+
             DynamoDbRequestTelemetry.Retrying();
-            await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
 
