@@ -136,7 +136,7 @@ public static class DynamoDbStrings
 
     /// <summary>A secondary index with the wrong number of properties.</summary>
     public static string InvalidIndexProperties(string index, string entityType, string kind, int count)
-        => Format("The {2} secondary index '{0}' of '{1}' has {3} properties. A global index has a partition key and an optional sort key (one or two properties); a local index has one sort key property.", index, entityType, kind, count);
+        => Format("The {2} secondary index '{0}' of '{1}' has {3} properties. An index made global with 'IsGlobalSecondaryIndex' has a partition key and an optional sort key (one or two properties), and a local index has one sort key property; declare a multi-attribute key with 'HasGlobalSecondaryIndex(name, e => new {{ e.A, e.B }}, e => new {{ e.C, e.D }})'.", index, entityType, kind, count);
 
     /// <summary>A secondary index key property whose stored type cannot be a key.</summary>
     public static string InvalidIndexKeyType(string index, string entityType, string property, string clrType)
@@ -450,4 +450,22 @@ public static class DynamoDbStrings
     /// <summary>A write of ExecuteUpdate/ExecuteDelete that failed for another reason than its condition.</summary>
     public static string BulkWriteFailed(string method, string entityType, string operation, int changed, string error)
         => Format("'{0}' on '{1}' stopped after changing {3} item(s): a {2} request failed with \"{4}\". '{0}' sends one {2} per matching item and is not atomic: the items changed stay changed, the others were not changed. Correct the cause and run it again; an update that is not idempotent (such as adding to a number) changes the items already changed again unless its filter leaves them out.", method, entityType, operation, changed, error);
+
+    // --- DynamoDB-native capabilities: multi-attribute index keys, PartiQL, transactional reads ---
+
+    /// <summary>A multi-attribute index key with too many (or no) attributes.</summary>
+    public static string TooManyIndexKeyAttributes(string index, string entityType, string keyKind, int count)
+        => Format("The global secondary index '{0}' of '{1}' has {3} {2} key attributes. DynamoDB keys a global index on one to four partition key attributes and up to four sort key attributes.", index, entityType, keyKind, count);
+
+    /// <summary>Two properties stored in one key attribute of a table with different attribute types.</summary>
+    public static string KeyAttributeTypeClash(string attribute, string table, string first, string second)
+        => Format("The key attribute '{0}' of the table '{1}' is stored by {2} and by {3} with different attribute types. A table defines each key attribute (of its key or of any index key) with one type: give both properties the same type, or the same key prefix ('HasKeyPrefix' stores text), or map them to different attributes with 'HasAttributeName'.", attribute, table, first, second);
+
+    /// <summary>Two entity types sharing a table declare one index name with different keys.</summary>
+    public static string SharedIndexKeyMismatch(string index, string table, string firstEntityType, string firstKey, string secondEntityType, string secondKey)
+        => Format("The secondary index '{0}' of the table '{1}' is declared by '{2}' as {3} and by '{4}' as {5}. A table has one index of each name: declare it with the same key attributes, in the same order, on every entity type that shares the table.", index, table, firstEntityType, firstKey, secondEntityType, secondKey);
+
+    /// <summary>WithIndex names a multi-attribute index whose key the query does not give as DynamoDB needs it.</summary>
+    public static string MultiAttributeIndexKeyNotConstrained(string index, string partitionKey, string sortKey)
+        => Format("The query reads the index '{0}' (WithIndex) but does not constrain its key as a Query needs it: compare every partition key attribute ({1}) with '==', and optionally a leading run of its sort key attributes ({2}) — '==' on all but the last, a range or 'StartsWith' on the last.", index, partitionKey, sortKey);
 }

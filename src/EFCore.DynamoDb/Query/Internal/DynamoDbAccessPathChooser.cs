@@ -35,15 +35,20 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
                 throw new InvalidOperationException(DynamoDbStrings.IndexLacksAttributes(requiredName, string.Join(", ", missing.Select(p => "'" + p.Name + "'"))));
             }
 
-            if (!TryQuery(query, conjuncts, required, required.GetIndexPartitionKeyProperty()!, required.GetIndexSortKeyProperty()))
+            if (!TryQueryIndex(query, conjuncts, required))
             {
-                throw new InvalidOperationException(DynamoDbStrings.IndexPartitionKeyNotConstrained(requiredName, required.GetIndexPartitionKeyProperty()!.Name));
+                throw new InvalidOperationException(required.HasMultiAttributeKey()
+                    ? DynamoDbStrings.MultiAttributeIndexKeyNotConstrained(
+                        requiredName,
+                        string.Join(", ", required.GetIndexPartitionKeyProperties().Select(p => "'" + p.Name + "'")),
+                        string.Join(", ", required.GetIndexSortKeyProperties().Select(p => "'" + p.Name + "'")))
+                    : DynamoDbStrings.IndexPartitionKeyNotConstrained(requiredName, required.GetIndexPartitionKeyProperty()!.Name));
             }
         }
         else if (!TryGetItem(query, conjuncts)
             && !TryBatchGetItem(query, conjuncts)
             && !TryQueryLocalIndex(query, conjuncts, readProperties)
-            && !TryQuery(query, conjuncts, null, entityType.GetPartitionKeyProperty()!, entityType.GetSortKeyProperty())
+            && !TryQuery(query, conjuncts, null, [entityType.GetPartitionKeyProperty()!], entityType.GetSortKeyProperty() is { } sortKey ? [sortKey] : [])
             && !TryQueryBestIndex(query, conjuncts, readProperties))
         {
             // A query that matches nothing sends nothing, so it reads no table either.
@@ -119,33 +124,66 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         return false;
     }
 
+    private static bool TryQueryIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, IIndex index)
+        => TryQuery(query, conjuncts, index, index.GetIndexPartitionKeyProperties(), index.GetIndexSortKeyProperties());
+
+    // A Query's key condition has `==` on every partition key attribute (one, or up to four of a multi-attribute
+    // index key) and constrains a leading run of the sort key attributes: `==` on each but the last, which may also
+    // be a comparison, BETWEEN or begins_with. DynamoDB refuses a condition on a later sort attribute without the
+    // ones before it.
     private static bool TryQuery(
         DynamoDbQueryExpression query,
         List<DynamoDbCondition> conjuncts,
         IIndex? index,
-        IProperty partitionKey,
-        IProperty? sortKey)
+        IReadOnlyList<IProperty> partitionKey,
+        IReadOnlyList<IProperty> sortKey)
     {
         var remaining = conjuncts.ToList();
-        if (TakeComparison(remaining, partitionKey, ComparisonOperator.Equal) is not { } partitionKeyCondition)
+        var equalities = new List<ComparisonCondition>();
+        foreach (var attribute in partitionKey)
         {
-            return false;
+            if (TakeComparison(remaining, attribute, ComparisonOperator.Equal) is not { } equality)
+            {
+                return false;
+            }
+
+            equalities.Add(equality);
         }
 
-        var sortKeyCondition = sortKey is null ? null : TakeSortKeyCondition(remaining, sortKey);
+        DynamoDbCondition? sortKeyCondition = null;
+        foreach (var attribute in sortKey)
+        {
+            if (TakeSortKeyCondition(remaining, attribute) is not { } condition)
+            {
+                break;
+            }
+
+            if (sortKeyCondition is not null)
+            {
+                equalities.Add((ComparisonCondition)sortKeyCondition);
+            }
+
+            sortKeyCondition = condition;
+            if (!IsComparison(condition, attribute, ComparisonOperator.Equal))
+            {
+                break;
+            }
+        }
 
         // DynamoDB refuses a Query whose filter names a key attribute of the table or index it reads, and its key
-        // condition holds one condition per key: what else names those keys (the other end of a half-open range,
-        // `!=`, a key inside an OR) is checked on the returned items, which the key condition already narrowed.
-        var onKeys = remaining.Where(c => DynamoDbCondition.Properties(c).Any(p => p == partitionKey || p == sortKey)).ToList();
+        // condition holds one condition per key attribute: what else names those keys (the other end of a half-open
+        // range, `!=`, a key inside an OR, a sort attribute after the leading run) is checked on the returned items,
+        // which the key condition already narrowed.
+        var onKeys = remaining.Where(c => DynamoDbCondition.Properties(c).Any(p => partitionKey.Contains(p) || sortKey.Contains(p))).ToList();
         query.SetAccessPath(
             DynamoDbAccessPath.Query,
             index,
-            partitionKeyCondition,
+            equalities[0],
             sortKeyCondition,
             null,
             DynamoDbCondition.And(remaining.Except(onKeys)),
-            DynamoDbCondition.And(onKeys));
+            DynamoDbCondition.And(onKeys),
+            equalities.Skip(1).ToList());
         return true;
     }
 
@@ -167,30 +205,55 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
             .OrderByDescending(c => c.Constrained)
             .Select(c => c.Index)
             .FirstOrDefault();
-        return best is not null && TryQuery(query, conjuncts, best, best.GetIndexPartitionKeyProperty()!, best.GetIndexSortKeyProperty());
+        return best is not null && TryQueryIndex(query, conjuncts, best);
     }
 
     // Among the indexes that hold every attribute the query reads and every item it matches, prefer one whose sort
-    // key gives the requested order, then one whose sort key the query constrains.
+    // key gives the requested order, then one whose key condition narrows the most sort key attributes.
     private static bool TryQueryBestIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, IReadOnlyCollection<IProperty> readProperties)
     {
         var firstOrdering = query.Orderings.FirstOrDefault()?.Property;
         var best = query.EntityType.GetRootType().GetSecondaryIndexes()
             .Where(i => readProperties.All(i.Projects))
             .Where(i => HoldsEveryMatch(i, conjuncts))
-            .OrderByDescending(i => firstOrdering is not null && i.GetIndexSortKeyProperty() == firstOrdering)
-            .ThenByDescending(i => i.GetIndexSortKeyProperty() is { } sortKey && conjuncts.Any(c => IsSortKeyCondition(c, sortKey)))
+            .OrderByDescending(i => firstOrdering is not null && FirstUnfixedSortKey(i, conjuncts) == firstOrdering)
+            .ThenByDescending(i => ConstrainedSortKeyCount(i, conjuncts))
             .FirstOrDefault();
-        return best is not null && TryQuery(query, conjuncts, best, best.GetIndexPartitionKeyProperty()!, best.GetIndexSortKeyProperty());
+        return best is not null && TryQueryIndex(query, conjuncts, best);
     }
 
-    // An index holds only the items that have its key attributes (null is never written): it can answer the query
-    // when the query fixes its partition key to a value and, if its sort key may be null, constrains the sort key
-    // to values too. A query parameter may still be null at run time; the request builder then reads the table.
+    // An index holds only the items that have all its key attributes (null is never written): it can answer the
+    // query when the query fixes every partition key attribute to a value and constrains each sort key attribute
+    // that may be null to values too. A query parameter may still be null at run time; the request builder then
+    // reads the table.
     private static bool HoldsEveryMatch(IIndex index, List<DynamoDbCondition> conjuncts)
-        => conjuncts.Any(c => IsComparison(c, index.GetIndexPartitionKeyProperty()!, ComparisonOperator.Equal) && !IsNullConstant(c))
-            && (index.GetIndexSortKeyProperty() is not { IsNullable: true } sortKey
-                || conjuncts.Any(c => IsSortKeyCondition(c, sortKey) && !IsNullConstant(c)));
+        => index.GetIndexPartitionKeyProperties().All(p => conjuncts.Any(c => IsComparison(c, p, ComparisonOperator.Equal) && !IsNullConstant(c)))
+            && index.GetIndexSortKeyProperties().All(s => !s.IsNullable || conjuncts.Any(c => IsSortKeyCondition(c, s) && !IsNullConstant(c)));
+
+    // How many sort key attributes, from the first, the key condition constrains: `==` on each but the last.
+    private static int ConstrainedSortKeyCount(IIndex index, List<DynamoDbCondition> conjuncts)
+    {
+        var count = 0;
+        foreach (var sortKey in index.GetIndexSortKeyProperties())
+        {
+            if (!conjuncts.Any(c => IsSortKeyCondition(c, sortKey)))
+            {
+                break;
+            }
+
+            count++;
+            if (!conjuncts.Any(c => IsComparison(c, sortKey, ComparisonOperator.Equal)))
+            {
+                break;
+            }
+        }
+
+        return count;
+    }
+
+    // The first sort key attribute the query does not fix with `==`: the one the index's order starts with.
+    private static IProperty? FirstUnfixedSortKey(IIndex index, List<DynamoDbCondition> conjuncts)
+        => index.GetIndexSortKeyProperties().FirstOrDefault(s => !conjuncts.Any(c => IsComparison(c, s, ComparisonOperator.Equal)));
 
     private static bool IsNullConstant(DynamoDbCondition condition)
         => condition is ComparisonCondition { Value: { ParameterName: null, Constant: null } };
@@ -206,18 +269,27 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
 
         if (query.AccessPath == DynamoDbAccessPath.Query)
         {
-            // The partition key is fixed, so ordering by it changes nothing.
-            var partitionKey = query.PartitionKeyCondition!.Property;
-            var effective = orderings.Where(o => o.Property != partitionKey).ToList();
+            // The key attributes fixed with `==` are fixed, so ordering by them changes nothing.
+            var fixedKeys = query.KeyEqualities.Prepend(query.PartitionKeyCondition!)
+                .Append(query.SortKeyCondition as ComparisonCondition)
+                .Where(c => c?.Operator == ComparisonOperator.Equal)
+                .Select(c => c!.Property)
+                .ToHashSet();
+            var effective = orderings.Where(o => !fixedKeys.Contains(o.Property)).ToList();
             if (effective.Count == 0)
             {
                 query.SetOrderingStrategy(scanIndexForward: true, ordersOnClient: false);
                 return;
             }
 
-            // A table's sort key is unique within a partition, so later orderings cannot reorder its items; an
-            // index's sort key is not, so there it must be the only ordering.
-            if (effective[0].Property == query.SortKeyProperty && (effective.Count == 1 || query.Index is null))
+            // DynamoDB returns a partition's items ordered by the sort key attributes, in key order, all in one
+            // direction. A table's sort key is unique within a partition, so later orderings cannot reorder its
+            // items; an index's sort key is not, so there the orderings must be a leading run of its sort attributes.
+            var sortKey = query.SortKeyProperties.Where(p => !fixedKeys.Contains(p)).ToList();
+            if ((query.Index is null && effective[0].Property == query.SortKeyProperty)
+                || (effective.Count <= sortKey.Count
+                    && effective.Select(o => o.Property).SequenceEqual(sortKey.Take(effective.Count))
+                    && effective.All(o => o.Ascending == effective[0].Ascending)))
             {
                 query.SetOrderingStrategy(effective[0].Ascending, ordersOnClient: false);
                 return;
@@ -261,6 +333,12 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
     // pair, which becomes one BETWEEN.
     private static DynamoDbCondition? TakeSortKeyCondition(List<DynamoDbCondition> conjuncts, IProperty sortKey)
     {
+        // An equality lets the key condition go on to the next attribute of a multi-attribute sort key.
+        if (TakeComparison(conjuncts, sortKey, ComparisonOperator.Equal) is { } equality)
+        {
+            return equality;
+        }
+
         var lower = conjuncts.FindIndex(c => IsComparison(c, sortKey, ComparisonOperator.GreaterThanOrEqual));
         var upper = conjuncts.FindIndex(c => IsComparison(c, sortKey, ComparisonOperator.LessThanOrEqual));
         if (lower >= 0 && upper >= 0)

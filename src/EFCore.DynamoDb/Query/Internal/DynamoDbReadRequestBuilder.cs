@@ -68,7 +68,7 @@ public sealed class DynamoDbReadRequestBuilder
         => _mayScanTableInstead
             && DynamoDbCondition.Conjuncts(_query.Predicate!).OfType<ComparisonCondition>().Any(c =>
                 c.Operator == Expressions.ComparisonOperator.Equal
-                && (c.Property == _query.Index!.GetIndexPartitionKeyProperty() || c.Property == _query.Index!.GetIndexSortKeyProperty())
+                && _query.Index!.GetIndexKeyProperties().Contains(c.Property)
                 && c.Value.Evaluate(queryContext, c.Property.ClrType) is null);
 
     /// <summary>
@@ -181,7 +181,7 @@ public sealed class DynamoDbReadRequestBuilder
     public QueryRequest? CreateQueryRequest(QueryContext queryContext, RowWindow window, bool count = false)
     {
         var writer = new ConditionExpressionWriter(queryContext);
-        var keyCondition = writer.WriteKeyCondition(_query.PartitionKeyCondition!, _query.SortKeyCondition);
+        var keyCondition = writer.WriteKeyCondition(_query.PartitionKeyCondition!, _query.KeyEqualities, _query.SortKeyCondition);
         if (keyCondition is null)
         {
             return null;

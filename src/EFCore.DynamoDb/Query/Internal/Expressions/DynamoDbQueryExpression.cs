@@ -58,11 +58,24 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     /// <summary>The secondary index a Query or Scan reads, or null for the table.</summary>
     public IIndex? Index { get; private set; }
 
-    /// <summary>The sort key of the table or the index the query reads, if it has one.</summary>
+    /// <summary>
+    /// The sort key of the table or the index the query reads, if it has one sort key attribute (see
+    /// <see cref="SortKeyProperties" /> for a multi-attribute one).
+    /// </summary>
     public IProperty? SortKeyProperty => Index is null ? EntityType.GetSortKeyProperty() : Index.GetIndexSortKeyProperty();
+
+    /// <summary>The sort key attributes of the table or the index the query reads, in key order.</summary>
+    public IReadOnlyList<IProperty> SortKeyProperties
+        => Index is not null ? Index.GetIndexSortKeyProperties() : EntityType.GetSortKeyProperty() is { } sortKey ? [sortKey] : [];
 
     /// <summary>The partition key equality of a GetItem, BatchGetItem or Query.</summary>
     public ComparisonCondition? PartitionKeyCondition { get; private set; }
+
+    /// <summary>
+    /// The equalities a Query of an index with a multi-attribute key adds to its key condition, in key order: on
+    /// its other partition key attributes, then on a leading run of its sort key attributes. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<ComparisonCondition> KeyEqualities { get; private set; } = [];
 
     /// <summary>
     /// The sort key condition: equality for a GetItem; a comparison, BETWEEN or begins_with for a Query; an IN
@@ -161,8 +174,10 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
         DynamoDbCondition? sortKeyCondition,
         InCondition? partitionKeyIn,
         DynamoDbCondition? filter,
-        DynamoDbCondition? clientFilter = null)
+        DynamoDbCondition? clientFilter = null,
+        IReadOnlyList<ComparisonCondition>? keyEqualities = null)
     {
+        KeyEqualities = keyEqualities ?? [];
         ClientFilter = clientFilter;
         AccessPath = accessPath;
         Index = index;
@@ -194,6 +209,11 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
         if (PartitionKeyCondition is not null)
         {
             expressionPrinter.Append($" KEY {PartitionKeyCondition}");
+        }
+
+        foreach (var keyEquality in KeyEqualities)
+        {
+            expressionPrinter.Append($" AND {keyEquality}");
         }
 
         if (PartitionKeyIn is not null)
