@@ -27,10 +27,10 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
         ValidateEmbeddedTypes(model);
         ValidateKeys(model);
         ValidateSecondaryIndexes(model, logger);
-        ValidateKeyAttributeTypes(model);
         ValidateKeyPrefixes(model);
         ValidateAttributeNames(model);
         ValidateSharedTables(model);
+        ValidateKeyAttributeTypes(model);
         ValidateRowVersions(model);
     }
 
