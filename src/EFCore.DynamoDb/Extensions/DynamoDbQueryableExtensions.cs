@@ -14,6 +14,7 @@ public static class DynamoDbQueryableExtensions
     internal static readonly MethodInfo WithIndexMethod = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithIndex))!;
     internal static readonly MethodInfo WithConsistentReadMethod = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithConsistentRead))!;
     internal static readonly MethodInfo WithParallelScanMethod = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithParallelScan))!;
+    internal static readonly MethodInfo ExcludeExpiredItemsMethod = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(ExcludeExpiredItems))!;
     internal static readonly MethodInfo WithPageMethod = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithPage), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>
@@ -47,6 +48,19 @@ public static class DynamoDbQueryableExtensions
         }
 
         return Apply(source, WithParallelScanMethod.MakeGenericMethod(typeof(TEntity)), Expression.Constant(segments));
+    }
+
+    /// <summary>
+    /// Leaves out the items whose time to live has passed but which DynamoDB has not deleted yet (it deletes them
+    /// lazily, within days): the filter <c>ttl &gt; :now OR attribute_not_exists(ttl)</c> of the context option
+    /// <c>UseDynamoDb(o =&gt; o.ExcludeExpiredItems())</c>, for this query. The entity type must have a time to live
+    /// (<c>HasTimeToLive</c>).
+    /// </summary>
+    public static IQueryable<TEntity> ExcludeExpiredItems<TEntity>(this IQueryable<TEntity> source)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Apply(source, ExcludeExpiredItemsMethod.MakeGenericMethod(typeof(TEntity)));
     }
 
     /// <summary>

@@ -468,4 +468,8 @@ public static class DynamoDbStrings
     /// <summary>WithIndex names a multi-attribute index whose key the query does not give as DynamoDB needs it.</summary>
     public static string MultiAttributeIndexKeyNotConstrained(string index, string partitionKey, string sortKey)
         => Format("The query reads the index '{0}' (WithIndex) but does not constrain its key as a Query needs it: compare every partition key attribute ({1}) with '==', and optionally a leading run of its sort key attributes ({2}) — '==' on all but the last, a range or 'StartsWith' on the last.", index, partitionKey, sortKey);
+
+    /// <summary>ExcludeExpiredItems on a query of an entity type without a time to live.</summary>
+    public static string ExcludeExpiredItemsWithoutTimeToLive(string entityType)
+        => Format("'ExcludeExpiredItems' is called on a query of '{0}', which has no time to live. Configure one with 'HasTimeToLive', or remove the call.", entityType);
 }

@@ -54,8 +54,14 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             queryExpression.ApplyPredicate(CreateTypeCondition(entityType));
         }
 
-        // DynamoDB deletes expired items lazily: `ttl > now OR attribute_not_exists(ttl)` hides the ones still there.
-        if (_excludeExpiredItems && entityType.GetTimeToLiveProperty() is { } timeToLive)
+        // DynamoDB deletes expired items lazily: `ttl > now OR attribute_not_exists(ttl)` hides the ones still there,
+        // for every query (the context option) or for this one (ExcludeExpiredItems on the query).
+        if (context.ExcludeExpiredItems && entityType.GetRootType().GetTimeToLiveProperty() is null)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.ExcludeExpiredItemsWithoutTimeToLive(entityType.DisplayName()));
+        }
+
+        if ((_excludeExpiredItems || context.ExcludeExpiredItems) && entityType.GetTimeToLiveProperty() is { } timeToLive)
         {
             queryExpression.ApplyPredicate(new LogicalCondition(
                 isAnd: false,
