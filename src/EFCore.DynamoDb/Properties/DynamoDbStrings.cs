@@ -472,4 +472,16 @@ public static class DynamoDbStrings
     /// <summary>ExcludeExpiredItems on a query of an entity type without a time to live.</summary>
     public static string ExcludeExpiredItemsWithoutTimeToLive(string entityType)
         => Format("'ExcludeExpiredItems' is called on a query of '{0}', which has no time to live. Configure one with 'HasTimeToLive', or remove the call.", entityType);
+
+    /// <summary>WithTransactionalRead on a query that is not a set of whole keys.</summary>
+    public static string TransactionalReadNeedsKeys(string entityType)
+        => Format("'WithTransactionalRead' on a query of '{0}' needs whole keys and nothing else: 'keys.Contains(e.Key)' (with '==' on the partition key when the table has a sort key) or '==' on the whole key. TransactGetItems reads items by key; it cannot query, scan, filter or read an index. Read the keys first, then read them transactionally.", entityType);
+
+    /// <summary>WithTransactionalRead with more keys than one TransactGetItems takes.</summary>
+    public static string TransactionalReadTooManyKeys(string entityType, int count)
+        => Format("'WithTransactionalRead' on a query of '{0}' names {1} distinct keys, but one TransactGetItems reads at most 100 items. Read at most 100 keys transactionally, or read them without 'WithTransactionalRead' (BatchGetItem, not one snapshot).", entityType, count);
+
+    /// <summary>A TransactGetItems DynamoDB cancelled.</summary>
+    public static string TransactionalReadCanceled(string entityType, string reasons)
+        => Format("DynamoDB cancelled the transactional read (TransactGetItems) of '{0}': {1}. A transaction writing one of the items at the same time cancels a transactional read; the execution strategy retried it as configured. Try again later.", entityType, reasons);
 }

@@ -65,6 +65,12 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
             throw new InvalidOperationException(DynamoDbStrings.ConsistentReadOnGlobalIndex(query.Index.Name!));
         }
 
+        // TransactGetItems reads whole keys and nothing else: the keys of a GetItem or a BatchGetItem.
+        if (query.TransactionalRead && query.AccessPath is not (DynamoDbAccessPath.GetItem or DynamoDbAccessPath.BatchGetItem))
+        {
+            throw new InvalidOperationException(DynamoDbStrings.TransactionalReadNeedsKeys(entityType.DisplayName()));
+        }
+
         // WithParallelScan splits a Scan; any other operation reads as it would without it.
         if (query.AccessPath != DynamoDbAccessPath.Scan)
         {

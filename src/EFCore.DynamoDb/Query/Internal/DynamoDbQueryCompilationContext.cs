@@ -18,6 +18,9 @@ public class DynamoDbQueryCompilationContext(QueryCompilationContextDependencies
     /// <summary>True for ExcludeExpiredItems on the query.</summary>
     public virtual bool ExcludeExpiredItems { get; set; }
 
+    /// <summary>True for WithTransactionalRead.</summary>
+    public virtual bool TransactionalRead { get; set; }
+
     /// <summary>The segment count of WithParallelScan.</summary>
     public virtual int? ParallelScanSegments { get; set; }
 

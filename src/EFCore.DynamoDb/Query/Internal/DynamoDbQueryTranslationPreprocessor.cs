@@ -86,6 +86,10 @@ public class DynamoDbQueryTranslationPreprocessor(
             {
                 context.ExcludeExpiredItems = true;
             }
+            else if (method == DynamoDbQueryableExtensions.WithTransactionalReadMethod)
+            {
+                context.TransactionalRead = true;
+            }
             else if (method == DynamoDbQueryableExtensions.WithParallelScanMethod)
             {
                 context.ParallelScanSegments = (int)((ConstantExpression)node.Arguments[1]).Value!;

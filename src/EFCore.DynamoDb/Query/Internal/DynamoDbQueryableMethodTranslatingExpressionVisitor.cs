@@ -43,6 +43,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         {
             RequiredIndexName = context.RequiredIndexName,
             ConsistentRead = context.ConsistentRead,
+            TransactionalRead = context.TransactionalRead,
             ParallelScanSegments = context.ParallelScanSegments,
             PageRequestParameterName = context.PageRequestParameterName,
         };

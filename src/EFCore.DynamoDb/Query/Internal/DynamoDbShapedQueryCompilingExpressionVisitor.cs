@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Query.Internal.TransactionalRead;
 using EFCore.DynamoDb.Update.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -56,6 +57,7 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
 
         var enumerableType = (query.AccessPath switch
             {
+                _ when query.TransactionalRead => typeof(TransactGetQueryingEnumerable<>),
                 DynamoDbAccessPath.GetItem => typeof(ItemQueryingEnumerable<>),
                 DynamoDbAccessPath.BatchGetItem => typeof(BatchGetQueryingEnumerable<>),
                 _ => typeof(PagingQueryingEnumerable<>),
@@ -131,7 +133,7 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
             throw new InvalidOperationException(DynamoDbStrings.PageNeedsDynamoDbOrder);
         }
 
-        if (query.AccessPath == DynamoDbAccessPath.BatchGetItem)
+        if (query.AccessPath == DynamoDbAccessPath.BatchGetItem || query.TransactionalRead)
         {
             // BatchGetItem returns its items in no particular order, so no page can say where the next one starts.
             throw new InvalidOperationException(DynamoDbStrings.PageNotSupportedWith("a set of keys ('Contains' on the key), which reads with BatchGetItem"));

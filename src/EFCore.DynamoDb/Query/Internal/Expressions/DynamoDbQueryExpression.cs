@@ -46,6 +46,9 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     /// <summary>True for <c>WithConsistentRead()</c>.</summary>
     public bool ConsistentRead { get; set; }
 
+    /// <summary>True for <c>WithTransactionalRead()</c>: the keys are read with TransactGetItems.</summary>
+    public bool TransactionalRead { get; set; }
+
     /// <summary>The number of segments of <c>WithParallelScan(segments)</c>, if any.</summary>
     public int? ParallelScanSegments { get; set; }
 
