@@ -484,4 +484,40 @@ public static class DynamoDbStrings
     /// <summary>A TransactGetItems DynamoDB cancelled.</summary>
     public static string TransactionalReadCanceled(string entityType, string reasons)
         => Format("DynamoDB cancelled the transactional read (TransactGetItems) of '{0}': {1}. A transaction writing one of the items at the same time cancels a transactional read; the execution strategy retried it as configured. Try again later.", entityType, reasons);
+
+    /// <summary>A FromPartiQL statement that is not a SELECT of whole items of the entity type's table.</summary>
+    public static string PartiQLNotASelectOfTable(string entityType, string table, string statement)
+        => Format("'FromPartiQL' on '{0}' needs a statement that selects whole items of its table: 'SELECT * FROM \"{1}\"' (or its index, '\"{1}\".\"Index\"'), with any WHERE or ORDER BY. The statement was: {2}", entityType, table, statement);
+
+    /// <summary>A FromPartiQL placeholder that is not {n}.</summary>
+    public static string PartiQLInvalidPlaceholder(string statement)
+        => Format("The PartiQL statement has a '{{' that does not start a value placeholder such as '{{0}}'. Write a literal brace as '{{{{' or '}}}}'. The statement was: {0}", statement);
+
+    /// <summary>A FromPartiQL placeholder inside quotes.</summary>
+    public static string PartiQLQuotedPlaceholder(string statement)
+        => Format("The PartiQL statement puts a value inside quotes. Values are sent as parameters, not spliced into the text: write them without quotes, as in 'WHERE \"CustomerId\" = {{0}}'. The statement was: {0}", statement);
+
+    /// <summary>A FromPartiQLRaw placeholder without a value.</summary>
+    public static string PartiQLMissingValue(string statement, int index, int count)
+        => Format("The PartiQL statement refers to value {{{1}}} but {2} value(s) were given. The statement was: {0}", statement, index, count);
+
+    /// <summary>A FromPartiQL value of a type the provider cannot store.</summary>
+    public static string PartiQLUnsupportedValue(int index, string clrType)
+        => Format("The PartiQL value {{{0}}} is of type '{1}', which the provider cannot write as a DynamoDB attribute value. Pass a value of a type an entity property could have, or an AttributeValue.", index, clrType);
+
+    /// <summary>An operator that cannot follow FromPartiQL.</summary>
+    public static string PartiQLDoesNotCompose(string operatorName, string entityType)
+        => Format("'{0}' cannot follow 'FromPartiQL' on '{1}': the statement says what is read. Put the filter or the order in the statement (WHERE, ORDER BY), or use a LINQ query instead of 'FromPartiQL'.", operatorName, entityType);
+
+    /// <summary>DynamoDB rejected a FromPartiQL statement.</summary>
+    public static string PartiQLStatementFailed(string entityType, string error, string statement, string values)
+        => Format("DynamoDB rejected the PartiQL statement of 'FromPartiQL' on '{0}': {1} The statement was: {2} Its values: {3}.", entityType, error, statement, values);
+
+    /// <summary>The values of a failed PartiQL statement, without sensitive data logging.</summary>
+    public static string PartiQLValuesHidden(int count)
+        => Format("{0} value(s), shown with 'EnableSensitiveDataLogging'", count);
+
+    /// <summary>A continuation token that does not belong to the FromPartiQL statement.</summary>
+    public static string PartiQLInvalidContinuationToken
+        => "The continuation token does not continue this PartiQL statement. Pass the token a page of the same 'FromPartiQL' query returned, or null for the first page.";
 }

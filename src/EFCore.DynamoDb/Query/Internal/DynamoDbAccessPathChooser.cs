@@ -25,6 +25,12 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         var conjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();
         var readProperties = ReadProperties(query, conjuncts);
 
+        if (query.PartiQL is not null)
+        {
+            ChoosePartiQL(query);
+            return;
+        }
+
         if (query.RequiredIndexName is { } requiredName)
         {
             var required = entityType.GetSecondaryIndexes().FirstOrDefault(i => i.Name == requiredName)
@@ -78,6 +84,23 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         }
 
         ChooseOrderingStrategy(query);
+    }
+
+    // FromPartiQL reads what its statement says; the type of a shared table and expired items are checked on the
+    // returned items. The options that shape other requests have no meaning for it.
+    private static void ChoosePartiQL(DynamoDbQueryExpression query)
+    {
+        var option = query.RequiredIndexName is not null ? "WithIndex"
+            : query.ParallelScanSegments is not null ? "WithParallelScan"
+            : query.TransactionalRead ? "WithTransactionalRead"
+            : null;
+        if (option is not null)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.PartiQLDoesNotCompose(option, query.EntityType.DisplayName()));
+        }
+
+        query.SetAccessPath(DynamoDbAccessPath.ExecuteStatement, null, null, null, null, null, query.Predicate);
+        query.SetOrderingStrategy(scanIndexForward: true, ordersOnClient: false);
     }
 
     private static bool TryGetItem(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts)

@@ -79,6 +79,27 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
     }
 
     /// <inheritdoc />
+    protected override Expression VisitExtension(Expression extensionExpression)
+    {
+        // FromPartiQL: the entity type's query, read with the statement instead of the chooser's request.
+        if (extensionExpression is PartiQL.PartiQLQueryRootExpression root)
+        {
+            var shaped = CreateShapedQueryExpression(root.EntityType);
+            ((DynamoDbQueryExpression)shaped.QueryExpression).ReadWithPartiQL(
+                root.StatementFormat,
+                root.Arguments switch
+                {
+                    QueryParameterExpression parameter => QueryValue.FromParameter(parameter.Name),
+                    ConstantExpression constant => QueryValue.FromConstant(constant.Value),
+                    var other => throw new InvalidOperationException(Microsoft.EntityFrameworkCore.Diagnostics.CoreStrings.TranslationFailed(other.Print())),
+                });
+            return shaped;
+        }
+
+        return base.VisitExtension(extensionExpression);
+    }
+
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
     {
         // `Where(e => true)` (as built by predicate builders) filters nothing.

@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Query.Internal.PartiQL;
 using EFCore.DynamoDb.Query.Internal.TransactionalRead;
 using EFCore.DynamoDb.Update.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -63,10 +64,19 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
                 _ => typeof(PagingQueryingEnumerable<>),
             })
             .MakeGenericType(elementType);
-        Expression enumerable = Expression.New(
-            enumerableType.GetConstructors()[0],
-            Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext)),
-            Expression.Constant(compiledQuery, compiledQueryType));
+        Expression enumerable = query.PartiQL is { } partiQL
+            ? Expression.New(
+                typeof(PartiQLQueryingEnumerable<>).MakeGenericType(elementType).GetConstructors()[0],
+                Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext)),
+                Expression.Constant(compiledQuery, compiledQueryType),
+                Expression.Constant(new PartiQLRequestFactory(
+                    PartiQLStatement.Parse(partiQL.Format, partiQL.Arguments, query.EntityType, requestBuilder.TableName),
+                    Dependencies.TypeMappingSource,
+                    query.ConsistentRead)))
+            : Expression.New(
+                enumerableType.GetConstructors()[0],
+                Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext)),
+                Expression.Constant(compiledQuery, compiledQueryType));
 
         if (aggregate is not null)
         {

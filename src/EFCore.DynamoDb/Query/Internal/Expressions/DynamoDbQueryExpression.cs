@@ -40,6 +40,18 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     /// <summary>True when results are de-duplicated (Distinct).</summary>
     public bool IsDistinct { get; private set; }
 
+    /// <summary>
+    /// The statement of <c>FromPartiQL</c>, as written (values as <c>{0}</c>… placeholders), and its values; null for
+    /// a query of the entity type's table.
+    /// </summary>
+    public (string Format, QueryValue Arguments)? PartiQL { get; private set; }
+
+    /// <summary>
+    /// Makes the query read with the PartiQL statement of <c>FromPartiQL</c>. The predicates applied so far (the type
+    /// of a shared table, expired items) are checked on the returned items; later ones are errors.
+    /// </summary>
+    public void ReadWithPartiQL(string format, QueryValue arguments) => PartiQL = (format, arguments);
+
     /// <summary>The index named by <c>WithIndex</c>, which the access-path chooser must use.</summary>
     public string? RequiredIndexName { get; set; }
 
@@ -121,11 +133,15 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
 
     /// <summary>Adds a predicate, ANDed with any earlier one.</summary>
     public void ApplyPredicate(DynamoDbCondition predicate)
-        => Predicate = Predicate is null ? predicate : new LogicalCondition(true, Predicate, predicate);
+    {
+        ThrowIfPartiQL("Where");
+        Predicate = Predicate is null ? predicate : new LogicalCondition(true, Predicate, predicate);
+    }
 
     /// <summary>Replaces the ordering (OrderBy) or appends to it (ThenBy).</summary>
     public void ApplyOrdering(DynamoDbOrdering ordering, bool append)
     {
+        ThrowIfPartiQL("OrderBy");
         if (!append)
         {
             _orderings.Clear();
@@ -195,6 +211,15 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     {
         ScanIndexForward = scanIndexForward;
         OrdersOnClient = ordersOnClient;
+    }
+
+    // A PartiQL statement says what it reads: a filter or an order belongs in it, where DynamoDB applies it.
+    private void ThrowIfPartiQL(string operatorName)
+    {
+        if (PartiQL is not null)
+        {
+            throw new InvalidOperationException(Properties.DynamoDbStrings.PartiQLDoesNotCompose(operatorName, EntityType.DisplayName()));
+        }
     }
 
     /// <inheritdoc />
