@@ -12,7 +12,10 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// does. Equality on the whole primary key and nothing else is a GetItem; a set of whole keys is a BatchGetItem;
 /// equality on a partition key is a Query (on the table when it fits, else on the best secondary index that holds
 /// every attribute the query reads), whose key condition also takes a sort key comparison, BETWEEN or
-/// begins_with; anything else is a Scan, logged as <see cref="DynamoDbEventId.ScanQueryWarning" />. Conditions
+/// begins_with. An index with a multi-attribute key needs equality on every partition attribute, and its key
+/// condition takes a leading run of sort attributes: equality on each but the last, which may be a comparison,
+/// BETWEEN or begins_with. Anything else is a Scan, logged as <see cref="DynamoDbEventId.ScanQueryWarning" />.
+/// <c>FromPartiQL</c> reads with its statement, and <c>WithTransactionalRead</c> needs a GetItem or BatchGetItem. Conditions
 /// the key does not cover go into the filter, except those on the Query's own keys, which DynamoDB refuses
 /// there: those are checked on the returned items. It then decides whether DynamoDB can return the requested order.
 /// </summary>
