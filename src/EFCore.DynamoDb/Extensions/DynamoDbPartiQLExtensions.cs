@@ -18,7 +18,8 @@ namespace Microsoft.EntityFrameworkCore;
 /// <c>Skip</c>, <c>Distinct</c>, <c>First</c>/<c>Single</c> (and their OrDefault forms), <c>Any</c>, <c>Count</c>,
 /// <c>ToPageAsync</c>, <c>AsAsyncEnumerable</c>, <c>WithConsistentRead</c> and <c>ExcludeExpiredItems</c>. A filter
 /// (<c>Where</c>) or an order (<c>OrderBy</c>) belongs in the statement and is an error after it, as are
-/// <c>WithIndex</c>, <c>WithParallelScan</c> and <c>WithTransactionalRead</c>.
+/// <c>WithIndex</c>, <c>WithParallelScan</c>, <c>WithTransactionalRead</c>, <c>ExecuteUpdate</c> and
+/// <c>ExecuteDelete</c>.
 /// </remarks>
 public static class DynamoDbPartiQLExtensions
 {

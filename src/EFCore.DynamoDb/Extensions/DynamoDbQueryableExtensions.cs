@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore.Query.Internal;
 // ReSharper disable once CheckNamespace
 namespace Microsoft.EntityFrameworkCore;
 
-/// <summary>DynamoDB-specific query options: index, read consistency, parallel scans, and pages.</summary>
+/// <summary>
+/// DynamoDB-specific query options: index, read consistency, parallel scans, transactional reads, expired items, and
+/// pages.
+/// </summary>
 public static class DynamoDbQueryableExtensions
 {
     internal static readonly MethodInfo WithIndexMethod = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithIndex))!;

@@ -205,6 +205,35 @@ public sealed class FromPartiQLTests(OrdersFixture fixture) : IClassFixture<Orde
     }
 
     [Fact]
+    public async Task Count_Any_and_projections_run_over_the_statements_items()
+    {
+        await using var context = fixture.CreateContext();
+        var source = context.Orders.FromPartiQL($"SELECT * FROM \"Orders\" WHERE \"CustomerId\" = {"c2"}");
+
+        var count = await source.CountAsync();
+        var any = await source.AnyAsync();
+        var totals = await source.Select(o => new { o.OrderNumber, o.Total }).ToListAsync();
+
+        var expected = fixture.Orders.Where(o => o.CustomerId == "c2").ToList();
+        Assert.Equal(expected.Count, count);
+        Assert.True(any);
+        Assert.Equal(expected.Select(o => (o.OrderNumber, o.Total)).Order(), totals.Select(t => (t.OrderNumber, t.Total)).Order());
+    }
+
+    [Fact]
+    public async Task ExecuteDelete_after_FromPartiQL_is_an_error_and_deletes_nothing()
+    {
+        var log = new RequestLog();
+        await using var context = Context(log);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            context.Orders.FromPartiQL($"SELECT * FROM \"Orders\" WHERE \"CustomerId\" = {"c1"}").ExecuteDeleteAsync());
+
+        Assert.Contains(DynamoDbStrings.PartiQLDoesNotCompose("ExecuteUpdate/ExecuteDelete", "Order"), error.ToString());
+        Assert.Empty(log.Requests);
+    }
+
+    [Fact]
     public async Task Where_after_FromPartiQL_is_an_error()
     {
         await using var context = fixture.CreateContext();

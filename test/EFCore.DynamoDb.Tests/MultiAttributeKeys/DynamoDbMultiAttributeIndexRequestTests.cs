@@ -15,7 +15,7 @@ namespace EFCore.DynamoDb.Tests.MultiAttributeKeys;
 /// </summary>
 public class DynamoDbMultiAttributeIndexRequestTests
 {
-    private static ScenarioContext Orders([System.Runtime.CompilerServices.CallerMemberName] string scenario = "")
+    private static ScenarioContext Orders(List<EventData>? events = null, [System.Runtime.CompilerServices.CallerMemberName] string scenario = "")
         => TestContexts.Scenario(
             b => b.Entity<Order>(o =>
             {
@@ -23,6 +23,7 @@ public class DynamoDbMultiAttributeIndexRequestTests
                 o.Ignore(x => x.Customer);
                 o.HasGlobalSecondaryIndex("ByStatusTotal", x => new { x.Status, x.Total }, x => new { x.PlacedAt, x.OrderId });
             }),
+            configure: events is null ? null : o => o.LogTo((_, _) => true, events.Add),
             scenario: nameof(DynamoDbMultiAttributeIndexRequestTests) + "." + scenario);
 
     private static readonly DateTime Day = new(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -139,15 +140,7 @@ public class DynamoDbMultiAttributeIndexRequestTests
     public void Ordering_by_the_sort_attribute_after_the_fixed_ones_needs_no_client_sort()
     {
         var events = new List<EventData>();
-        using var db = TestContexts.Scenario(
-            b => b.Entity<Order>(o =>
-            {
-                o.HasKey(x => new { x.CustomerId, x.OrderId });
-                o.Ignore(x => x.Customer);
-                o.HasGlobalSecondaryIndex("ByStatusTotal", x => new { x.Status, x.Total }, x => new { x.PlacedAt, x.OrderId });
-            }),
-            configure: o => o.LogTo((_, _) => true, events.Add),
-            scenario: nameof(DynamoDbMultiAttributeIndexRequestTests) + "." + nameof(Ordering_by_the_sort_attribute_after_the_fixed_ones_needs_no_client_sort));
+        using var db = Orders(events);
 
         var request = RequestJson.Of(db.Set<Order>()
             .Where(o => o.Status == OrderStatus.Shipped && o.Total == 10m && o.PlacedAt == Day)
@@ -162,15 +155,7 @@ public class DynamoDbMultiAttributeIndexRequestTests
     public void Ordering_by_sort_attributes_in_mixed_directions_sorts_on_the_client()
     {
         var events = new List<EventData>();
-        using var db = TestContexts.Scenario(
-            b => b.Entity<Order>(o =>
-            {
-                o.HasKey(x => new { x.CustomerId, x.OrderId });
-                o.Ignore(x => x.Customer);
-                o.HasGlobalSecondaryIndex("ByStatusTotal", x => new { x.Status, x.Total }, x => new { x.PlacedAt, x.OrderId });
-            }),
-            configure: o => o.LogTo((_, _) => true, events.Add),
-            scenario: nameof(DynamoDbMultiAttributeIndexRequestTests) + "." + nameof(Ordering_by_sort_attributes_in_mixed_directions_sorts_on_the_client));
+        using var db = Orders(events);
 
         _ = RequestJson.Of(db.Set<Order>()
             .Where(o => o.Status == OrderStatus.Shipped && o.Total == 10m)
