@@ -520,4 +520,8 @@ public static class DynamoDbStrings
     /// <summary>A continuation token that does not belong to the FromPartiQL statement.</summary>
     public static string PartiQLInvalidContinuationToken
         => "The continuation token does not continue this PartiQL statement. Pass the token a page of the same 'FromPartiQL' query returned, or null for the first page.";
+
+    /// <summary>A query of Database.TransactionalReadAsync that does not read entities by key.</summary>
+    public static string TransactionalReadBatchNeedsEntityQueries(string type)
+        => Format("'Database.TransactionalReadAsync' takes queries that 'WithTransactionalRead' reads on their own, of results of type '{0}' here: 'keys.Contains(e.Key)' or '==' on the whole key, optionally with 'AsNoTracking' or a projection. Combine or reshape the results after reading them.", type);
 }

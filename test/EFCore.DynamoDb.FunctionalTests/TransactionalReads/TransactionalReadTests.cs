@@ -103,6 +103,76 @@ public sealed class TransactionalReadTests(OrdersFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Database_TransactionalReadAsync_reads_two_entity_types_in_one_TransactGetItems()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log, o => o.EnableSensitiveDataLogging());
+        var numbers = new[] { 2, 4 };
+        var skus = new[] { "p2", "p3", "missing" };
+
+        var (orders, products) = await context.Database.TransactionalReadAsync(
+            context.Orders.Where(o => o.CustomerId == "c1" && numbers.Contains(o.OrderNumber)),
+            context.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)));
+
+        Assert.Equal(["c1/2", "c1/4"], orders.Select(o => o.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["Paper", "Pencil"], products.Select(p => p.Name).Order(StringComparer.Ordinal));
+        var request = Assert.Single(log.Requests);
+        Assert.Equal("TransactGetItems", request.Operation);
+        Assert.Equal(
+            [fixture.TableName("Orders"), fixture.TableName("Orders"), fixture.TableName("Products"), fixture.TableName("Products"), fixture.TableName("Products")],
+            request.Details().GetProperty("TransactItems").EnumerateArray().Select(i => i.GetProperty("Get").GetProperty("TableName").GetString()));
+        Assert.All(orders, o => Assert.Equal(EntityState.Unchanged, context.Entry(o).State));
+        Assert.All(products, p => Assert.Equal(EntityState.Detached, context.Entry(p).State));
+    }
+
+    [Fact]
+    public async Task Database_TransactionalReadAsync_reads_three_queries_and_projections()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var (totals, names, order) = await context.Database.TransactionalReadAsync(
+            context.Orders.Where(o => o.CustomerId == "c2" && o.OrderNumber == 3).Select(o => new { o.Total }),
+            context.Products.Where(p => p.Sku == "p1").Select(p => p.Name),
+            context.Orders.Where(o => o.CustomerId == "c1" && o.OrderNumber == 1));
+
+        Assert.Equal(fixture.Orders.Single(o => o.CustomerId == "c2" && o.OrderNumber == 3).Total, Assert.Single(totals).Total);
+        Assert.Equal("Pen", Assert.Single(names));
+        Assert.Equal("c1/1", Assert.Single(order).ToString());
+        Assert.Equal(["TransactGetItems"], log.Operations);
+    }
+
+    [Fact]
+    public async Task Database_TransactionalReadAsync_of_more_than_100_keys_in_all_fails_before_sending()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+        var skus = Enumerable.Range(0, 60).Select(i => "p" + i).ToList();
+        var numbers = Enumerable.Range(0, 41).ToList();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => context.Database.TransactionalReadAsync(
+            context.Products.Where(p => skus.Contains(p.Sku)),
+            context.Orders.Where(o => o.CustomerId == "c1" && numbers.Contains(o.OrderNumber))));
+
+        Assert.Equal(DynamoDbStrings.TransactionalReadTooManyKeys("Product, Order", 101), error.Message);
+        Assert.Empty(log.Requests);
+    }
+
+    [Fact]
+    public async Task Database_TransactionalReadAsync_with_a_query_that_is_not_a_key_set_fails_before_sending()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => context.Database.TransactionalReadAsync(
+            context.Products.Where(p => p.Sku == "p1"),
+            context.Orders.Where(o => o.CustomerId == "c1")));
+
+        Assert.Equal(DynamoDbStrings.TransactionalReadNeedsKeys("Order"), error.Message);
+        Assert.Empty(log.Requests);
+    }
+
+    [Fact]
     public async Task A_transactional_read_cancelled_by_a_conflict_once_is_retried_and_succeeds()
     {
         using var handler = new FaultInjectingHandler().Fail("TransactGetItems", 1, InjectedFault.TransactionConflict);
