@@ -221,6 +221,34 @@ public sealed class DynamoDbTimeToLiveTests : IDisposable
     }
 
     [Fact]
+    public void ExcludeExpiredItems_on_one_query_adds_the_option_expiry_condition_to_that_query()
+    {
+        var request = RequestJson.Of(_db.Set<Lease>().Where(l => l.Owner == "o").ExcludeExpiredItems());
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("(attribute_not_exists(#n1) OR #n1 > :v1)", request.Member("FilterExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Owner", ["#n1"] = "ttl" }, request.Names());
+        Assert.Null(RequestJson.Of(_db.Set<Lease>().Where(l => l.Owner == "o")).Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void ExcludeExpiredItems_on_one_query_turns_a_lookup_by_key_into_a_filtered_read()
+    {
+        var request = RequestJson.Of(_db.Set<Session>().Where(s => s.Id == "s").ExcludeExpiredItems());
+
+        Assert.Equal("Query", request.Member("Operation"));
+        Assert.Equal("(attribute_not_exists(#n1) OR #n1 > :v1)", request.Member("FilterExpression"));
+    }
+
+    [Fact]
+    public void ExcludeExpiredItems_on_a_query_of_a_type_without_time_to_live_is_an_error()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => RequestJson.Of(_db.Set<Plain>().ExcludeExpiredItems()));
+
+        Assert.Equal(DynamoDbStrings.ExcludeExpiredItemsWithoutTimeToLive(nameof(Plain)), error.Message);
+    }
+
+    [Fact]
     public void ExcludeExpiredItems_compares_a_long_time_to_live_under_its_attribute_name()
     {
         using var db = ExcludingContext();

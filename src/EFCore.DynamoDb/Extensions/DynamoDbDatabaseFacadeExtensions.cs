@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
+using EFCore.DynamoDb.Query.Internal.TransactionalRead;
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Update.Internal;
@@ -49,6 +50,57 @@ public static class DynamoDbDatabaseFacadeExtensions
         ArgumentNullException.ThrowIfNull(predicate);
         GetService<DynamoDbConditionChecks>(databaseFacade).Add(key, predicate);
     }
+
+    /// <summary>
+    /// Reads the results of two key-set queries (of any entity types of this context) in one TransactGetItems: one
+    /// serializable snapshot of up to 100 items in all, no write seen half done across them. Each query must be what
+    /// <c>WithTransactionalRead()</c> accepts — <c>keys.Contains(e.Key)</c> or <c>==</c> on the whole key, nothing
+    /// else — and its results are tracked as that query's would be (unless <c>AsNoTracking</c>).
+    /// </summary>
+    public static async Task<(List<T1> First, List<T2> Second)> TransactionalReadAsync<T1, T2>(
+        this DatabaseFacade databaseFacade,
+        IQueryable<T1> first,
+        IQueryable<T2> second,
+        CancellationToken cancellationToken = default)
+        where T1 : class
+        where T2 : class
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var batch = CreateTransactionalReadBatch(databaseFacade);
+        var firstResults = batch.Add(first, cancellationToken);
+        var secondResults = batch.Add(second, cancellationToken);
+        await batch.SendAsync(cancellationToken).ConfigureAwait(false);
+        return (await firstResults.ToListAsync(cancellationToken).ConfigureAwait(false), await secondResults.ToListAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc cref="TransactionalReadAsync{T1, T2}(DatabaseFacade, IQueryable{T1}, IQueryable{T2}, CancellationToken)" />
+    public static async Task<(List<T1> First, List<T2> Second, List<T3> Third)> TransactionalReadAsync<T1, T2, T3>(
+        this DatabaseFacade databaseFacade,
+        IQueryable<T1> first,
+        IQueryable<T2> second,
+        IQueryable<T3> third,
+        CancellationToken cancellationToken = default)
+        where T1 : class
+        where T2 : class
+        where T3 : class
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        ArgumentNullException.ThrowIfNull(third);
+        var batch = CreateTransactionalReadBatch(databaseFacade);
+        var firstResults = batch.Add(first, cancellationToken);
+        var secondResults = batch.Add(second, cancellationToken);
+        var thirdResults = batch.Add(third, cancellationToken);
+        await batch.SendAsync(cancellationToken).ConfigureAwait(false);
+        return (
+            await firstResults.ToListAsync(cancellationToken).ConfigureAwait(false),
+            await secondResults.ToListAsync(cancellationToken).ConfigureAwait(false),
+            await thirdResults.ToListAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    private static TransactionalReadBatch CreateTransactionalReadBatch(DatabaseFacade databaseFacade)
+        => new(GetService<IDynamoDbClientWrapper>(databaseFacade), GetService<DynamoDbRequestRetrier>(databaseFacade));
 
     private static TService GetService<TService>(DatabaseFacade databaseFacade)
         where TService : class

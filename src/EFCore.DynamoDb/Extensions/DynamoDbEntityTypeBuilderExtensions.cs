@@ -198,29 +198,34 @@ public static class DynamoDbEntityTypeBuilderExtensions
         => (EntityTypeBuilder<TEntity>)HasProvisionedThroughput((EntityTypeBuilder)entityTypeBuilder, readCapacityUnits, writeCapacityUnits);
 
     /// <summary>
-    /// Declares a global secondary index with its own partition key and optional sort key. EnsureCreated creates
-    /// it; queries that constrain its partition key read from it automatically.
+    /// Declares a global secondary index with its own partition key and no sort key. EnsureCreated creates it;
+    /// queries that compare its partition key with <c>==</c> read from it automatically. The partition key is one
+    /// property (<c>o => o.Status</c>) or, for a multi-attribute key, an anonymous type of up to four properties
+    /// (<c>o => new { o.TenantId, o.Region }</c>): DynamoDB then keys the index on those attributes as they are, and a
+    /// Query needs <c>==</c> on every one of them.
     /// </summary>
     public static DynamoDbSecondaryIndexBuilder<TEntity> HasGlobalSecondaryIndex<TEntity, TPartitionKey>(
         this EntityTypeBuilder<TEntity> entityTypeBuilder,
         string name,
         Expression<Func<TEntity, TPartitionKey>> partitionKey)
         where TEntity : class
-        => HasSecondaryIndex(entityTypeBuilder, name, DynamoDbIndexKind.Global, PropertyExpressions.GetPropertyName(partitionKey));
+        => HasGlobalSecondaryIndex(entityTypeBuilder, name, PropertyExpressions.GetPropertyNames(partitionKey), []);
 
-    /// <inheritdoc cref="HasGlobalSecondaryIndex{TEntity, TPartitionKey}(EntityTypeBuilder{TEntity}, string, Expression{Func{TEntity, TPartitionKey}})" />
+    /// <summary>
+    /// Declares a global secondary index with its own partition key and sort key. EnsureCreated creates it; queries
+    /// that compare its partition key with <c>==</c> read from it automatically. Each key is one property or, for a
+    /// multi-attribute key, an anonymous type of up to four properties
+    /// (<c>o => new { o.TenantId, o.Region }, o => new { o.CreatedAt, o.Id }</c>): a Query then needs <c>==</c> on every
+    /// partition attribute and may constrain a leading run of the sort attributes (<c>==</c> on all but the last, a
+    /// range or <c>StartsWith</c> on the last), reading them in the order of the sort attributes.
+    /// </summary>
     public static DynamoDbSecondaryIndexBuilder<TEntity> HasGlobalSecondaryIndex<TEntity, TPartitionKey, TSortKey>(
         this EntityTypeBuilder<TEntity> entityTypeBuilder,
         string name,
         Expression<Func<TEntity, TPartitionKey>> partitionKey,
         Expression<Func<TEntity, TSortKey>> sortKey)
         where TEntity : class
-        => HasSecondaryIndex(
-            entityTypeBuilder,
-            name,
-            DynamoDbIndexKind.Global,
-            PropertyExpressions.GetPropertyName(partitionKey),
-            PropertyExpressions.GetPropertyName(sortKey));
+        => HasGlobalSecondaryIndex(entityTypeBuilder, name, PropertyExpressions.GetPropertyNames(partitionKey), PropertyExpressions.GetPropertyNames(sortKey));
 
     /// <summary>
     /// Declares a local secondary index: the table's partition key with another sort key. EnsureCreated creates it
@@ -232,6 +237,19 @@ public static class DynamoDbEntityTypeBuilderExtensions
         Expression<Func<TEntity, TSortKey>> sortKey)
         where TEntity : class
         => HasSecondaryIndex(entityTypeBuilder, name, DynamoDbIndexKind.Local, PropertyExpressions.GetPropertyName(sortKey));
+
+    // The index's properties are its partition key attributes followed by its sort key attributes.
+    private static DynamoDbSecondaryIndexBuilder<TEntity> HasGlobalSecondaryIndex<TEntity>(
+        EntityTypeBuilder<TEntity> entityTypeBuilder,
+        string name,
+        IReadOnlyList<string> partitionKey,
+        IReadOnlyList<string> sortKey)
+        where TEntity : class
+    {
+        var builder = HasSecondaryIndex(entityTypeBuilder, name, DynamoDbIndexKind.Global, [.. partitionKey, .. sortKey]);
+        builder.Metadata.SetIndexPartitionKeyCount(partitionKey.Count);
+        return builder;
+    }
 
     private static DynamoDbSecondaryIndexBuilder<TEntity> HasSecondaryIndex<TEntity>(
         EntityTypeBuilder<TEntity> entityTypeBuilder,

@@ -41,28 +41,80 @@ public static class DynamoDbIndexExtensions
         => ((IReadOnlyEntityType)entityType).GetSecondaryIndexesOfDerivedTypesInclusive().Cast<IIndex>();
 
     /// <summary>
-    /// The index's partition key: the first index property of a global index; the table's partition key for a
-    /// local one.
+    /// The index's partition key attributes, in key order: the leading index properties of a global index (one,
+    /// or up to four for a multi-attribute key); the table's partition key for a local one.
     /// </summary>
-    public static IReadOnlyProperty? GetIndexPartitionKeyProperty(this IReadOnlyIndex index)
+    public static IReadOnlyList<IReadOnlyProperty> GetIndexPartitionKeyProperties(this IReadOnlyIndex index)
         => index.GetSecondaryIndexKind() == DynamoDbIndexKind.Local
-            ? index.DeclaringEntityType.GetRootType().GetPartitionKeyProperty()
-            : index.Properties[0];
+            ? [index.DeclaringEntityType.GetRootType().GetPartitionKeyProperty()!]
+            : index.Properties.Take(index.GetIndexPartitionKeyCount()).ToList();
 
     /// <summary>
-    /// The index's sort key: the second index property of a global index (if any); the only index property of a
-    /// local one.
+    /// The index's sort key attributes, in key order (empty when it has none): the index properties after the
+    /// partition key attributes of a global index; the only index property of a local one.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyProperty> GetIndexSortKeyProperties(this IReadOnlyIndex index)
+        => index.GetSecondaryIndexKind() == DynamoDbIndexKind.Local
+            ? [index.Properties[0]]
+            : index.Properties.Skip(index.GetIndexPartitionKeyCount()).ToList();
+
+    /// <inheritdoc cref="GetIndexPartitionKeyProperties(IReadOnlyIndex)" />
+    public static IReadOnlyList<IProperty> GetIndexPartitionKeyProperties(this IIndex index)
+        => ((IReadOnlyIndex)index).GetIndexPartitionKeyProperties().Cast<IProperty>().ToList();
+
+    /// <inheritdoc cref="GetIndexSortKeyProperties(IReadOnlyIndex)" />
+    public static IReadOnlyList<IProperty> GetIndexSortKeyProperties(this IIndex index)
+        => ((IReadOnlyIndex)index).GetIndexSortKeyProperties().Cast<IProperty>().ToList();
+
+    /// <summary>Every key attribute of the index, partition key attributes first, in key order.</summary>
+    public static IEnumerable<IProperty> GetIndexKeyProperties(this IIndex index)
+        => index.GetIndexPartitionKeyProperties().Concat(index.GetIndexSortKeyProperties());
+
+    /// <summary>
+    /// The index's partition key when it is one attribute; null for a multi-attribute partition key (see
+    /// <see cref="GetIndexPartitionKeyProperties(IReadOnlyIndex)" />).
+    /// </summary>
+    public static IReadOnlyProperty? GetIndexPartitionKeyProperty(this IReadOnlyIndex index)
+        => index.GetIndexPartitionKeyProperties() is [var partitionKey] ? partitionKey : null;
+
+    /// <summary>
+    /// The index's sort key when it is one attribute; null when it has none or a multi-attribute sort key (see
+    /// <see cref="GetIndexSortKeyProperties(IReadOnlyIndex)" />).
     /// </summary>
     public static IReadOnlyProperty? GetIndexSortKeyProperty(this IReadOnlyIndex index)
-        => index.GetSecondaryIndexKind() == DynamoDbIndexKind.Local
-            ? index.Properties[0]
-            : index.Properties.Count > 1 ? index.Properties[1] : null;
+        => index.GetIndexSortKeyProperties() is [var sortKey] ? sortKey : null;
 
     /// <inheritdoc cref="GetIndexPartitionKeyProperty(IReadOnlyIndex)" />
     public static IProperty? GetIndexPartitionKeyProperty(this IIndex index) => (IProperty?)((IReadOnlyIndex)index).GetIndexPartitionKeyProperty();
 
     /// <inheritdoc cref="GetIndexSortKeyProperty(IReadOnlyIndex)" />
     public static IProperty? GetIndexSortKeyProperty(this IIndex index) => (IProperty?)((IReadOnlyIndex)index).GetIndexSortKeyProperty();
+
+    /// <summary>
+    /// How many of a global index's leading properties form its partition key: one unless the index was declared
+    /// with a multi-attribute partition key.
+    /// </summary>
+    public static int GetIndexPartitionKeyCount(this IReadOnlyIndex index)
+        => (int?)index[DynamoDbAnnotationNames.IndexPartitionKeyCount] ?? 1;
+
+    /// <summary>
+    /// Makes the first <paramref name="count" /> index properties the partition key attributes of a global index and
+    /// the rest its sort key attributes (up to four each), as <c>HasGlobalSecondaryIndex</c> does.
+    /// </summary>
+    public static void SetIndexPartitionKeyCount(this IMutableIndex index, int count)
+        => index.SetAnnotation(DynamoDbAnnotationNames.IndexPartitionKeyCount, count);
+
+    /// <summary>
+    /// True when the index's partition and sort key attributes were declared apart (<c>HasGlobalSecondaryIndex</c>);
+    /// false for an EF index made global with <c>IsGlobalSecondaryIndex</c>, whose first property is the partition key
+    /// and second, if any, the sort key.
+    /// </summary>
+    public static bool HasDeclaredKeyAttributes(this IReadOnlyIndex index)
+        => index[DynamoDbAnnotationNames.IndexPartitionKeyCount] is not null;
+
+    /// <summary>True when the index has more than one partition key or more than one sort key attribute.</summary>
+    public static bool HasMultiAttributeKey(this IReadOnlyIndex index)
+        => index.GetIndexPartitionKeyProperties().Count > 1 || index.GetIndexSortKeyProperties().Count > 1;
 
     /// <summary>Which attributes the index holds besides the keys (ALL unless configured).</summary>
     public static DynamoDbIndexProjection GetProjection(this IReadOnlyIndex index)
@@ -103,8 +155,8 @@ public static class DynamoDbIndexExtensions
         {
             DynamoDbIndexProjection.All => true,
             var projection => property.IsPrimaryKey()
-                || property == index.GetIndexPartitionKeyProperty()
-                || property == index.GetIndexSortKeyProperty()
+                || index.GetIndexPartitionKeyProperties().Contains(property)
+                || index.GetIndexSortKeyProperties().Contains(property)
                 || (projection == DynamoDbIndexProjection.Include && index.GetIncludedPropertyNames().Contains(property.Name)),
         };
 }

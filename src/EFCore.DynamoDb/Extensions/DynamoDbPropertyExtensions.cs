@@ -39,5 +39,5 @@ public static class DynamoDbPropertyExtensions
         => property.IsPrimaryKey()
             || (property.DeclaringType is IReadOnlyEntityType entityType
                 && entityType.GetRootType().GetSecondaryIndexesOfDerivedTypesInclusive()
-                    .Any(i => i.GetIndexPartitionKeyProperty() == property || i.GetIndexSortKeyProperty() == property));
+                    .Any(i => i.GetIndexPartitionKeyProperties().Contains(property) || i.GetIndexSortKeyProperties().Contains(property)));
 }

@@ -8,12 +8,17 @@ using Microsoft.EntityFrameworkCore.Query.Internal;
 // ReSharper disable once CheckNamespace
 namespace Microsoft.EntityFrameworkCore;
 
-/// <summary>DynamoDB-specific query options: index, read consistency, parallel scans, and pages.</summary>
+/// <summary>
+/// DynamoDB-specific query options: index, read consistency, parallel scans, transactional reads, expired items, and
+/// pages.
+/// </summary>
 public static class DynamoDbQueryableExtensions
 {
     internal static readonly MethodInfo WithIndexMethod = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithIndex))!;
     internal static readonly MethodInfo WithConsistentReadMethod = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithConsistentRead))!;
     internal static readonly MethodInfo WithParallelScanMethod = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithParallelScan))!;
+    internal static readonly MethodInfo ExcludeExpiredItemsMethod = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(ExcludeExpiredItems))!;
+    internal static readonly MethodInfo WithTransactionalReadMethod = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithTransactionalRead))!;
     internal static readonly MethodInfo WithPageMethod = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithPage), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>
@@ -47,6 +52,33 @@ public static class DynamoDbQueryableExtensions
         }
 
         return Apply(source, WithParallelScanMethod.MakeGenericMethod(typeof(TEntity)), Expression.Constant(segments));
+    }
+
+    /// <summary>
+    /// Leaves out the items whose time to live has passed but which DynamoDB has not deleted yet (it deletes them
+    /// lazily, within days): the filter <c>ttl &gt; :now OR attribute_not_exists(ttl)</c> of the context option
+    /// <c>UseDynamoDb(o =&gt; o.ExcludeExpiredItems())</c>, for this query. The entity type must have a time to live
+    /// (<c>HasTimeToLive</c>).
+    /// </summary>
+    public static IQueryable<TEntity> ExcludeExpiredItems<TEntity>(this IQueryable<TEntity> source)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Apply(source, ExcludeExpiredItemsMethod.MakeGenericMethod(typeof(TEntity)));
+    }
+
+    /// <summary>
+    /// Reads the items as one serializable snapshot with TransactGetItems: no write, transactional or not, is seen
+    /// half done across them. The query must name whole keys — <c>keys.Contains(e.Id)</c> (and the partition and sort
+    /// key analog), or <c>==</c> on the whole key — and nothing else; at most 100 keys. A read DynamoDB cancels (a
+    /// transaction writing one of the items at the same time, after the execution strategy's retries) is an
+    /// <see cref="InvalidOperationException" /> naming the entity type and DynamoDB's reasons.
+    /// </summary>
+    public static IQueryable<TEntity> WithTransactionalRead<TEntity>(this IQueryable<TEntity> source)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Apply(source, WithTransactionalReadMethod.MakeGenericMethod(typeof(TEntity)));
     }
 
     /// <summary>

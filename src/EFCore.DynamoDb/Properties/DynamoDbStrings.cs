@@ -136,7 +136,7 @@ public static class DynamoDbStrings
 
     /// <summary>A secondary index with the wrong number of properties.</summary>
     public static string InvalidIndexProperties(string index, string entityType, string kind, int count)
-        => Format("The {2} secondary index '{0}' of '{1}' has {3} properties. A global index has a partition key and an optional sort key (one or two properties); a local index has one sort key property.", index, entityType, kind, count);
+        => Format("The {2} secondary index '{0}' of '{1}' has {3} properties. An index made global with 'IsGlobalSecondaryIndex' has a partition key and an optional sort key (one or two properties), and a local index has one sort key property; declare a multi-attribute key with 'HasGlobalSecondaryIndex(name, e => new {{ e.A, e.B }}, e => new {{ e.C, e.D }})'.", index, entityType, kind, count);
 
     /// <summary>A secondary index key property whose stored type cannot be a key.</summary>
     public static string InvalidIndexKeyType(string index, string entityType, string property, string clrType)
@@ -460,4 +460,78 @@ public static class DynamoDbStrings
     /// <summary>A request that could not reach DynamoDB's endpoint.</summary>
     public static string EndpointUnreachable(string operation, string endpoint, string error, string connectTimeout)
         => Format("The {0} request could not reach DynamoDB at {1}: {2} Check that the endpoint is running and reachable ('UseDynamoDb(o => o.ServiceUrl(...))' or '.Region(...)'); a connection attempt gives up {3} ('UseDynamoDb(o => o.ConnectTimeout(...))').", operation, endpoint, error, connectTimeout);
+
+    // --- DynamoDB-native capabilities: multi-attribute index keys, PartiQL, transactional reads ---
+
+    /// <summary>A multi-attribute index key with too many (or no) attributes.</summary>
+    public static string TooManyIndexKeyAttributes(string index, string entityType, string keyKind, int count)
+        => Format("The global secondary index '{0}' of '{1}' has {3} {2} key attributes. DynamoDB keys a global index on one to four partition key attributes and up to four sort key attributes.", index, entityType, keyKind, count);
+
+    /// <summary>Two properties stored in one key attribute of a table with different attribute types.</summary>
+    public static string KeyAttributeTypeClash(string attribute, string table, string first, string second)
+        => Format("The key attribute '{0}' of the table '{1}' is stored by {2} and by {3} with different attribute types. A table defines each key attribute (of its key or of any index key) with one type: give both properties the same type, or the same key prefix ('HasKeyPrefix' stores text), or map them to different attributes with 'HasAttributeName'.", attribute, table, first, second);
+
+    /// <summary>Two entity types sharing a table declare one index name with different keys.</summary>
+    public static string SharedIndexKeyMismatch(string index, string table, string firstEntityType, string firstKey, string secondEntityType, string secondKey)
+        => Format("The secondary index '{0}' of the table '{1}' is declared by '{2}' as {3} and by '{4}' as {5}. A table has one index of each name: declare it with the same key attributes, in the same order, on every entity type that shares the table.", index, table, firstEntityType, firstKey, secondEntityType, secondKey);
+
+    /// <summary>WithIndex names a multi-attribute index whose key the query does not give as DynamoDB needs it.</summary>
+    public static string MultiAttributeIndexKeyNotConstrained(string index, string partitionKey, string sortKey)
+        => Format("The query reads the index '{0}' (WithIndex) but does not constrain its key as a Query needs it: compare every partition key attribute ({1}) with '==', and optionally a leading run of its sort key attributes ({2}) — '==' on all but the last, a range or 'StartsWith' on the last.", index, partitionKey, sortKey);
+
+    /// <summary>ExcludeExpiredItems on a query of an entity type without a time to live.</summary>
+    public static string ExcludeExpiredItemsWithoutTimeToLive(string entityType)
+        => Format("'ExcludeExpiredItems' is called on a query of '{0}', which has no time to live. Configure one with 'HasTimeToLive', or remove the call.", entityType);
+
+    /// <summary>WithTransactionalRead on a query that is not a set of whole keys.</summary>
+    public static string TransactionalReadNeedsKeys(string entityType)
+        => Format("'WithTransactionalRead' on a query of '{0}' needs whole keys and nothing else: 'keys.Contains(e.Key)' (with '==' on the partition key when the table has a sort key) or '==' on the whole key. TransactGetItems reads items by key; it cannot query, scan, filter or read an index. Read the keys first, then read them transactionally.", entityType);
+
+    /// <summary>WithTransactionalRead with more keys than one TransactGetItems takes.</summary>
+    public static string TransactionalReadTooManyKeys(string entityType, int count)
+        => Format("'WithTransactionalRead' on a query of '{0}' names {1} distinct keys, but one TransactGetItems reads at most 100 items. Read at most 100 keys transactionally, or read them without 'WithTransactionalRead' (BatchGetItem, not one snapshot).", entityType, count);
+
+    /// <summary>A TransactGetItems DynamoDB cancelled.</summary>
+    public static string TransactionalReadCanceled(string entityType, string reasons)
+        => Format("DynamoDB cancelled the transactional read (TransactGetItems) of '{0}': {1}. A transaction writing one of the items at the same time cancels a transactional read; the execution strategy retried it as configured. Try again later.", entityType, reasons);
+
+    /// <summary>A FromPartiQL statement that is not a SELECT of whole items of the entity type's table.</summary>
+    public static string PartiQLNotASelectOfTable(string entityType, string table, string statement)
+        => Format("'FromPartiQL' on '{0}' needs a statement that selects whole items of its table: 'SELECT * FROM \"{1}\"' (or its index, '\"{1}\".\"Index\"'), with any WHERE or ORDER BY. The statement was: {2}", entityType, table, statement);
+
+    /// <summary>A FromPartiQL placeholder that is not {n}.</summary>
+    public static string PartiQLInvalidPlaceholder(string statement)
+        => Format("The PartiQL statement has a '{{' that does not start a value placeholder such as '{{0}}'. Write a literal brace as '{{{{' or '}}}}'. The statement was: {0}", statement);
+
+    /// <summary>A FromPartiQL placeholder inside quotes.</summary>
+    public static string PartiQLQuotedPlaceholder(string statement)
+        => Format("The PartiQL statement puts a value inside quotes. Values are sent as parameters, not spliced into the text: write them without quotes, as in 'WHERE \"CustomerId\" = {{0}}'. The statement was: {0}", statement);
+
+    /// <summary>A FromPartiQLRaw placeholder without a value.</summary>
+    public static string PartiQLMissingValue(string statement, int index, int count)
+        => Format("The PartiQL statement refers to value {{{1}}} but {2} value(s) were given. The statement was: {0}", statement, index, count);
+
+    /// <summary>A FromPartiQL value of a type the provider cannot store.</summary>
+    public static string PartiQLUnsupportedValue(int index, string clrType)
+        => Format("The PartiQL value {{{0}}} is of type '{1}', which the provider cannot write as a DynamoDB attribute value. Pass a value of a type an entity property could have, or an AttributeValue.", index, clrType);
+
+    /// <summary>An operator that cannot follow FromPartiQL.</summary>
+    public static string PartiQLDoesNotCompose(string operatorName, string entityType)
+        => Format("'{0}' cannot follow 'FromPartiQL' on '{1}': the statement says what is read. Put the filter or the order in the statement (WHERE, ORDER BY), or use a LINQ query instead of 'FromPartiQL'.", operatorName, entityType);
+
+    /// <summary>DynamoDB rejected a FromPartiQL statement.</summary>
+    public static string PartiQLStatementFailed(string entityType, string error, string statement, string values)
+        => Format("DynamoDB rejected the PartiQL statement of 'FromPartiQL' on '{0}': {1} The statement was: {2} Its values: {3}.", entityType, error, statement, values);
+
+    /// <summary>The values of a failed PartiQL statement, without sensitive data logging.</summary>
+    public static string PartiQLValuesHidden(int count)
+        => Format("{0} value(s), shown with 'EnableSensitiveDataLogging'", count);
+
+    /// <summary>A continuation token that does not belong to the FromPartiQL statement.</summary>
+    public static string PartiQLInvalidContinuationToken
+        => "The continuation token does not continue this PartiQL statement. Pass the token a page of the same 'FromPartiQL' query returned, or null for the first page.";
+
+    /// <summary>A query of Database.TransactionalReadAsync that does not read entities by key.</summary>
+    public static string TransactionalReadBatchNeedsEntityQueries(string type)
+        => Format("'Database.TransactionalReadAsync' takes queries that 'WithTransactionalRead' reads on their own, of results of type '{0}' here: 'keys.Contains(e.Key)' or '==' on the whole key, optionally with 'AsNoTracking' or a projection. Combine or reshape the results after reading them.", type);
 }

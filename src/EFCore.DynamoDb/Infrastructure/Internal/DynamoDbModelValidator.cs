@@ -16,6 +16,9 @@ namespace EFCore.DynamoDb.Infrastructure.Internal;
 /// </summary>
 public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : ModelValidator(dependencies)
 {
+    // The most partition, and the most sort, attributes a global secondary index key may have.
+    private const int MaxKeyAttributes = 4;
+
     /// <inheritdoc />
     public override void Validate(IModel model, IDiagnosticsLogger<DbLoggerCategory.Model.Validation> logger)
     {
@@ -27,6 +30,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
         ValidateKeyPrefixes(model);
         ValidateAttributeNames(model);
         ValidateSharedTables(model);
+        ValidateKeyAttributeTypes(model);
         ValidateRowVersions(model);
     }
 
@@ -210,7 +214,11 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                     throw new InvalidOperationException(DynamoDbStrings.InvalidIndexName(name, entityType.DisplayName()));
                 }
 
-                if (kind == DynamoDbIndexKind.Local ? index.Properties.Count != 1 : index.Properties.Count > 2)
+                if (kind == DynamoDbIndexKind.Global && index.HasDeclaredKeyAttributes())
+                {
+                    ValidateMultiAttributeKey(index, name, entityType);
+                }
+                else if (kind == DynamoDbIndexKind.Local ? index.Properties.Count != 1 : index.Properties.Count > 2)
                 {
                     throw new InvalidOperationException(DynamoDbStrings.InvalidIndexProperties(
                         name, entityType.DisplayName(), kind == DynamoDbIndexKind.Local ? "local" : "global", index.Properties.Count));
@@ -245,6 +253,75 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
             }
         }
     }
+
+    // DynamoDB keys a global index on one to four partition attributes and up to four sort attributes.
+    private static void ValidateMultiAttributeKey(IIndex index, string name, IEntityType entityType)
+    {
+        var partitionCount = index.GetIndexPartitionKeyProperties().Count;
+        var sortCount = index.GetIndexSortKeyProperties().Count;
+        if (partitionCount is < 1 or > MaxKeyAttributes)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.TooManyIndexKeyAttributes(name, entityType.DisplayName(), "partition", partitionCount));
+        }
+
+        if (sortCount > MaxKeyAttributes)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.TooManyIndexKeyAttributes(name, entityType.DisplayName(), "sort", sortCount));
+        }
+    }
+
+    /// <summary>
+    /// A table defines each key attribute once, with one type (CreateTable's AttributeDefinitions), and each index
+    /// once. So across the entity types that share a table: every property stored in one key attribute (of the table
+    /// or of any part of an index key) stores the same attribute type, which a key prefix (<c>HasKeyPrefix</c>,
+    /// stored as text) on one of them and not on another breaks for a number — the key-prefix clash; and an index
+    /// declared by several of them has the same key attributes, in the same order, with the same partition/sort split.
+    /// </summary>
+    protected virtual void ValidateKeyAttributeTypes(IModel model)
+    {
+        foreach (var table in model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned()).GroupBy(e => e.GetTableName()))
+        {
+            var keyAttributes = new Dictionary<string, IProperty>(StringComparer.Ordinal);
+            var indexes = new Dictionary<string, IIndex>(StringComparer.Ordinal);
+            foreach (var entityType in table)
+            {
+                var tableKey = entityType.FindPrimaryKey()?.Properties ?? [];
+                foreach (var index in entityType.GetSecondaryIndexesOfDerivedTypesInclusive())
+                {
+                    if (index.Name is { } name && !indexes.TryAdd(name, index) && DescribeIndexKey(indexes[name]) != DescribeIndexKey(index))
+                    {
+                        throw new InvalidOperationException(DynamoDbStrings.SharedIndexKeyMismatch(
+                            name, table.Key ?? "", indexes[name].DeclaringEntityType.DisplayName(), DescribeIndexKey(indexes[name]),
+                            index.DeclaringEntityType.DisplayName(), DescribeIndexKey(index)));
+                    }
+                }
+
+                foreach (var property in tableKey.Concat(entityType.GetSecondaryIndexesOfDerivedTypesInclusive().SelectMany(i => i.GetIndexKeyProperties())))
+                {
+                    if (!IsKeyType(property))
+                    {
+                        continue;
+                    }
+
+                    if (!keyAttributes.TryAdd(property.GetAttributeName(), property)
+                        && keyAttributes[property.GetAttributeName()] is var first
+                        && CreateTableRequestFactory.ToScalarType(first) != CreateTableRequestFactory.ToScalarType(property))
+                    {
+                        throw new InvalidOperationException(DynamoDbStrings.KeyAttributeTypeClash(
+                            property.GetAttributeName(), table.Key ?? "", DescribeKeyProperty(first), DescribeKeyProperty(property)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static string DescribeIndexKey(IIndex index)
+        => "HASH (" + string.Join(", ", index.GetIndexPartitionKeyProperties().Select(p => p.GetAttributeName())) + ")"
+            + (index.GetIndexSortKeyProperties() is { Count: > 0 } sortKey ? " RANGE (" + string.Join(", ", sortKey.Select(p => p.GetAttributeName())) + ")" : "");
+
+    private static string DescribeKeyProperty(IProperty property)
+        => $"'{property.DeclaringType.DisplayName()}.{property.Name}' ({CreateTableRequestFactory.ToScalarType(property).Value}"
+            + (property.GetKeyPrefix() is { } prefix ? $", key prefix '{prefix}'" : ", no key prefix") + ")";
 
     /// <summary>Key templates (<c>HasKeyPrefix</c>) belong on text or number properties of a table or index key.</summary>
     protected virtual void ValidateKeyPrefixes(IModel model)

@@ -48,6 +48,12 @@ public static class DynamoDbAnnotationNames
     /// <summary>On an index: the kind of DynamoDB secondary index it is; absent for an index DynamoDB ignores.</summary>
     public const string IndexKind = Prefix + "IndexKind";
 
+    /// <summary>
+    /// On a global secondary index with multi-attribute keys: how many of its leading properties are partition key
+    /// attributes (the rest are sort key attributes); absent for one partition attribute.
+    /// </summary>
+    public const string IndexPartitionKeyCount = Prefix + "IndexPartitionKeyCount";
+
     /// <summary>On a secondary index: which attributes it projects.</summary>
     public const string IndexProjection = Prefix + "IndexProjection";
 

@@ -20,4 +20,24 @@ public static class PropertyExpressions
                 $"The expression '{propertyExpression}' must name one property of the entity, such as 'o => o.CustomerId'.",
                 nameof(propertyExpression));
     }
+
+    /// <summary>
+    /// The names of the properties the lambda names, in order: one property (<c>o => o.TenantId</c>) or an
+    /// anonymous type of properties (<c>o => new { o.TenantId, o.Region }</c>); a clear error for anything else.
+    /// </summary>
+    public static IReadOnlyList<string> GetPropertyNames(LambdaExpression propertiesExpression)
+    {
+        if (propertiesExpression.Body is not NewExpression { Members: not null } anonymous)
+        {
+            return [GetPropertyName(propertiesExpression)];
+        }
+
+        return anonymous.Arguments
+            .Select(argument => argument is MemberExpression member && member.Expression == propertiesExpression.Parameters[0]
+                ? member.Member.Name
+                : throw new ArgumentException(
+                    $"The expression '{propertiesExpression}' must name properties of the entity, such as 'o => new {{ o.TenantId, o.Region }}'.",
+                    nameof(propertiesExpression)))
+            .ToList();
+    }
 }

@@ -37,21 +37,27 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
     }
 
     /// <summary>
-    /// Renders a key condition: the partition key equality and an optional sort key comparison, BETWEEN or
-    /// begins_with. Returns null when a key value is null, which no item can match.
+    /// Renders a key condition: the partition key equality, the equalities on the other attributes of a
+    /// multi-attribute index key (its other partition attributes, then a leading run of its sort attributes), and an
+    /// optional comparison, BETWEEN or begins_with on the next sort attribute. Returns null when a key value is null,
+    /// which no item can match.
     /// </summary>
-    public string? WriteKeyCondition(ComparisonCondition partitionKey, DynamoDbCondition? sortKey)
+    public string? WriteKeyCondition(ComparisonCondition partitionKey, IReadOnlyList<ComparisonCondition> keyEqualities, DynamoDbCondition? sortKey)
     {
         var builder = new StringBuilder();
-        if (!TryAppendKeyCondition(builder, partitionKey))
+        foreach (var condition in new DynamoDbCondition?[] { partitionKey }.Concat(keyEqualities).Append(sortKey))
         {
-            return null;
-        }
+            if (condition is null)
+            {
+                continue;
+            }
 
-        if (sortKey is not null)
-        {
-            builder.Append(" AND ");
-            if (!TryAppendKeyCondition(builder, sortKey))
+            if (builder.Length > 0)
+            {
+                builder.Append(" AND ");
+            }
+
+            if (!TryAppendKeyCondition(builder, condition))
             {
                 return null;
             }

@@ -34,12 +34,9 @@ public sealed class ContinuationTokenSerializer
     /// (DynamoDB continues an index read from both).
     /// </summary>
     public static IEnumerable<IProperty> KeyProperties(IEntityType entityType, IIndex? index)
-        => new[]
-            {
-                entityType.GetPartitionKeyProperty(), entityType.GetSortKeyProperty(),
-                index?.GetIndexPartitionKeyProperty(), index?.GetIndexSortKeyProperty(),
-            }
-            .OfType<IProperty>();
+        => new[] { entityType.GetPartitionKeyProperty(), entityType.GetSortKeyProperty() }
+            .OfType<IProperty>()
+            .Concat(index?.GetIndexKeyProperties() ?? []);
 
     /// <summary>The token that continues after <paramref name="item" />.</summary>
     public string Encode(Dictionary<string, AttributeValue> item)

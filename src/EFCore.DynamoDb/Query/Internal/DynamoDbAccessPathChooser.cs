@@ -12,7 +12,10 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// does. Equality on the whole primary key and nothing else is a GetItem; a set of whole keys is a BatchGetItem;
 /// equality on a partition key is a Query (on the table when it fits, else on the best secondary index that holds
 /// every attribute the query reads), whose key condition also takes a sort key comparison, BETWEEN or
-/// begins_with; anything else is a Scan, logged as <see cref="DynamoDbEventId.ScanQueryWarning" />. Conditions
+/// begins_with. An index with a multi-attribute key needs equality on every partition attribute, and its key
+/// condition takes a leading run of sort attributes: equality on each but the last, which may be a comparison,
+/// BETWEEN or begins_with. Anything else is a Scan, logged as <see cref="DynamoDbEventId.ScanQueryWarning" />.
+/// <c>FromPartiQL</c> reads with its statement, and <c>WithTransactionalRead</c> needs a GetItem or BatchGetItem. Conditions
 /// the key does not cover go into the filter, except those on the Query's own keys, which DynamoDB refuses
 /// there: those are checked on the returned items. It then decides whether DynamoDB can return the requested order.
 /// </summary>
@@ -25,6 +28,12 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         var conjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();
         var readProperties = ReadProperties(query, conjuncts);
 
+        if (query.PartiQL is not null)
+        {
+            ChoosePartiQL(query);
+            return;
+        }
+
         if (query.RequiredIndexName is { } requiredName)
         {
             var required = entityType.GetSecondaryIndexes().FirstOrDefault(i => i.Name == requiredName)
@@ -35,15 +44,20 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
                 throw new InvalidOperationException(DynamoDbStrings.IndexLacksAttributes(requiredName, string.Join(", ", missing.Select(p => "'" + p.Name + "'"))));
             }
 
-            if (!TryQuery(query, conjuncts, required, required.GetIndexPartitionKeyProperty()!, required.GetIndexSortKeyProperty()))
+            if (!TryQueryIndex(query, conjuncts, required))
             {
-                throw new InvalidOperationException(DynamoDbStrings.IndexPartitionKeyNotConstrained(requiredName, required.GetIndexPartitionKeyProperty()!.Name));
+                throw new InvalidOperationException(required.HasMultiAttributeKey()
+                    ? DynamoDbStrings.MultiAttributeIndexKeyNotConstrained(
+                        requiredName,
+                        string.Join(", ", required.GetIndexPartitionKeyProperties().Select(p => "'" + p.Name + "'")),
+                        string.Join(", ", required.GetIndexSortKeyProperties().Select(p => "'" + p.Name + "'")))
+                    : DynamoDbStrings.IndexPartitionKeyNotConstrained(requiredName, required.GetIndexPartitionKeyProperty()!.Name));
             }
         }
         else if (!TryGetItem(query, conjuncts)
             && !TryBatchGetItem(query, conjuncts)
             && !TryQueryLocalIndex(query, conjuncts, readProperties)
-            && !TryQuery(query, conjuncts, null, entityType.GetPartitionKeyProperty()!, entityType.GetSortKeyProperty())
+            && !TryQuery(query, conjuncts, null, [entityType.GetPartitionKeyProperty()!], entityType.GetSortKeyProperty() is { } sortKey ? [sortKey] : [])
             && !TryQueryBestIndex(query, conjuncts, readProperties))
         {
             // A query that matches nothing sends nothing, so it reads no table either.
@@ -60,6 +74,12 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
             throw new InvalidOperationException(DynamoDbStrings.ConsistentReadOnGlobalIndex(query.Index.Name!));
         }
 
+        // TransactGetItems reads whole keys and nothing else: the keys of a GetItem or a BatchGetItem.
+        if (query.TransactionalRead && query.AccessPath is not (DynamoDbAccessPath.GetItem or DynamoDbAccessPath.BatchGetItem))
+        {
+            throw new InvalidOperationException(DynamoDbStrings.TransactionalReadNeedsKeys(entityType.DisplayName()));
+        }
+
         // WithParallelScan splits a Scan; any other operation reads as it would without it.
         if (query.AccessPath != DynamoDbAccessPath.Scan)
         {
@@ -67,6 +87,23 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         }
 
         ChooseOrderingStrategy(query);
+    }
+
+    // FromPartiQL reads what its statement says; the type of a shared table and expired items are checked on the
+    // returned items. The options that shape other requests have no meaning for it.
+    private static void ChoosePartiQL(DynamoDbQueryExpression query)
+    {
+        var option = query.RequiredIndexName is not null ? "WithIndex"
+            : query.ParallelScanSegments is not null ? "WithParallelScan"
+            : query.TransactionalRead ? "WithTransactionalRead"
+            : null;
+        if (option is not null)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.PartiQLDoesNotCompose(option, query.EntityType.DisplayName()));
+        }
+
+        query.SetAccessPath(DynamoDbAccessPath.ExecuteStatement, null, null, null, null, null, query.Predicate);
+        query.SetOrderingStrategy(scanIndexForward: true, ordersOnClient: false);
     }
 
     private static bool TryGetItem(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts)
@@ -119,33 +156,66 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         return false;
     }
 
+    private static bool TryQueryIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, IIndex index)
+        => TryQuery(query, conjuncts, index, index.GetIndexPartitionKeyProperties(), index.GetIndexSortKeyProperties());
+
+    // A Query's key condition has `==` on every partition key attribute (one, or up to four of a multi-attribute
+    // index key) and constrains a leading run of the sort key attributes: `==` on each but the last, which may also
+    // be a comparison, BETWEEN or begins_with. DynamoDB refuses a condition on a later sort attribute without the
+    // ones before it.
     private static bool TryQuery(
         DynamoDbQueryExpression query,
         List<DynamoDbCondition> conjuncts,
         IIndex? index,
-        IProperty partitionKey,
-        IProperty? sortKey)
+        IReadOnlyList<IProperty> partitionKey,
+        IReadOnlyList<IProperty> sortKey)
     {
         var remaining = conjuncts.ToList();
-        if (TakeComparison(remaining, partitionKey, ComparisonOperator.Equal) is not { } partitionKeyCondition)
+        var equalities = new List<ComparisonCondition>();
+        foreach (var attribute in partitionKey)
         {
-            return false;
+            if (TakeComparison(remaining, attribute, ComparisonOperator.Equal) is not { } equality)
+            {
+                return false;
+            }
+
+            equalities.Add(equality);
         }
 
-        var sortKeyCondition = sortKey is null ? null : TakeSortKeyCondition(remaining, sortKey);
+        DynamoDbCondition? sortKeyCondition = null;
+        foreach (var attribute in sortKey)
+        {
+            if (TakeSortKeyCondition(remaining, attribute) is not { } condition)
+            {
+                break;
+            }
+
+            if (sortKeyCondition is not null)
+            {
+                equalities.Add((ComparisonCondition)sortKeyCondition);
+            }
+
+            sortKeyCondition = condition;
+            if (!IsComparison(condition, attribute, ComparisonOperator.Equal))
+            {
+                break;
+            }
+        }
 
         // DynamoDB refuses a Query whose filter names a key attribute of the table or index it reads, and its key
-        // condition holds one condition per key: what else names those keys (the other end of a half-open range,
-        // `!=`, a key inside an OR) is checked on the returned items, which the key condition already narrowed.
-        var onKeys = remaining.Where(c => DynamoDbCondition.Properties(c).Any(p => p == partitionKey || p == sortKey)).ToList();
+        // condition holds one condition per key attribute: what else names those keys (the other end of a half-open
+        // range, `!=`, a key inside an OR, a sort attribute after the leading run) is checked on the returned items,
+        // which the key condition already narrowed.
+        var onKeys = remaining.Where(c => DynamoDbCondition.Properties(c).Any(p => partitionKey.Contains(p) || sortKey.Contains(p))).ToList();
         query.SetAccessPath(
             DynamoDbAccessPath.Query,
             index,
-            partitionKeyCondition,
+            equalities[0],
             sortKeyCondition,
             null,
             DynamoDbCondition.And(remaining.Except(onKeys)),
-            DynamoDbCondition.And(onKeys));
+            DynamoDbCondition.And(onKeys),
+            equalities.Skip(1).ToList());
         return true;
     }
 
@@ -167,30 +237,55 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
             .OrderByDescending(c => c.Constrained)
             .Select(c => c.Index)
             .FirstOrDefault();
-        return best is not null && TryQuery(query, conjuncts, best, best.GetIndexPartitionKeyProperty()!, best.GetIndexSortKeyProperty());
+        return best is not null && TryQueryIndex(query, conjuncts, best);
     }
 
     // Among the indexes that hold every attribute the query reads and every item it matches, prefer one whose sort
-    // key gives the requested order, then one whose sort key the query constrains.
+    // key gives the requested order, then one whose key condition narrows the most sort key attributes.
     private static bool TryQueryBestIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, IReadOnlyCollection<IProperty> readProperties)
     {
         var firstOrdering = query.Orderings.FirstOrDefault()?.Property;
         var best = query.EntityType.GetRootType().GetSecondaryIndexes()
             .Where(i => readProperties.All(i.Projects))
             .Where(i => HoldsEveryMatch(i, conjuncts))
-            .OrderByDescending(i => firstOrdering is not null && i.GetIndexSortKeyProperty() == firstOrdering)
-            .ThenByDescending(i => i.GetIndexSortKeyProperty() is { } sortKey && conjuncts.Any(c => IsSortKeyCondition(c, sortKey)))
+            .OrderByDescending(i => firstOrdering is not null && FirstUnfixedSortKey(i, conjuncts) == firstOrdering)
+            .ThenByDescending(i => ConstrainedSortKeyCount(i, conjuncts))
             .FirstOrDefault();
-        return best is not null && TryQuery(query, conjuncts, best, best.GetIndexPartitionKeyProperty()!, best.GetIndexSortKeyProperty());
+        return best is not null && TryQueryIndex(query, conjuncts, best);
     }
 
-    // An index holds only the items that have its key attributes (null is never written): it can answer the query
-    // when the query fixes its partition key to a value and, if its sort key may be null, constrains the sort key
-    // to values too. A query parameter may still be null at run time; the request builder then reads the table.
+    // An index holds only the items that have all its key attributes (null is never written): it can answer the
+    // query when the query fixes every partition key attribute to a value and constrains each sort key attribute
+    // that may be null to values too. A query parameter may still be null at run time; the request builder then
+    // reads the table.
     private static bool HoldsEveryMatch(IIndex index, List<DynamoDbCondition> conjuncts)
-        => conjuncts.Any(c => IsComparison(c, index.GetIndexPartitionKeyProperty()!, ComparisonOperator.Equal) && !IsNullConstant(c))
-            && (index.GetIndexSortKeyProperty() is not { IsNullable: true } sortKey
-                || conjuncts.Any(c => IsSortKeyCondition(c, sortKey) && !IsNullConstant(c)));
+        => index.GetIndexPartitionKeyProperties().All(p => conjuncts.Any(c => IsComparison(c, p, ComparisonOperator.Equal) && !IsNullConstant(c)))
+            && index.GetIndexSortKeyProperties().All(s => !s.IsNullable || conjuncts.Any(c => IsSortKeyCondition(c, s) && !IsNullConstant(c)));
+
+    // How many sort key attributes, from the first, the key condition constrains: `==` on each but the last.
+    private static int ConstrainedSortKeyCount(IIndex index, List<DynamoDbCondition> conjuncts)
+    {
+        var count = 0;
+        foreach (var sortKey in index.GetIndexSortKeyProperties())
+        {
+            if (!conjuncts.Any(c => IsSortKeyCondition(c, sortKey)))
+            {
+                break;
+            }
+
+            count++;
+            if (!conjuncts.Any(c => IsComparison(c, sortKey, ComparisonOperator.Equal)))
+            {
+                break;
+            }
+        }
+
+        return count;
+    }
+
+    // The first sort key attribute the query does not fix with `==`: the one the index's order starts with.
+    private static IProperty? FirstUnfixedSortKey(IIndex index, List<DynamoDbCondition> conjuncts)
+        => index.GetIndexSortKeyProperties().FirstOrDefault(s => !conjuncts.Any(c => IsComparison(c, s, ComparisonOperator.Equal)));
 
     private static bool IsNullConstant(DynamoDbCondition condition)
         => condition is ComparisonCondition { Value: { ParameterName: null, Constant: null } };
@@ -206,18 +301,27 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
 
         if (query.AccessPath == DynamoDbAccessPath.Query)
         {
-            // The partition key is fixed, so ordering by it changes nothing.
-            var partitionKey = query.PartitionKeyCondition!.Property;
-            var effective = orderings.Where(o => o.Property != partitionKey).ToList();
+            // The key attributes fixed with `==` are fixed, so ordering by them changes nothing.
+            var fixedKeys = query.KeyEqualities.Prepend(query.PartitionKeyCondition!)
+                .Append(query.SortKeyCondition as ComparisonCondition)
+                .Where(c => c?.Operator == ComparisonOperator.Equal)
+                .Select(c => c!.Property)
+                .ToHashSet();
+            var effective = orderings.Where(o => !fixedKeys.Contains(o.Property)).ToList();
             if (effective.Count == 0)
             {
                 query.SetOrderingStrategy(scanIndexForward: true, ordersOnClient: false);
                 return;
             }
 
-            // A table's sort key is unique within a partition, so later orderings cannot reorder its items; an
-            // index's sort key is not, so there it must be the only ordering.
-            if (effective[0].Property == query.SortKeyProperty && (effective.Count == 1 || query.Index is null))
+            // DynamoDB returns a partition's items ordered by the sort key attributes, in key order, all in one
+            // direction. A table's sort key is unique within a partition, so later orderings cannot reorder its
+            // items; an index's sort key is not, so there the orderings must be a leading run of its sort attributes.
+            var sortKey = query.SortKeyProperties.Where(p => !fixedKeys.Contains(p)).ToList();
+            if ((query.Index is null && effective[0].Property == query.SortKeyProperty)
+                || (effective.Count <= sortKey.Count
+                    && effective.Select(o => o.Property).SequenceEqual(sortKey.Take(effective.Count))
+                    && effective.All(o => o.Ascending == effective[0].Ascending)))
             {
                 query.SetOrderingStrategy(effective[0].Ascending, ordersOnClient: false);
                 return;
@@ -261,6 +365,12 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
     // pair, which becomes one BETWEEN.
     private static DynamoDbCondition? TakeSortKeyCondition(List<DynamoDbCondition> conjuncts, IProperty sortKey)
     {
+        // An equality lets the key condition go on to the next attribute of a multi-attribute sort key.
+        if (TakeComparison(conjuncts, sortKey, ComparisonOperator.Equal) is { } equality)
+        {
+            return equality;
+        }
+
         var lower = conjuncts.FindIndex(c => IsComparison(c, sortKey, ComparisonOperator.GreaterThanOrEqual));
         var upper = conjuncts.FindIndex(c => IsComparison(c, sortKey, ComparisonOperator.LessThanOrEqual));
         if (lower >= 0 && upper >= 0)

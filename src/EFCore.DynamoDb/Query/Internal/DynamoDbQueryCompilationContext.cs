@@ -4,7 +4,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 /// A query compilation with the DynamoDB options the preprocessor took out of the query (WithIndex,
-/// WithConsistentRead, WithParallelScan, ToPageAsync), for the translator to apply to the query expression.
+/// WithConsistentRead, WithParallelScan, ExcludeExpiredItems, ToPageAsync), for the translator to apply to the query expression.
 /// </summary>
 public class DynamoDbQueryCompilationContext(QueryCompilationContextDependencies dependencies, bool async)
     : QueryCompilationContext(dependencies, async)
@@ -14,6 +14,12 @@ public class DynamoDbQueryCompilationContext(QueryCompilationContextDependencies
 
     /// <summary>True for WithConsistentRead.</summary>
     public virtual bool ConsistentRead { get; set; }
+
+    /// <summary>True for ExcludeExpiredItems on the query.</summary>
+    public virtual bool ExcludeExpiredItems { get; set; }
+
+    /// <summary>True for WithTransactionalRead.</summary>
+    public virtual bool TransactionalRead { get; set; }
 
     /// <summary>The segment count of WithParallelScan.</summary>
     public virtual int? ParallelScanSegments { get; set; }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Infrastructure.Internal;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -42,6 +43,12 @@ public class DynamoDbQueryTranslationPostprocessor(
     private void ChooseItems(DynamoDbBulkWriteExpression bulkWrite)
     {
         var query = bulkWrite.Query;
+        if (query.PartiQL is not null)
+        {
+            // The writes address items by key; a PartiQL statement of the provider's own is a read.
+            throw new InvalidOperationException(DynamoDbStrings.PartiQLDoesNotCompose("ExecuteUpdate/ExecuteDelete", query.EntityType.DisplayName()));
+        }
+
         var partitionKey = query.EntityType.GetPartitionKeyProperty()!;
         var sortKey = query.EntityType.GetSortKeyProperty();
         var conjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();

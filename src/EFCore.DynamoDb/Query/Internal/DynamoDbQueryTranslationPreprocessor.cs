@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-/// Takes the DynamoDB query options (WithIndex, WithConsistentRead, WithParallelScan and ToPageAsync's page)
+/// Takes the DynamoDB query options (WithIndex, WithConsistentRead, WithParallelScan, ExcludeExpiredItems and
+/// ToPageAsync's page)
 /// out of the query before EF's navigation expansion, which knows no such operators, and records them on the
 /// compilation context. A projection that reads a navigation to another entity type fails here with the reason,
 /// before navigation expansion turns it into a join that would fail without one.
@@ -80,6 +81,14 @@ public class DynamoDbQueryTranslationPreprocessor(
             else if (method == DynamoDbQueryableExtensions.WithConsistentReadMethod)
             {
                 context.ConsistentRead = true;
+            }
+            else if (method == DynamoDbQueryableExtensions.ExcludeExpiredItemsMethod)
+            {
+                context.ExcludeExpiredItems = true;
+            }
+            else if (method == DynamoDbQueryableExtensions.WithTransactionalReadMethod)
+            {
+                context.TransactionalRead = true;
             }
             else if (method == DynamoDbQueryableExtensions.WithParallelScanMethod)
             {

@@ -43,6 +43,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         {
             RequiredIndexName = context.RequiredIndexName,
             ConsistentRead = context.ConsistentRead,
+            TransactionalRead = context.TransactionalRead,
             ParallelScanSegments = context.ParallelScanSegments,
             PageRequestParameterName = context.PageRequestParameterName,
         };
@@ -54,8 +55,14 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             queryExpression.ApplyPredicate(CreateTypeCondition(entityType));
         }
 
-        // DynamoDB deletes expired items lazily: `ttl > now OR attribute_not_exists(ttl)` hides the ones still there.
-        if (_excludeExpiredItems && entityType.GetTimeToLiveProperty() is { } timeToLive)
+        // DynamoDB deletes expired items lazily: `ttl > now OR attribute_not_exists(ttl)` hides the ones still there,
+        // for every query (the context option) or for this one (ExcludeExpiredItems on the query).
+        if (context.ExcludeExpiredItems && entityType.GetRootType().GetTimeToLiveProperty() is null)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.ExcludeExpiredItemsWithoutTimeToLive(entityType.DisplayName()));
+        }
+
+        if ((_excludeExpiredItems || context.ExcludeExpiredItems) && entityType.GetTimeToLiveProperty() is { } timeToLive)
         {
             queryExpression.ApplyPredicate(new LogicalCondition(
                 isAnd: false,
@@ -69,6 +76,27 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
                 entityType,
                 new ProjectionBindingExpression(queryExpression, new ProjectionMember(), typeof(ValueBuffer)),
                 nullable: false));
+    }
+
+    /// <inheritdoc />
+    protected override Expression VisitExtension(Expression extensionExpression)
+    {
+        // FromPartiQL: the entity type's query, read with the statement instead of the chooser's request.
+        if (extensionExpression is PartiQL.PartiQLQueryRootExpression root)
+        {
+            var shaped = CreateShapedQueryExpression(root.EntityType);
+            ((DynamoDbQueryExpression)shaped.QueryExpression).ReadWithPartiQL(
+                root.StatementFormat,
+                root.Arguments switch
+                {
+                    QueryParameterExpression parameter => QueryValue.FromParameter(parameter.Name),
+                    ConstantExpression constant => QueryValue.FromConstant(constant.Value),
+                    var other => throw new InvalidOperationException(Microsoft.EntityFrameworkCore.Diagnostics.CoreStrings.TranslationFailed(other.Print())),
+                });
+            return shaped;
+        }
+
+        return base.VisitExtension(extensionExpression);
     }
 
     /// <inheritdoc />

@@ -44,6 +44,17 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
         Dictionary<string, AttributeValue>? startKey,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Where a page of <c>ToPageAsync</c> starts that continues after <paramref name="continuationToken" />: the
+    /// ExclusiveStartKey the token holds, by default.
+    /// </summary>
+    protected virtual Dictionary<string, AttributeValue>? StartAfter(string continuationToken)
+        => RequestBuilder.ContinuationTokensFor(QueryContext).Decode(continuationToken);
+
+    /// <summary>The token of a full page that ends with <paramref name="item" />: by default, the item's key.</summary>
+    protected virtual string? ContinuationTokenAfter(Dictionary<string, AttributeValue> item)
+        => RequestBuilder.ContinuationTokensFor(QueryContext).Encode(item);
+
     /// <summary>The requests this query sends first, for <see cref="ToQueryString" />.</summary>
     protected abstract IEnumerable<AmazonWebServiceRequest> CreateFirstRequests(RowWindow window);
 
@@ -117,7 +128,6 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
         private int _skipped;
         private int _returned;
         private DynamoDbPageRequest? _pageRequest;
-        private ContinuationTokenSerializer? _continuationTokens;
 
         public T Current { get; private set; } = default!;
 
@@ -158,7 +168,7 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
                         // A full page of a Query or Scan continues after its last item; the next page may turn out empty.
                         // A GetItem's single item is the whole result.
                         _pageRequest.NextContinuationToken = _returned == _window.Limit && owner.RequestBuilder.AccessPath != DynamoDbAccessPath.GetItem
-                            ? _continuationTokens!.Encode(item)
+                            ? owner.ContinuationTokenAfter(item)
                             : null;
                     }
 
@@ -188,8 +198,7 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
             {
                 _pageRequest = (DynamoDbPageRequest)owner.QueryContext.Parameters[pageParameter]!;
                 _window = _window with { Limit = Math.Min(_window.Limit ?? int.MaxValue, _pageRequest.PageSize) };
-                _continuationTokens = owner.RequestBuilder.ContinuationTokensFor(owner.QueryContext);
-                startKey = _pageRequest.ContinuationToken is { } token ? _continuationTokens.Decode(token) : null;
+                startKey = _pageRequest.ContinuationToken is { } token ? owner.StartAfter(token) : null;
             }
 
             _items = owner.ReadItemsAsync(_window, startKey, cancellationToken).GetAsyncEnumerator(cancellationToken);

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,9 @@ public sealed class DynamoDbReadRequestBuilder
 {
     /// <summary>The most keys one BatchGetItem request may hold.</summary>
     public const int MaxBatchGetKeys = 100;
+
+    /// <summary>The most items one TransactGetItems request may read.</summary>
+    public const int MaxTransactGetKeys = 100;
 
     private readonly DynamoDbQueryExpression _query;
     private readonly IReadOnlyList<IProperty>? _projectedProperties;
@@ -68,7 +72,7 @@ public sealed class DynamoDbReadRequestBuilder
         => _mayScanTableInstead
             && DynamoDbCondition.Conjuncts(_query.Predicate!).OfType<ComparisonCondition>().Any(c =>
                 c.Operator == Expressions.ComparisonOperator.Equal
-                && (c.Property == _query.Index!.GetIndexPartitionKeyProperty() || c.Property == _query.Index!.GetIndexSortKeyProperty())
+                && _query.Index!.GetIndexKeyProperties().Contains(c.Property)
                 && c.Value.Evaluate(queryContext, c.Property.ClrType) is null);
 
     /// <summary>
@@ -123,6 +127,60 @@ public sealed class DynamoDbReadRequestBuilder
     /// </summary>
     public IReadOnlyList<BatchGetItemRequest> CreateBatchGetItemRequests(QueryContext queryContext)
     {
+        var keys = CreateKeys(queryContext);
+        var (projection, names) = CreateProjection(queryContext);
+        return keys.Chunk(MaxBatchGetKeys)
+            .Select(chunk => new BatchGetItemRequest
+            {
+                RequestItems = new Dictionary<string, KeysAndAttributes>
+                {
+                    [TableName] = new()
+                    {
+                        Keys = chunk.ToList(),
+                        ConsistentRead = _query.ConsistentRead ? true : null,
+                        ProjectionExpression = projection,
+                        ExpressionAttributeNames = names,
+                    },
+                },
+            })
+            .ToList();
+    }
+
+    /// <summary>
+    /// The TransactGetItems request of a transactional read (<c>WithTransactionalRead</c>): one Get per distinct key
+    /// of the GetItem or BatchGetItem the query would be, at most 100 (checked before anything is sent); null when
+    /// no key is left (null keys match no item).
+    /// </summary>
+    public TransactGetItemsRequest? CreateTransactGetItemsRequest(QueryContext queryContext)
+    {
+        var keys = _query.AccessPath == DynamoDbAccessPath.GetItem
+            ? CreateGetItemRequest(queryContext) is { } get ? [get.Key] : []
+            : CreateKeys(queryContext);
+        if (keys.Count > MaxTransactGetKeys)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.TransactionalReadTooManyKeys(_query.EntityType.DisplayName(), keys.Count));
+        }
+
+        if (keys.Count == 0)
+        {
+            return null;
+        }
+
+        var (projection, names) = CreateProjection(queryContext);
+        return new TransactGetItemsRequest
+        {
+            TransactItems = keys
+                .Select(key => new TransactGetItem
+                {
+                    Get = new Get { TableName = TableName, Key = key, ProjectionExpression = projection, ExpressionAttributeNames = names },
+                })
+                .ToList(),
+        };
+    }
+
+    // The whole keys of a BatchGetItem-shaped query: distinct, in the order given, null ones dropped.
+    private List<Dictionary<string, AttributeValue>> CreateKeys(QueryContext queryContext)
+    {
         var keys = new List<Dictionary<string, AttributeValue>>();
         var seen = new HashSet<object>();
         if (_query.PartitionKeyIn is { } partitionKeyIn)
@@ -151,37 +209,26 @@ public sealed class DynamoDbReadRequestBuilder
             }
         }
 
-        string? projection = null;
-        Dictionary<string, string>? names = null;
-        if (_projectedProperties is not null)
+        return keys;
+    }
+
+    // The ProjectionExpression (and its names) of a key lookup that reads only some attributes, else nulls.
+    private (string? Projection, Dictionary<string, string>? Names) CreateProjection(QueryContext queryContext)
+    {
+        if (_projectedProperties is null)
         {
-            var writer = new ConditionExpressionWriter(queryContext);
-            projection = writer.WriteProjection(_projectedProperties);
-            names = writer.Names;
+            return (null, null);
         }
 
-        return keys.Chunk(MaxBatchGetKeys)
-            .Select(chunk => new BatchGetItemRequest
-            {
-                RequestItems = new Dictionary<string, KeysAndAttributes>
-                {
-                    [TableName] = new()
-                    {
-                        Keys = chunk.ToList(),
-                        ConsistentRead = _query.ConsistentRead ? true : null,
-                        ProjectionExpression = projection,
-                        ExpressionAttributeNames = names,
-                    },
-                },
-            })
-            .ToList();
+        var writer = new ConditionExpressionWriter(queryContext);
+        return (writer.WriteProjection(_projectedProperties), writer.Names);
     }
 
     /// <summary>The first Query request, or null when a key value is null (no item can match).</summary>
     public QueryRequest? CreateQueryRequest(QueryContext queryContext, RowWindow window, bool count = false)
     {
         var writer = new ConditionExpressionWriter(queryContext);
-        var keyCondition = writer.WriteKeyCondition(_query.PartitionKeyCondition!, _query.SortKeyCondition);
+        var keyCondition = writer.WriteKeyCondition(_query.PartitionKeyCondition!, _query.KeyEqualities, _query.SortKeyCondition);
         if (keyCondition is null)
         {
             return null;

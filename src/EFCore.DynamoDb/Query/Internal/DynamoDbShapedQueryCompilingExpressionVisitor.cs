@@ -4,6 +4,8 @@ using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Query.Internal.PartiQL;
+using EFCore.DynamoDb.Query.Internal.TransactionalRead;
 using EFCore.DynamoDb.Update.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -56,15 +58,25 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
 
         var enumerableType = (query.AccessPath switch
             {
+                _ when query.TransactionalRead => typeof(TransactGetQueryingEnumerable<>),
                 DynamoDbAccessPath.GetItem => typeof(ItemQueryingEnumerable<>),
                 DynamoDbAccessPath.BatchGetItem => typeof(BatchGetQueryingEnumerable<>),
                 _ => typeof(PagingQueryingEnumerable<>),
             })
             .MakeGenericType(elementType);
-        Expression enumerable = Expression.New(
-            enumerableType.GetConstructors()[0],
-            Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext)),
-            Expression.Constant(compiledQuery, compiledQueryType));
+        Expression enumerable = query.PartiQL is { } partiQL
+            ? Expression.New(
+                typeof(PartiQLQueryingEnumerable<>).MakeGenericType(elementType).GetConstructors()[0],
+                Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext)),
+                Expression.Constant(compiledQuery, compiledQueryType),
+                Expression.Constant(new PartiQLRequestFactory(
+                    PartiQLStatement.Parse(partiQL.Format, partiQL.Arguments, query.EntityType, requestBuilder.TableName),
+                    Dependencies.TypeMappingSource,
+                    query.ConsistentRead)))
+            : Expression.New(
+                enumerableType.GetConstructors()[0],
+                Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext)),
+                Expression.Constant(compiledQuery, compiledQueryType));
 
         if (aggregate is not null)
         {
@@ -131,7 +143,7 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
             throw new InvalidOperationException(DynamoDbStrings.PageNeedsDynamoDbOrder);
         }
 
-        if (query.AccessPath == DynamoDbAccessPath.BatchGetItem)
+        if (query.AccessPath == DynamoDbAccessPath.BatchGetItem || query.TransactionalRead)
         {
             // BatchGetItem returns its items in no particular order, so no page can say where the next one starts.
             throw new InvalidOperationException(DynamoDbStrings.PageNotSupportedWith("a set of keys ('Contains' on the key), which reads with BatchGetItem"));

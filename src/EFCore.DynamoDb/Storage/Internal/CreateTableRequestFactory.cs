@@ -29,7 +29,7 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
         var request = new CreateTableRequest
         {
             TableName = tableName,
-            KeySchema = CreateKeySchema(entityType.GetPartitionKeyProperty()!, entityType.GetSortKeyProperty(), attributeDefinitions),
+            KeySchema = CreateKeySchema([entityType.GetPartitionKeyProperty()!], entityType.GetSortKeyProperty() is { } sortKey ? [sortKey] : [], attributeDefinitions),
             AttributeDefinitions = attributeDefinitions,
         };
         var capacitySource = GetCapacitySource(entityTypes);
@@ -57,7 +57,7 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
 
         foreach (var index in entityTypes.SelectMany(e => e.GetSecondaryIndexesOfDerivedTypesInclusive()).DistinctBy(i => i.Name))
         {
-            var keySchema = CreateKeySchema(index.GetIndexPartitionKeyProperty()!, index.GetIndexSortKeyProperty(), attributeDefinitions);
+            var keySchema = CreateKeySchema(index.GetIndexPartitionKeyProperties(), index.GetIndexSortKeyProperties(), attributeDefinitions);
             var projection = CreateProjection(index);
             if (index.GetSecondaryIndexKind() == DynamoDbIndexKind.Local)
             {
@@ -116,17 +116,15 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
             _ => new Projection { ProjectionType = ProjectionType.ALL },
         };
 
-    // The HASH (and RANGE) elements of a table or index key; each key attribute is defined once for the table.
-    private static List<KeySchemaElement> CreateKeySchema(IProperty partitionKey, IProperty? sortKey, List<AttributeDefinition> attributeDefinitions)
-    {
-        var keySchema = new List<KeySchemaElement> { CreateKeyElement(partitionKey, KeyType.HASH, attributeDefinitions) };
-        if (sortKey is not null)
-        {
-            keySchema.Add(CreateKeyElement(sortKey, KeyType.RANGE, attributeDefinitions));
-        }
-
-        return keySchema;
-    }
+    // The HASH elements, then the RANGE elements, of a table or index key, in key order: a multi-attribute index key
+    // has several of each, and DynamoDB reads their order from the list. Each key attribute is defined once.
+    private static List<KeySchemaElement> CreateKeySchema(
+        IReadOnlyList<IProperty> partitionKey,
+        IReadOnlyList<IProperty> sortKey,
+        List<AttributeDefinition> attributeDefinitions)
+        => partitionKey.Select(p => CreateKeyElement(p, KeyType.HASH, attributeDefinitions))
+            .Concat(sortKey.Select(p => CreateKeyElement(p, KeyType.RANGE, attributeDefinitions)))
+            .ToList();
 
     private static KeySchemaElement CreateKeyElement(IProperty property, KeyType keyType, List<AttributeDefinition> attributeDefinitions)
     {

@@ -58,6 +58,34 @@ public class DynamoDbClientWrapper(
     }
 
     /// <inheritdoc />
+    public virtual Task<TransactGetItemsResponse> TransactGetItemsAsync(TransactGetItemsRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ConsumedCapacityToReturn;
+        return SendAsync(
+            "TransactGetItems",
+            request.TransactItems is { Count: > 0 } items ? items[0].Get.TableName : "",
+            null,
+            request,
+            static (c, r, t) => c.TransactGetItemsAsync(r, t),
+            static r => r.ConsumedCapacity?.Sum(c => c.CapacityUnits ?? 0),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ExecuteStatementResponse> ExecuteStatementAsync(ExecuteStatementRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ConsumedCapacityToReturn;
+        return SendAsync(
+            "ExecuteStatement",
+            "",
+            null,
+            request,
+            static (c, r, t) => c.ExecuteStatementAsync(r, t),
+            static r => r.ConsumedCapacity?.CapacityUnits,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public virtual Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ConsumedCapacityToReturn;

@@ -129,6 +129,41 @@ public sealed class DynamoDbRequestJsonWriter
 
                 writer.WriteEndArray();
                 break;
+            case TransactGetItemsRequest transactGet:
+                writer.WriteString("Operation", "TransactGetItems");
+                writer.WriteStartArray("TransactItems");
+                foreach (var get in (transactGet.TransactItems ?? []).Select(i => i.Get))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteStartObject("Get");
+                    writer.WriteString("TableName", get.TableName);
+                    WriteItem(writer, "Key", get.Key);
+                    WriteString(writer, "ProjectionExpression", get.ProjectionExpression);
+                    WriteNames(writer, get.ExpressionAttributeNames);
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                break;
+            case ExecuteStatementRequest statement:
+                writer.WriteString("Operation", "ExecuteStatement");
+                writer.WriteString("Statement", statement.Statement);
+                if (statement.Parameters is { Count: > 0 } parameters)
+                {
+                    writer.WriteStartArray("Parameters");
+                    foreach (var parameter in parameters)
+                    {
+                        WriteValue(writer, parameter);
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                WriteInt(writer, "Limit", statement.Limit);
+                WriteBool(writer, "ConsistentRead", statement.ConsistentRead);
+                WriteString(writer, "NextToken", statement.NextToken);
+                break;
             case CreateTableRequest create:
                 WriteCreateTable(writer, create);
                 break;

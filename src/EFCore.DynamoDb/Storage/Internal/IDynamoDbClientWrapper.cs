@@ -24,6 +24,12 @@ public interface IDynamoDbClientWrapper
     /// <summary>Sends one Scan page.</summary>
     Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Sends TransactGetItems: up to 100 items read as one serializable snapshot.</summary>
+    Task<TransactGetItemsResponse> TransactGetItemsAsync(TransactGetItemsRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Sends one page of a PartiQL ExecuteStatement.</summary>
+    Task<ExecuteStatementResponse> ExecuteStatementAsync(ExecuteStatementRequest request, CancellationToken cancellationToken);
+
     /// <summary>Sends PutItem.</summary>
     Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken);
 

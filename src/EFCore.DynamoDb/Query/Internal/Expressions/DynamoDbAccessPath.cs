@@ -17,4 +17,7 @@ public enum DynamoDbAccessPath
 
     /// <summary>Scan: no partition key is known, every item is read.</summary>
     Scan,
+
+    /// <summary>ExecuteStatement: the PartiQL statement of <c>FromPartiQL</c>.</summary>
+    ExecuteStatement,
 }

@@ -40,11 +40,26 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     /// <summary>True when results are de-duplicated (Distinct).</summary>
     public bool IsDistinct { get; private set; }
 
+    /// <summary>
+    /// The statement of <c>FromPartiQL</c>, as written (values as <c>{0}</c>… placeholders), and its values; null for
+    /// a query of the entity type's table.
+    /// </summary>
+    public (string Format, QueryValue Arguments)? PartiQL { get; private set; }
+
+    /// <summary>
+    /// Makes the query read with the PartiQL statement of <c>FromPartiQL</c>. The predicates applied so far (the type
+    /// of a shared table, expired items) are checked on the returned items; later ones are errors.
+    /// </summary>
+    public void ReadWithPartiQL(string format, QueryValue arguments) => PartiQL = (format, arguments);
+
     /// <summary>The index named by <c>WithIndex</c>, which the access-path chooser must use.</summary>
     public string? RequiredIndexName { get; set; }
 
     /// <summary>True for <c>WithConsistentRead()</c>.</summary>
     public bool ConsistentRead { get; set; }
+
+    /// <summary>True for <c>WithTransactionalRead()</c>: the keys are read with TransactGetItems.</summary>
+    public bool TransactionalRead { get; set; }
 
     /// <summary>The number of segments of <c>WithParallelScan(segments)</c>, if any.</summary>
     public int? ParallelScanSegments { get; set; }
@@ -58,11 +73,24 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     /// <summary>The secondary index a Query or Scan reads, or null for the table.</summary>
     public IIndex? Index { get; private set; }
 
-    /// <summary>The sort key of the table or the index the query reads, if it has one.</summary>
+    /// <summary>
+    /// The sort key of the table or the index the query reads, if it has one sort key attribute (see
+    /// <see cref="SortKeyProperties" /> for a multi-attribute one).
+    /// </summary>
     public IProperty? SortKeyProperty => Index is null ? EntityType.GetSortKeyProperty() : Index.GetIndexSortKeyProperty();
+
+    /// <summary>The sort key attributes of the table or the index the query reads, in key order.</summary>
+    public IReadOnlyList<IProperty> SortKeyProperties
+        => Index is not null ? Index.GetIndexSortKeyProperties() : EntityType.GetSortKeyProperty() is { } sortKey ? [sortKey] : [];
 
     /// <summary>The partition key equality of a GetItem, BatchGetItem or Query.</summary>
     public ComparisonCondition? PartitionKeyCondition { get; private set; }
+
+    /// <summary>
+    /// The equalities a Query of an index with a multi-attribute key adds to its key condition, in key order: on
+    /// its other partition key attributes, then on a leading run of its sort key attributes. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<ComparisonCondition> KeyEqualities { get; private set; } = [];
 
     /// <summary>
     /// The sort key condition: equality for a GetItem; a comparison, BETWEEN or begins_with for a Query; an IN
@@ -105,11 +133,15 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
 
     /// <summary>Adds a predicate, ANDed with any earlier one.</summary>
     public void ApplyPredicate(DynamoDbCondition predicate)
-        => Predicate = Predicate is null ? predicate : new LogicalCondition(true, Predicate, predicate);
+    {
+        ThrowIfPartiQL("Where");
+        Predicate = Predicate is null ? predicate : new LogicalCondition(true, Predicate, predicate);
+    }
 
     /// <summary>Replaces the ordering (OrderBy) or appends to it (ThenBy).</summary>
     public void ApplyOrdering(DynamoDbOrdering ordering, bool append)
     {
+        ThrowIfPartiQL("OrderBy");
         if (!append)
         {
             _orderings.Clear();
@@ -161,8 +193,10 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
         DynamoDbCondition? sortKeyCondition,
         InCondition? partitionKeyIn,
         DynamoDbCondition? filter,
-        DynamoDbCondition? clientFilter = null)
+        DynamoDbCondition? clientFilter = null,
+        IReadOnlyList<ComparisonCondition>? keyEqualities = null)
     {
+        KeyEqualities = keyEqualities ?? [];
         ClientFilter = clientFilter;
         AccessPath = accessPath;
         Index = index;
@@ -177,6 +211,15 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     {
         ScanIndexForward = scanIndexForward;
         OrdersOnClient = ordersOnClient;
+    }
+
+    // A PartiQL statement says what it reads: a filter or an order belongs in it, where DynamoDB applies it.
+    private void ThrowIfPartiQL(string operatorName)
+    {
+        if (PartiQL is not null)
+        {
+            throw new InvalidOperationException(Properties.DynamoDbStrings.PartiQLDoesNotCompose(operatorName, EntityType.DisplayName()));
+        }
     }
 
     /// <inheritdoc />
@@ -194,6 +237,11 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
         if (PartitionKeyCondition is not null)
         {
             expressionPrinter.Append($" KEY {PartitionKeyCondition}");
+        }
+
+        foreach (var keyEquality in KeyEqualities)
+        {
+            expressionPrinter.Append($" AND {keyEquality}");
         }
 
         if (PartitionKeyIn is not null)
