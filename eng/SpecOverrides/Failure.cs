@@ -19,6 +19,11 @@ internal enum FailureKind
 
     /// <summary>An xunit assertion failed: the query ran and returned something else. A defect, never overridden.</summary>
     WrongResult,
+
+    /// <summary>
+    /// A crash no provider documents (NullReferenceException, InvalidCastException…): a defect, never overridden.
+    /// </summary>
+    Crash,
 }
 
 /// <summary>The outcome of one test case: its kind, and what an override asserts about it.</summary>
@@ -30,11 +35,23 @@ internal sealed partial record Failure(FailureKind Kind, string ExceptionType = 
 
     public static readonly Failure Passed = new(FailureKind.None);
 
+    private static readonly HashSet<string> CrashTypes =
+    [
+        "System.NullReferenceException", "System.InvalidCastException", "System.IndexOutOfRangeException",
+        "System.Collections.Generic.KeyNotFoundException", "System.NotImplementedException",
+    ];
+
+    /// <summary>Whether an override must not assert this outcome: a defect to fix.</summary>
+    public bool IsDefect => Kind is FailureKind.WrongResult or FailureKind.Crash;
+
     /// <summary>Classifies the .trx message of a failed test (<paramref name="isSync" />: a case of the sync API).</summary>
     public static Failure Classify(string message, bool isSync)
     {
         var firstLine = message.Split('\n')[0];
-        if (firstLine.StartsWith("Assert.", StringComparison.Ordinal))
+
+        // xunit writes another exception as "Full.Type.Name : message"; its own assertion failures as the message alone.
+        var exceptionType = ExceptionTypePrefix().Match(firstLine);
+        if (!exceptionType.Success || exceptionType.Groups[1].Value.StartsWith("Xunit.", StringComparison.Ordinal))
         {
             // Assert.Throws got another exception than the test expected: what failed is that exception.
             var inner = InnerException(message);
@@ -63,6 +80,11 @@ internal sealed partial record Failure(FailureKind Kind, string ExceptionType = 
         if (type == "System.AggregateException" && InnerException(text) is { } single && CountInner(text) == 1)
         {
             return ClassifyException(single);
+        }
+
+        if (CrashTypes.Contains(type))
+        {
+            return new Failure(FailureKind.Crash, type, Shorten(message.Split('\n')[0]));
         }
 
         if (text.Contains(SyncNotSupportedEvent, StringComparison.Ordinal))
@@ -120,6 +142,9 @@ internal sealed partial record Failure(FailureKind Kind, string ExceptionType = 
 
         return message.TrimEnd();
     }
+
+    [GeneratedRegex(@"^([\w.+`]+) : ")]
+    private static partial Regex ExceptionTypePrefix();
 
     // DynamoDbTestStore's table prefixes ("spec1a2b3c4d-Northwind-") and GUIDs differ from run to run.
     [GeneratedRegex(@"spec[0-9a-f]{8}-|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]

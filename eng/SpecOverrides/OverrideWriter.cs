@@ -158,9 +158,9 @@ internal sealed class OverrideWriter(string projectDirectory, string rootNamespa
             : $"{signature}\n    => {body.Replace("\n", "\n    ")};\n";
     }
 
-    // A wrong result runs the upstream test as it is: it must keep failing until the defect is fixed.
+    // A wrong result or a crash runs the upstream test as it is: it must keep failing until the defect is fixed.
     private static Failure Normalize(Failure outcome)
-        => outcome.Kind == FailureKind.WrongResult ? Failure.Passed : outcome;
+        => outcome.IsDefect ? Failure.Passed : outcome;
 
     private static string Expression(Failure outcome, string call, MethodInfo method)
     {

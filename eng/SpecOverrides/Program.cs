@@ -36,23 +36,23 @@ foreach (var result in results)
 }
 
 var wrongResults = methods.Values
-    .SelectMany(m => m.Cases.Where(c => c.Outcome.Kind == FailureKind.WrongResult).Select(c => (Method: m, c.Result, c.Outcome)))
+    .SelectMany(m => m.Cases.Where(c => c.Outcome.IsDefect).Select(c => (Method: m, c.Result, c.Outcome)))
     .OrderBy(w => w.Result.ClassName, StringComparer.Ordinal).ThenBy(w => w.Result.MethodName, StringComparer.Ordinal)
     .ToList();
 
 if (args[0] == "tally")
 {
-    Console.WriteLine($"{"test class",-52} {"async passed",12} {"async cases",11} {"all passed",10} {"all cases",9} {"wrong",5}");
+    Console.WriteLine($"{"test class",-74} {"async passed",12} {"async cases",11} {"all passed",10} {"all cases",9} {"defects",7}");
     foreach (var byClass in methods.Values.GroupBy(m => m.TestClass).OrderBy(g => g.Key.FullName, StringComparer.Ordinal))
     {
-        var cases = byClass.SelectMany(m => m.Cases.Select(c => (Async: m.IsAsync(c.Result), c.Result.Passed, Wrong: c.Outcome.Kind == FailureKind.WrongResult))).ToList();
+        var cases = byClass.SelectMany(m => m.Cases.Select(c => (Async: m.IsAsync(c.Result), c.Result.Passed, Wrong: c.Outcome.IsDefect))).ToList();
         Console.WriteLine(
-            $"{Name(byClass.Key),-52} {cases.Count(c => c.Async && c.Passed),12} {cases.Count(c => c.Async),11} {cases.Count(c => c.Passed),10} {cases.Count,9} {cases.Count(c => c.Wrong),5}");
+            $"{Name(byClass.Key),-74} {cases.Count(c => c.Async && c.Passed),12} {cases.Count(c => c.Async),11} {cases.Count(c => c.Passed),10} {cases.Count,9} {cases.Count(c => c.Wrong),7}");
     }
 
     var all = methods.Values.SelectMany(m => m.Cases.Select(c => (Async: m.IsAsync(c.Result), c.Result.Passed))).ToList();
     Console.WriteLine(
-        $"{"total (" + methods.Values.Select(m => m.TestClass).Distinct().Count() + " test classes)",-52} {all.Count(c => c.Async && c.Passed),12} {all.Count(c => c.Async),11} {all.Count(c => c.Passed),10} {all.Count,9} {wrongResults.Count,5}");
+        $"{"total (" + methods.Values.Select(m => m.TestClass).Distinct().Count() + " test classes)",-74} {all.Count(c => c.Async && c.Passed),12} {all.Count(c => c.Async),11} {all.Count(c => c.Passed),10} {all.Count,9} {wrongResults.Count,7}");
     Console.WriteLine();
     Console.WriteLine("Failures by kind:");
     foreach (var kind in methods.Values.SelectMany(m => m.Cases).Where(c => !c.Result.Passed).GroupBy(c => c.Outcome.Kind).OrderByDescending(g => g.Count()))
@@ -83,10 +83,11 @@ else
 }
 
 Console.WriteLine();
-Console.WriteLine($"Wrong results ({wrongResults.Count}): defects, never overridden; each still fails:");
+Console.WriteLine($"Wrong results and crashes ({wrongResults.Count}): defects, never overridden; each still fails:");
 foreach (var (_, result, outcome) in wrongResults)
 {
-    Console.WriteLine($"  {Name(result.ClassName)}.{result.MethodName}({result.Arguments}): {outcome.Fragment}");
+    var what = outcome.Kind == FailureKind.Crash ? $"{outcome.ExceptionType}: " : "";
+    Console.WriteLine($"  {Name(result.ClassName)}.{result.MethodName}({result.Arguments}): {what}{outcome.Fragment}");
 }
 
 return 0;

@@ -21,6 +21,6 @@ internal sealed class TestMethodOutcomes(Type testClass, MethodInfo method)
     public bool IsAsync(TestResult result)
         => result.ArgumentsByName.TryGetValue("async", out var value) ? value == "True" : !IsVoid;
 
-    /// <summary>Whether any case failed in a way an override may assert (every failure but a wrong result).</summary>
-    public bool NeedsOverride => Cases.Any(c => c.Outcome.Kind is not (FailureKind.None or FailureKind.WrongResult));
+    /// <summary>Whether any case failed in a way an override may assert (every failure but a defect).</summary>
+    public bool NeedsOverride => Cases.Any(c => c.Outcome.Kind != FailureKind.None && !c.Outcome.IsDefect);
 }

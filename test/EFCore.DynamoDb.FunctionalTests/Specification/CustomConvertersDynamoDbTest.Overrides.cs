@@ -21,26 +21,11 @@ partial class CustomConvertersDynamoDbTest
             ? SpecAssert.SyncNotSupportedAsync(() => base.Can_filter_projection_with_inline_enum_variable(async))
             : base.Can_filter_projection_with_inline_enum_variable(async);
 
-    public override global::System.Threading.Tasks.Task Can_insert_and_query_struct_to_string_converter_for_pk()
-        => SpecAssert.FailsAsync<global::System.InvalidCastException>(() => base.Can_insert_and_query_struct_to_string_converter_for_pk(), "Invalid cast from 'System.String' to 'Microsoft.EntityFrameworkCore.CustomConvertersTestBase`1+OrderId[[EFCore.DynamoDb.FunctionalTests.Specification.CustomConv");
-
-    public override global::System.Threading.Tasks.Task Can_insert_and_read_back_non_nullable_backed_data_types()
-        => SpecAssert.FailsAsync<global::System.Exception>(() => base.Can_insert_and_read_back_non_nullable_backed_data_types(), "Expected:\t2000-01-01T12:34:56.0000000-08:00");
-
-    public override global::System.Threading.Tasks.Task Can_insert_and_read_back_nullable_backed_data_types()
-        => SpecAssert.FailsAsync<global::System.Exception>(() => base.Can_insert_and_read_back_nullable_backed_data_types(), "Expected:\t2000-01-01T12:34:56.0000000-08:00");
-
-    public override global::System.Threading.Tasks.Task Can_insert_and_read_back_object_backed_data_types()
-        => SpecAssert.FailsAsync<global::System.Exception>(() => base.Can_insert_and_read_back_object_backed_data_types(), "Expected:\t2000-01-01T12:34:56.0000000-08:00");
-
     public override global::System.Threading.Tasks.Task Can_insert_and_read_back_with_binary_key()
         => SpecAssert.TranslationFailedAsync(() => base.Can_insert_and_read_back_with_binary_key(), "The navigation 'BinaryKeyDataType.Dependents' cannot be included: it leads to another entity type, stored in its own items, and DynamoDB has no joins. Query the");
 
     public override global::System.Threading.Tasks.Task Can_insert_and_read_back_with_string_key()
         => SpecAssert.TranslationFailedAsync(() => base.Can_insert_and_read_back_with_string_key(), "The navigation 'StringKeyDataType.Dependents' cannot be included: it leads to another entity type, stored in its own items, and DynamoDB has no joins. Query the");
-
-    public override global::System.Threading.Tasks.Task Can_query_and_update_with_conversion_for_custom_type()
-        => SpecAssert.FailsAsync<global::System.InvalidCastException>(() => base.Can_query_and_update_with_conversion_for_custom_type(), "Invalid cast from 'System.String' to 'Microsoft.EntityFrameworkCore.CustomConvertersTestBase`1+Email[[EFCore.DynamoDb.FunctionalTests.Specification.CustomConver");
 
     public override global::System.Threading.Tasks.Task Can_query_and_update_with_nullable_converter_on_primary_key()
         => SpecAssert.TranslationFailedAsync(() => base.Can_query_and_update_with_nullable_converter_on_primary_key(), "");
@@ -48,7 +33,7 @@ partial class CustomConvertersDynamoDbTest
     public override global::System.Threading.Tasks.Task Can_query_custom_type_not_mapped_by_default_equality(bool async)
         => !async
             ? SpecAssert.FailsAsync<global::Microsoft.EntityFrameworkCore.DbUpdateException>(() => base.Can_query_custom_type_not_mapped_by_default_equality(async), "Cannot insert the 'SimpleCounter' with key {CounterId: '1'}: an item with that key already exists in the table '")
-            : SpecAssert.FailsAsync<global::System.InvalidCastException>(() => base.Can_query_custom_type_not_mapped_by_default_equality(async), "Object must implement IConvertible.");
+            : base.Can_query_custom_type_not_mapped_by_default_equality(async);
 
     public override global::System.Threading.Tasks.Task Can_read_back_bool_mapped_as_int_through_navigation()
         => SpecAssert.TranslationFailedAsync(() => base.Can_read_back_bool_mapped_as_int_through_navigation(), "The projection reads 'Details', which is not a mapped property of 'Animal'. Navigations between entity types are not embedded in DynamoDB items; query the");

@@ -172,7 +172,16 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
             }
             catch (Exception exception)
             {
-                owner.QueryContext.QueryLogger.QueryIterationFailed(owner._compiledQuery.ContextType, exception);
+                // EF's events: a cancelled query is QueryCanceled, not a failure (as in EF's other providers).
+                if (owner.QueryContext.ExceptionDetector.IsCancellation(exception, cancellationToken))
+                {
+                    owner.QueryContext.QueryLogger.QueryCanceled(owner._compiledQuery.ContextType);
+                }
+                else
+                {
+                    owner.QueryContext.QueryLogger.QueryIterationFailed(owner._compiledQuery.ContextType, exception);
+                }
+
                 throw;
             }
         }

@@ -48,8 +48,12 @@ public sealed class DynamoDbTestStore : TestStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// With the project's test options (<see cref="TestOptions.ForTests{TBuilder}" />): a test run builds more than
+    /// twenty EF service providers, which EF otherwise reports as an error in whichever context comes next.
+    /// </remarks>
     public override DbContextOptionsBuilder AddProviderOptions(DbContextOptionsBuilder builder)
-        => builder.UseDynamoDb(d => d.ServiceUrl(ServiceUrl).TableNamePrefix(TableNamePrefix));
+        => builder.UseDynamoDb(d => d.ServiceUrl(ServiceUrl).TableNamePrefix(TableNamePrefix)).ForTests();
 
     /// <inheritdoc />
     protected override async Task InitializeAsync(
