@@ -1,4 +1,3 @@
-using System.Threading;
 using EFCore.DynamoDb.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.TestUtilities;
@@ -8,7 +7,9 @@ namespace EFCore.DynamoDb.FunctionalTests.Specification.TestUtilities;
 /// <summary>
 /// A store of EF Core's specification tests: a set of tables on the test run's one DynamoDB Local server, told apart
 /// from every other store by a table name prefix. A shared store (<see cref="GetOrCreate" />) is created and seeded
-/// once per test run, however many fixtures use it; a store from <see cref="Create" /> belongs to one test.
+/// once per test run, however many fixtures use it; a store from <see cref="Create" /> belongs to one test. The
+/// tables live as long as the in-memory server (a run against DYNAMODB_ENDPOINT leaves them, under names no later
+/// run uses).
 /// </summary>
 public sealed class DynamoDbTestStore : TestStore
 {
@@ -112,15 +113,4 @@ public sealed class DynamoDbTestStore : TestStore
 
     /// <summary>Deletes the tables of <paramref name="context" />'s model, so that the next EnsureCreated starts empty.</summary>
     public override Task CleanAsync(DbContext context) => context.Database.EnsureDeletedAsync();
-
-    /// <inheritdoc />
-    public override async ValueTask DisposeAsync()
-    {
-        // A shared store may still be used by another fixture; a test's own store is dropped.
-        if (!Shared)
-        {
-            await using var context = CreateDefaultContext();
-            await context.Database.EnsureDeletedAsync();
-        }
-    }
 }
