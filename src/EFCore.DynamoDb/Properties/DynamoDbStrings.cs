@@ -450,4 +450,30 @@ public static class DynamoDbStrings
     /// <summary>A write of ExecuteUpdate/ExecuteDelete that failed for another reason than its condition.</summary>
     public static string BulkWriteFailed(string method, string entityType, string operation, int changed, string error)
         => Format("'{0}' on '{1}' stopped after changing {3} item(s): a {2} request failed with \"{4}\". '{0}' sends one {2} per matching item and is not atomic: the items changed stay changed, the others were not changed. Correct the cause and run it again; an update that is not idempotent (such as adding to a number) changes the items already changed again unless its filter leaves them out.", method, entityType, operation, changed, error);
+
+    // --- client operators (GroupBy, Distinct, set operations, operators after Skip/Take) ---
+
+    /// <summary>The ClientEvaluationWarning message for operators run while streaming a query's items.</summary>
+    public static string ClientOperators(string operators, string entityTypes)
+        => Format("{0} of a query for {1} run on the client, over the items the query's DynamoDB requests return: DynamoDB's expression language has no such operator. The requests read the same items, at the same capacity cost, as they would without it; the operator holds in memory what it needs (a group, the values already seen).", operators, entityTypes);
+
+    /// <summary>A shadow property read by an operator that runs on the client.</summary>
+    public static string ClientOperatorShadowProperty(string property, string entityType)
+        => Format("'{0}' is a shadow property of '{1}', which exists only in EF's change tracker, not on the objects an operator run on the client sees. Map it to a CLR property, or project it before the operator.", property, entityType);
+
+    /// <summary>A query over another entity set inside an operator that runs on the client.</summary>
+    public static string ClientOperatorSubquery(string expression)
+        => Format("'{0}' reads another query inside an operator that runs on the client; DynamoDB would need a request per element. Read that data with its own query first.", expression);
+
+    /// <summary>A join, which needs lookups across tables.</summary>
+    public static string JoinNotSupported(string @operator)
+        => Format("'{0}' cannot be translated: DynamoDB has no joins, and the provider does not yet look up the related items of another query. Query each entity type on its own and combine the results in memory.", @operator);
+
+    /// <summary>ExecuteUpdate/ExecuteDelete over a query with operators run on the client.</summary>
+    public static string ExecuteAfterClientOperators(string method, string operators)
+        => Format("'{0}' cannot follow {1}, which run on the client: '{0}' writes the items a DynamoDB request selects. Select the items with conditions DynamoDB can express, or read them and save the changes with SaveChangesAsync.", method, operators);
+
+    /// <summary>ToPageAsync over a query with operators run on the client.</summary>
+    public static string PageAfterClientOperators(string operators)
+        => Format("ToPageAsync reads one page of DynamoDB items at a time, but {0} run on the client over all of the query's items. Read the results with ToListAsync, or page the query without them.", operators);
 }

@@ -74,6 +74,12 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
     {
+        // After Skip/Take DynamoDB would filter before limiting rows: the condition is checked on the client.
+        if (IsClient(source) || Query(source).HasRowLimits)
+        {
+            return Client(source, nameof(Queryable.Where), predicate);
+        }
+
         // `Where(e => true)` (as built by predicate builders) filters nothing.
         if (predicate.Body is ConstantExpression { Value: true })
         {
@@ -88,11 +94,6 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         }
 
         var query = Query(source);
-        if (query.HasRowLimits)
-        {
-            return Fail(DynamoDbStrings.OperatorAfterRowLimit(nameof(Queryable.Where)));
-        }
-
         var translator = CreatePredicateTranslator(query, predicate);
         var condition = translator.Translate(RemapLambdaBody(source, predicate));
         if (condition is null)
@@ -110,6 +111,12 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         if (selector.Body == selector.Parameters[0])
         {
             return source;
+        }
+
+        // After Distinct, the projection applies to the distinct values, not to the items they came from.
+        if (IsClient(source) || Query(source).IsDistinct)
+        {
+            return ClientWithSelector(source, nameof(Queryable.Select), singleResult: false, selector)!;
         }
 
         var query = Query(source);
@@ -139,28 +146,35 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateReverse(ShapedQueryExpression source)
-        => ReverseOrderings(source, nameof(Queryable.Reverse), nameof(Queryable.Reverse));
+        => IsClient(source) || Query(source).HasRowLimits
+            ? Client(source, nameof(Queryable.Reverse))
+            : ReverseOrderings(source, nameof(Queryable.Reverse), nameof(Queryable.Reverse));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateDistinct(ShapedQueryExpression source)
     {
-        var query = Query(source);
-        if (query.HasRowLimits)
+        if (IsClient(source) || Query(source).HasRowLimits)
         {
-            return Fail(DynamoDbStrings.DistinctAfterRowLimit);
+            return Client(source, nameof(Queryable.Distinct));
         }
 
-        query.ApplyDistinct();
+        // A whole entity is one item, and no item is read twice: its results are distinct already.
+        if (UnwrapIncludes(source.ShaperExpression) is StructuralTypeShaperExpression)
+        {
+            return source;
+        }
+
+        Query(source).ApplyDistinct();
         return source;
     }
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateTake(ShapedQueryExpression source, Expression count)
-        => TranslateRowLimit(source, count, isSkip: false);
+        => IsClient(source) ? Client(source, nameof(Queryable.Take), count) : TranslateRowLimit(source, count, isSkip: false);
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count)
-        => TranslateRowLimit(source, count, isSkip: true);
+        => IsClient(source) ? Client(source, nameof(Queryable.Skip), count) : TranslateRowLimit(source, count, isSkip: true);
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateFirstOrDefault(
@@ -168,7 +182,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression? predicate,
         Type returnType,
         bool returnDefault)
-        => TranslateSingleResult(source, predicate, returnDefault, take: 1);
+        => TranslateSingleResult(source, predicate, returnDefault, take: 1, returnDefault ? nameof(Queryable.FirstOrDefault) : nameof(Queryable.First));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSingleOrDefault(
@@ -177,7 +191,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         Type returnType,
         bool returnDefault)
         // Two items are enough to know that more than one matches.
-        => TranslateSingleResult(source, predicate, returnDefault, take: 2);
+        => TranslateSingleResult(source, predicate, returnDefault, take: 2, returnDefault ? nameof(Queryable.SingleOrDefault) : nameof(Queryable.Single));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateLastOrDefault(
@@ -186,20 +200,34 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         Type returnType,
         bool returnDefault)
     {
+        var name = returnDefault ? nameof(Queryable.LastOrDefault) : nameof(Queryable.Last);
+        if (IsClient(source) || Query(source).HasRowLimits)
+        {
+            return ClientSingle(source, name, predicate);
+        }
+
         if (predicate is not null && TranslateWhere(source, predicate) is null)
         {
             return null;
         }
 
         // The last item in one order is the first in the other.
-        return ReverseOrderings(source, returnDefault ? nameof(Queryable.LastOrDefault) : nameof(Queryable.Last), nameof(Queryable.Last)) is null
+        return ReverseOrderings(source, name, nameof(Queryable.Last)) is null
             ? null
-            : TranslateSingleResult(source, null, returnDefault, take: 1);
+            : TranslateSingleResult(source, null, returnDefault, take: 1, name);
     }
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateElementAtOrDefault(ShapedQueryExpression source, Expression index, bool returnDefault)
-        => TranslateRowLimit(source, index, isSkip: true) is null ? null : TranslateSingleResult(source, null, returnDefault, take: 1);
+    {
+        var name = returnDefault ? nameof(Queryable.ElementAtOrDefault) : nameof(Queryable.ElementAt);
+        if (IsClient(source))
+        {
+            return ClientSingle(source, name, index);
+        }
+
+        return TranslateRowLimit(source, index, isSkip: true) is null ? null : TranslateSingleResult(source, null, returnDefault, take: 1, name);
+    }
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateCount(ShapedQueryExpression source, LambdaExpression? predicate)
@@ -215,8 +243,10 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateAll(ShapedQueryExpression source, LambdaExpression predicate)
-        // All(p) is "no item matches !p".
-        => TranslateAggregate(
+        => IsClient(source) || Query(source).HasRowLimits
+            ? ClientSingle(source, nameof(Queryable.All), predicate)
+            // All(p) is "no item matches !p".
+            : TranslateAggregate(
             source,
             Expression.Lambda(Expression.Not(predicate.Body), predicate.Parameters),
             DynamoDbAggregate.All,
@@ -240,7 +270,9 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateCast(ShapedQueryExpression source, Type castType)
-        => castType.IsAssignableFrom(source.ShaperExpression.Type) ? source : null;
+        => castType.IsAssignableFrom(source.ShaperExpression.Type)
+            ? source
+            : IsClient(source) ? Client(source, nameof(Queryable.Cast), singleResult: false, _ => [castType]) : null;
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType)
@@ -250,17 +282,16 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             return source;
         }
 
+        if (IsClient(source) || Query(source).HasRowLimits)
+        {
+            return Client(source, nameof(Queryable.OfType), singleResult: false, _ => [resultType]);
+        }
+
         // OfType<Derived>() on a hierarchy: the items of that type and the types below it, materialized as such.
         if (source.ShaperExpression is StructuralTypeShaperExpression { StructuralType: IEntityType entityType } shaper
             && entityType.GetDerivedTypes().FirstOrDefault(t => t.ClrType == resultType) is { } derivedType)
         {
-            var query = Query(source);
-            if (query.HasRowLimits)
-            {
-                return Fail(DynamoDbStrings.OperatorAfterRowLimit(nameof(Queryable.OfType)));
-            }
-
-            query.ApplyPredicate(CreateTypeCondition(derivedType));
+            Query(source).ApplyPredicate(CreateTypeCondition(derivedType));
             return source.UpdateShaperExpression(shaper.WithType(derivedType));
         }
 
@@ -268,16 +299,21 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
     }
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateConcat(ShapedQueryExpression source1, ShapedQueryExpression source2) => null;
+    protected override ShapedQueryExpression? TranslateConcat(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => ClientSetOperation(source1, source2, nameof(Queryable.Concat));
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateContains(ShapedQueryExpression source, Expression item) => null;
+    protected override ShapedQueryExpression? TranslateContains(ShapedQueryExpression source, Expression item)
+        // Of values (an entity is compared by key, which the client does not know how to do).
+        => UnwrapIncludes(source.ShaperExpression) is StructuralTypeShaperExpression ? null : ClientSingle(source, nameof(Queryable.Contains), item);
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateDefaultIfEmpty(ShapedQueryExpression source, Expression? defaultValue) => null;
+    protected override ShapedQueryExpression? TranslateDefaultIfEmpty(ShapedQueryExpression source, Expression? defaultValue)
+        => Client(source, nameof(Queryable.DefaultIfEmpty), defaultValue);
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateExcept(ShapedQueryExpression source1, ShapedQueryExpression source2) => null;
+    protected override ShapedQueryExpression? TranslateExcept(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => ClientSetOperation(source1, source2, nameof(Queryable.Except));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateGroupBy(
@@ -285,7 +321,14 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression keySelector,
         LambdaExpression? elementSelector,
         LambdaExpression? resultSelector)
-        => null;
+        => Client(
+            source,
+            nameof(Queryable.GroupBy),
+            singleResult: false,
+            t => [t, keySelector.ReturnType, .. elementSelector is null ? [] : new[] { elementSelector.ReturnType }, .. resultSelector is null ? [] : new[] { resultSelector.ReturnType }],
+            keySelector,
+            elementSelector,
+            resultSelector);
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateGroupJoin(
@@ -294,10 +337,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => null;
+        => Fail(DynamoDbStrings.JoinNotSupported("GroupJoin"));
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateIntersect(ShapedQueryExpression source1, ShapedQueryExpression source2) => null;
+    protected override ShapedQueryExpression? TranslateIntersect(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => ClientSetOperation(source1, source2, nameof(Queryable.Intersect));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateJoin(
@@ -306,7 +350,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => null;
+        => Fail(DynamoDbStrings.JoinNotSupported("Join"));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateLeftJoin(
@@ -315,7 +359,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => null;
+        => Fail(DynamoDbStrings.JoinNotSupported("LeftJoin"));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateRightJoin(
@@ -324,26 +368,30 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => null;
+        => Fail(DynamoDbStrings.JoinNotSupported("RightJoin"));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSelectMany(
         ShapedQueryExpression source,
         LambdaExpression collectionSelector,
         LambdaExpression resultSelector)
-        => null;
+        => Fail(DynamoDbStrings.JoinNotSupported(nameof(Queryable.SelectMany)));
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector) => null;
+    protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector)
+        => Fail(DynamoDbStrings.JoinNotSupported(nameof(Queryable.SelectMany)));
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateSkipWhile(ShapedQueryExpression source, LambdaExpression predicate) => null;
+    protected override ShapedQueryExpression? TranslateSkipWhile(ShapedQueryExpression source, LambdaExpression predicate)
+        => Client(source, nameof(Queryable.SkipWhile), predicate);
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateTakeWhile(ShapedQueryExpression source, LambdaExpression predicate) => null;
+    protected override ShapedQueryExpression? TranslateTakeWhile(ShapedQueryExpression source, LambdaExpression predicate)
+        => Client(source, nameof(Queryable.TakeWhile), predicate);
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2) => null;
+    protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => ClientSetOperation(source1, source2, nameof(Queryable.Union));
 
     private ShapedQueryExpression? TranslateOrdering(
         ShapedQueryExpression source,
@@ -352,12 +400,13 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         bool append,
         string operatorName)
     {
-        var query = Query(source);
-        if (query.HasRowLimits)
+        // After Skip/Take DynamoDB would order before limiting rows: the order is made on the client.
+        if (IsClient(source) || Query(source).HasRowLimits)
         {
-            return Fail(DynamoDbStrings.OperatorAfterRowLimit(operatorName));
+            return ClientWithSelector(source, operatorName + (ascending ? "" : "Descending"), singleResult: false, keySelector);
         }
 
+        var query = Query(source);
         var translator = CreatePredicateTranslator(query, keySelector);
         var property = translator.TranslateProperty(RemapLambdaBody(source, keySelector));
         if (property is null)
@@ -405,8 +454,13 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         return source;
     }
 
-    private ShapedQueryExpression? TranslateSingleResult(ShapedQueryExpression source, LambdaExpression? predicate, bool returnDefault, int take)
+    private ShapedQueryExpression? TranslateSingleResult(ShapedQueryExpression source, LambdaExpression? predicate, bool returnDefault, int take, string name)
     {
+        if (IsClient(source) || (predicate is not null && Query(source).HasRowLimits))
+        {
+            return ClientSingle(source, name, predicate);
+        }
+
         if (predicate is not null && TranslateWhere(source, predicate) is null)
         {
             return null;
@@ -418,6 +472,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     private ShapedQueryExpression? TranslateAggregate(ShapedQueryExpression source, LambdaExpression? predicate, DynamoDbAggregate aggregate, Type resultType)
     {
+        if (IsClient(source) || (predicate is not null && Query(source).HasRowLimits))
+        {
+            return ClientAggregate(source, aggregate, predicate);
+        }
+
         if (predicate is not null && TranslateWhere(source, predicate) is null)
         {
             return null;
