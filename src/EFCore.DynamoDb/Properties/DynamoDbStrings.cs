@@ -476,4 +476,8 @@ public static class DynamoDbStrings
     /// <summary>ToPageAsync over a query with operators run on the client.</summary>
     public static string PageAfterClientOperators(string operators)
         => Format("ToPageAsync reads one page of DynamoDB items at a time, but {0} run on the client over all of the query's items. Read the results with ToListAsync, or page the query without them.", operators);
+
+    /// <summary>A search for a byte inside a binary attribute.</summary>
+    public static string BinaryNotSearchable(string property)
+        => Format("'{0}' is stored as a binary (B) attribute, and DynamoDB's contains() searches only strings, sets and lists: it cannot look for a byte inside a binary value.", property);
 }
