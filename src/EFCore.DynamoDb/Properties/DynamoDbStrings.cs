@@ -461,9 +461,9 @@ public static class DynamoDbStrings
     public static string ClientOperatorShadowProperty(string property, string entityType)
         => Format("'{0}' is a shadow property of '{1}', which exists only in EF's change tracker, not on the objects an operator run on the client sees. Map it to a CLR property, or project it before the operator.", property, entityType);
 
-    /// <summary>A query over another entity set inside an operator that runs on the client.</summary>
-    public static string ClientOperatorSubquery(string expression)
-        => Format("'{0}' reads another query inside an operator that runs on the client; DynamoDB would need a request per element. Read that data with its own query first.", expression);
+    /// <summary>A subquery over another entity set (or a navigation to one) in a projection or a client operator.</summary>
+    public static string SubqueryNotSupported(string expression)
+        => Format("'{0}' reads the items of another query inside this one: DynamoDB has no joins, and the provider does not yet look up related items. Query them on their own and combine the results in memory.", expression);
 
     /// <summary>A join, which needs lookups across tables.</summary>
     public static string JoinNotSupported(string @operator)

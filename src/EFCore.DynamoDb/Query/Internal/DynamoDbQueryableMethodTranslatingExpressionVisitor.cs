@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal.ClientOperators;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -121,11 +122,12 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
         var query = Query(source);
         var binder = new ProjectionBinder(query, QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll);
-        var shaper = binder.Visit(RemapLambdaBody(source, selector));
-        if (binder.FailureReason is { } reason)
+        var rewriter = new ClientLambdaRewriter(insideProjection: true);
+        var shaper = rewriter.Rewrite(binder.Visit(RemapLambdaBody(source, selector)));
+        if (shaper is null || binder.FailureReason is not null)
         {
             // EF's base visitor reports a null result as a translation failure, although the signature says non-null.
-            return Fail(reason)!;
+            return Fail(binder.FailureReason ?? rewriter.FailureReason)!;
         }
 
         if (binder.ProjectsEntity)
@@ -153,15 +155,15 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateDistinct(ShapedQueryExpression source)
     {
-        if (IsClient(source) || Query(source).HasRowLimits)
-        {
-            return Client(source, nameof(Queryable.Distinct));
-        }
-
         // A whole entity is one item, and no item is read twice: its results are distinct already.
         if (UnwrapIncludes(source.ShaperExpression) is StructuralTypeShaperExpression)
         {
             return source;
+        }
+
+        if (IsClient(source) || Query(source).HasRowLimits)
+        {
+            return Client(source, nameof(Queryable.Distinct));
         }
 
         Query(source).ApplyDistinct();
@@ -411,7 +413,12 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         var property = translator.TranslateProperty(RemapLambdaBody(source, keySelector));
         if (property is null)
         {
-            return Fail(translator.FailureReason ?? DynamoDbStrings.OrderingNotProperty(keySelector.Print()));
+            // OrderBy(c => c.Region ?? "ZZ"): DynamoDB orders by one attribute; a computed key is ordered on the
+            // client, as a client-side sort is, with the operators after it. A ThenBy cannot move the DynamoDB-side
+            // order before it to the client, and an unmapped member is not evaluated.
+            return !append && translator.FailureReason is null
+                ? ClientWithSelector(source, operatorName + (ascending ? "" : "Descending"), singleResult: false, keySelector)
+                : Fail(translator.FailureReason ?? DynamoDbStrings.OrderingNotProperty(keySelector.Print()));
         }
 
         query.ApplyOrdering(new DynamoDbOrdering(property, ascending), append);

@@ -10,21 +10,26 @@ namespace EFCore.DynamoDb.Query.Internal.ClientOperators;
 /// <summary>
 /// Prepares the arguments of an operator run on the client (its lambdas, a count, a value) for LINQ-to-Objects:
 /// <c>EF.Property(e, "X")</c>, which only EF can run, becomes the member <c>e.X</c>; a LINQ operator EF wrote over an
-/// in-memory sequence (<c>g.AsQueryable().Count()</c> over a group) becomes the <see cref="Enumerable" /> one, compiled
-/// with the query instead of at each call. Query parameters stay, to be read from each execution's context. What
-/// has no in-memory meaning (a shadow property, a query over another entity set) fails with the reason.
+/// in-memory sequence (<c>g.AsQueryable().Count()</c> over a group, <c>new[] { e.A, e.B }.Concat(…)</c>) becomes the
+/// <see cref="Enumerable" /> one, compiled with the query instead of at each call. Query parameters stay, to be read
+/// from each execution's context. What has no in-memory meaning (a shadow property, a query over another entity
+/// set) fails with the reason. Inside a projection (<paramref name="insideProjection" />), the provider's attribute
+/// reads and shapers are left for the shaper's compilation.
 /// </summary>
-public sealed class ClientLambdaRewriter : ExpressionVisitor
+public sealed class ClientLambdaRewriter(bool insideProjection = false) : ExpressionVisitor
 {
-    /// <summary>Why the last rewrite failed, or null.</summary>
+    private bool _failed;
+
+    /// <summary>Why the last rewrite failed; null when EF's standard "could not be translated" says it all.</summary>
     public string? FailureReason { get; private set; }
 
-    /// <summary>The argument ready for LINQ-to-Objects, or null with <see cref="FailureReason" /> set.</summary>
+    /// <summary>The argument ready for LINQ-to-Objects, or null when it cannot run on the client.</summary>
     public Expression? Rewrite(Expression argument)
     {
         FailureReason = null;
+        _failed = false;
         var rewritten = Visit(argument);
-        return FailureReason is null ? rewritten : null;
+        return _failed ? null : rewritten;
     }
 
     /// <inheritdoc />
@@ -39,7 +44,7 @@ public sealed class ClientLambdaRewriter : ExpressionVisitor
                 ?? instance.Type.GetField(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
             if (member is null)
             {
-                FailureReason ??= DynamoDbStrings.ClientOperatorShadowProperty(name, instance.Type.ShortDisplayName());
+                Fail(DynamoDbStrings.ClientOperatorShadowProperty(name, instance.Type.ShortDisplayName()));
                 return node;
             }
 
@@ -66,20 +71,55 @@ public sealed class ClientLambdaRewriter : ExpressionVisitor
             return Visit(node.Arguments[0]);
         }
 
+        // EF's boundary: an operator's lambdas may use what EF knows (.NET's own methods), not the application's
+        // methods, which EF never runs inside a query; only the final projection may (EF's client projection).
+        if (!insideProjection && node.Method.DeclaringType?.Namespace?.StartsWith(nameof(System), StringComparison.Ordinal) != true)
+        {
+            _failed = true;
+            return node;
+        }
+
         return base.VisitMethodCall(node);
+    }
+
+    private void Fail(string reason)
+    {
+        _failed = true;
+        FailureReason ??= reason;
     }
 
     /// <inheritdoc />
     protected override Expression VisitExtension(Expression node)
     {
-        // Anything else EF left in the tree (a query root, a navigation to materialize) has no in-memory meaning.
-        if (node is not QueryParameterExpression)
+        switch (node)
         {
-            FailureReason ??= DynamoDbStrings.ClientOperatorSubquery(node.Print());
-        }
+            case QueryParameterExpression:
+                return node;
 
-        return node;
+            // new[] { e.A, e.B } and a parameter collection, which EF made query roots of: the values themselves.
+            case InlineQueryRootExpression inline:
+                return Expression.NewArrayInit(inline.ElementType, inline.Values.Select(v => Convert(Visit(v), inline.ElementType)));
+            case ParameterQueryRootExpression { QueryParameterExpression: { } parameter }:
+                return parameter;
+
+            // Another entity set, or a navigation to one: items of another query.
+            case QueryRootExpression or MaterializeCollectionNavigationExpression:
+                Fail(DynamoDbStrings.SubqueryNotSupported(node.Print()));
+                return node;
+
+            // The provider's own nodes of a projection (attribute reads, entity shapers) are compiled with it.
+            default:
+                if (!insideProjection)
+                {
+                    Fail(DynamoDbStrings.SubqueryNotSupported(node.Print()));
+                    return node;
+                }
+
+                return base.VisitExtension(node);
+        }
     }
+
+    private static Expression Convert(Expression value, Type type) => value.Type == type ? value : Expression.Convert(value, type);
 
     // Queryable.X<…>(IQueryable<T>, Expression<Func<…>>…) → Enumerable.X<…>(IEnumerable<T>, Func<…>…).
     private static MethodInfo EnumerableCounterpart(MethodInfo queryableMethod)
