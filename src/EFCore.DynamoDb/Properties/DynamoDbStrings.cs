@@ -206,10 +206,6 @@ public static class DynamoDbStrings
     public static string PageNotSupportedWith(string feature)
         => Format("ToPageAsync cannot be combined with {0}.", feature);
 
-    /// <summary>An operator after Skip/Take that would change their meaning.</summary>
-    public static string OperatorAfterRowLimit(string @operator)
-        => Format("'{0}' after 'Skip' or 'Take' cannot be translated: DynamoDB applies conditions and ordering before limiting rows. Move '{0}' before 'Skip'/'Take'.", @operator);
-
     /// <summary>An ordering key that is not a mapped property.</summary>
     public static string OrderingNotProperty(string keySelector)
         => Format("The ordering key '{0}' is not a mapped property; DynamoDB queries order by one property of the item at a time.", keySelector);
@@ -225,10 +221,6 @@ public static class DynamoDbStrings
     /// <summary>An Include of a navigation to another entity type.</summary>
     public static string IncludeNotSupported(string navigation)
         => Format("The navigation '{0}' cannot be included: it leads to another entity type, stored in its own items, and DynamoDB has no joins. Query the related entity type by its key instead.", navigation);
-
-    /// <summary>Distinct after Skip/Take.</summary>
-    public static string DistinctAfterRowLimit
-        => "'Distinct' after 'Skip' or 'Take' cannot be translated; apply 'Distinct' first.";
 
     /// <summary>A time-to-live property of a type DynamoDB's TTL cannot read.</summary>
     public static string InvalidTimeToLiveType(string entityType, string property, string clrType)

@@ -150,7 +150,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
     protected override ShapedQueryExpression? TranslateReverse(ShapedQueryExpression source)
         => IsClient(source) || Query(source).HasRowLimits
             ? Client(source, nameof(Queryable.Reverse))
-            : ReverseOrderings(source, nameof(Queryable.Reverse), nameof(Queryable.Reverse));
+            : ReverseOrderings(source, nameof(Queryable.Reverse));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateDistinct(ShapedQueryExpression source)
@@ -214,7 +214,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         }
 
         // The last item in one order is the first in the other.
-        return ReverseOrderings(source, name, nameof(Queryable.Last)) is null
+        return ReverseOrderings(source, name) is null
             ? null
             : TranslateSingleResult(source, null, returnDefault, take: 1, name);
     }
@@ -425,19 +425,14 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         return source;
     }
 
-    // Reverse, and Last as First in the reversed order: both need an order to reverse, and cannot follow Skip/Take
-    // (DynamoDB orders before it limits rows). The operator names are those the messages give.
-    private ShapedQueryExpression? ReverseOrderings(ShapedQueryExpression source, string operatorName, string rowLimitOperatorName)
+    // Reverse, and Last as First in the reversed order: both need an order to reverse (after Skip/Take they run on
+    // the client, where DynamoDB's order is the one to reverse). The operator name is the one the message gives.
+    private ShapedQueryExpression? ReverseOrderings(ShapedQueryExpression source, string operatorName)
     {
         var query = Query(source);
         if (query.Orderings.Count == 0)
         {
             return Fail(DynamoDbStrings.LastNeedsOrdering(operatorName));
-        }
-
-        if (query.HasRowLimits)
-        {
-            return Fail(DynamoDbStrings.OperatorAfterRowLimit(rowLimitOperatorName));
         }
 
         query.ReverseOrderings();

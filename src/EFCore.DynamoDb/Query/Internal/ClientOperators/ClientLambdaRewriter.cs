@@ -52,7 +52,7 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
             return read.Type == node.Type ? read : Expression.Convert(read, node.Type);
         }
 
-        if (node.Method.DeclaringType == typeof(Queryable) && node.Method.IsGenericMethod)
+        if (node.Method.DeclaringType == typeof(Queryable))
         {
             var arguments = node.Arguments.Select(a => Visit(a is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : a)).ToList();
             if (node.Method.Name == nameof(Queryable.AsQueryable))
@@ -64,11 +64,6 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
             return Expression.Call(
                 method,
                 arguments.Select((a, i) => a.Type == method.GetParameters()[i].ParameterType ? a : Expression.Convert(a, method.GetParameters()[i].ParameterType)));
-        }
-
-        if (node.Method.DeclaringType == typeof(Queryable) && node.Method.Name == nameof(Queryable.AsQueryable))
-        {
-            return Visit(node.Arguments[0]);
         }
 
         // EF's boundary: an operator's lambdas may use what EF knows (.NET's own methods), not the application's
@@ -121,9 +116,17 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
 
     private static Expression Convert(Expression value, Type type) => value.Type == type ? value : Expression.Convert(value, type);
 
-    // Queryable.X<…>(IQueryable<T>, Expression<Func<…>>…) → Enumerable.X<…>(IEnumerable<T>, Func<…>…).
+    // Queryable.X<…>(IQueryable<T>, Expression<Func<…>>…) → Enumerable.X<…>(IEnumerable<T>, Func<…>…), and the same
+    // for the overloads of one number type (Sum(IQueryable<decimal>)).
     private static MethodInfo EnumerableCounterpart(MethodInfo queryableMethod)
     {
+        if (!queryableMethod.IsGenericMethod)
+        {
+            return typeof(Enumerable).GetMethod(
+                queryableMethod.Name,
+                queryableMethod.GetParameters().Select(p => InMemoryType(p.ParameterType)).ToArray())!;
+        }
+
         var definition = queryableMethod.GetGenericMethodDefinition();
         var parameters = definition.GetParameters();
         var counterpart = typeof(Enumerable).GetMethods(BindingFlags.Public | BindingFlags.Static).Single(m =>
