@@ -86,6 +86,26 @@ public sealed class ClientRowLimitOperatorTests(OrdersFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task An_ordering_on_a_computed_key_is_made_on_the_client_with_missing_values_first()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var actual = await context.Orders.Where(o => o.CustomerId == "c1")
+            .OrderBy(o => o.Name!.Length).ThenByDescending(o => o.OrderNumber)
+            .Take(4)
+            .Select(o => o.OrderNumber)
+            .ToListAsync();
+
+        var expected = fixture.Orders.Where(o => o.CustomerId == "c1")
+            .OrderBy(o => o.Name == null ? (int?)null : o.Name.Length).ThenByDescending(o => o.OrderNumber)
+            .Take(4)
+            .Select(o => o.OrderNumber);
+        Assert.Equal(expected, actual);
+        Assert.Equal(["Query"], log.Operations);
+    }
+
+    [Fact]
     public async Task The_warning_can_be_made_an_error()
     {
         await using var context = fixture.CreateContext(configure: o => o.ConfigureWarnings(w => w.Throw(DynamoDbEventId.ClientEvaluationWarning)));

@@ -43,7 +43,8 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
     {
         var client = ToClient(source);
         var callArguments = new List<Expression> { client.Body };
-        var rewriter = new ClientLambdaRewriter();
+        // A Select may be the query's final projection, where EF runs the application's methods too.
+        var rewriter = new ClientLambdaRewriter(insideProjection: name == nameof(Queryable.Select));
         foreach (var argument in arguments)
         {
             if (argument is null)
@@ -100,4 +101,28 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
     // sequences, nulls and overflow. Sum and Average have an overload per number type, not a generic one.
     private ShapedQueryExpression? ClientAggregate(ShapedQueryExpression source, DynamoDbAggregate aggregate, LambdaExpression? predicate)
         => Client(source, aggregate.ToString(), singleResult: true, t => aggregate is DynamoDbAggregate.Sum or DynamoDbAggregate.Average ? null : [t], predicate);
+
+    // OrderBy(o => o.Name.Length) on the client: a member or method of a missing value orders as null (first,
+    // ascending), as the key would in EF's other providers, rather than throwing.
+    private ShapedQueryExpression? ClientOrdering(ShapedQueryExpression source, string name, LambdaExpression keySelector)
+    {
+        var instance = keySelector.Body switch
+        {
+            MemberExpression { Expression: MemberExpression { Type.IsValueType: false } member } => member,
+            MethodCallExpression { Object: MemberExpression { Type.IsValueType: false } member } => member,
+            _ => null,
+        };
+        if (instance is not null && keySelector.Body.Type.IsValueType && Nullable.GetUnderlyingType(keySelector.Body.Type) is null)
+        {
+            var nullableType = typeof(Nullable<>).MakeGenericType(keySelector.Body.Type);
+            keySelector = Expression.Lambda(
+                Expression.Condition(
+                    Expression.Equal(instance, Expression.Constant(null, instance.Type)),
+                    Expression.Constant(null, nullableType),
+                    Expression.Convert(keySelector.Body, nullableType)),
+                keySelector.Parameters);
+        }
+
+        return ClientWithSelector(source, name, singleResult: false, keySelector);
+    }
 }

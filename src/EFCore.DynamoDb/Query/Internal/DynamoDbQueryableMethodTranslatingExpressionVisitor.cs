@@ -405,7 +405,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         // After Skip/Take DynamoDB would order before limiting rows: the order is made on the client.
         if (IsClient(source) || Query(source).HasRowLimits)
         {
-            return ClientWithSelector(source, operatorName + (ascending ? "" : "Descending"), singleResult: false, keySelector);
+            return ClientOrdering(source, operatorName + (ascending ? "" : "Descending"), keySelector);
         }
 
         var query = Query(source);
@@ -417,7 +417,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             // client, as a client-side sort is, with the operators after it. A ThenBy cannot move the DynamoDB-side
             // order before it to the client, and an unmapped member is not evaluated.
             return !append && translator.FailureReason is null
-                ? ClientWithSelector(source, operatorName + (ascending ? "" : "Descending"), singleResult: false, keySelector)
+                ? ClientOrdering(source, operatorName + (ascending ? "" : "Descending"), keySelector)
                 : Fail(translator.FailureReason ?? DynamoDbStrings.OrderingNotProperty(keySelector.Print()));
         }
 
