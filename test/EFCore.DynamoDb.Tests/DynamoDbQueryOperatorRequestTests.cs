@@ -120,13 +120,14 @@ public sealed class DynamoDbQueryOperatorRequestTests : IDisposable
     }
 
     [Fact]
-    public void Select_on_a_GetItem_reads_only_the_projected_attribute()
+    public void Select_on_a_GetItem_reads_the_projected_attribute_and_the_partition_key()
     {
         var request = Request(_db.Products.Where(p => p.Id == 1).Select(p => p.Name));
 
         Assert.Equal("GetItem", request.Member("Operation"));
-        Assert.Equal("#n0", request.Member("ProjectionExpression"));
-        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Name" }, request.Names());
+        // The key tells an item without the projected attribute from no item.
+        Assert.Equal("#n0, #n1", request.Member("ProjectionExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Name", ["#n1"] = "Id" }, request.Names());
     }
 
     [Fact]
@@ -822,15 +823,15 @@ public sealed class DynamoDbQueryOperatorRequestTests : IDisposable
     }
 
     [Fact]
-    public void A_projection_of_a_BatchGetItem_reads_only_the_projected_attributes()
+    public void A_projection_of_a_BatchGetItem_reads_the_projected_attributes_and_the_partition_key()
     {
         using var db = TestContexts.Scenario(b => b.Entity<Product>().Property(p => p.Stock).HasAttributeName("qty"));
         var ids = new[] { 1, 2 };
 
         var table = Request(db.Set<Product>().Where(p => ids.Contains(p.Id)).Select(p => new { p.Name, p.Stock })).BatchTable("Product");
 
-        Assert.Equal("#n0, #n1", table.Member("ProjectionExpression"));
-        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Name", ["#n1"] = "qty" }, table.Names());
+        Assert.Equal("#n0, #n1, #n2", table.Member("ProjectionExpression"));
+        Assert.Equal(new Dictionary<string, string> { ["#n0"] = "Name", ["#n1"] = "qty", ["#n2"] = "Id" }, table.Names());
     }
 
     [Fact]
@@ -1003,50 +1004,46 @@ public sealed class DynamoDbQueryOperatorRequestTests : IDisposable
         Assert.Equal(new Dictionary<string, string> { ["#n0"] = "DeviceId", ["#n1"] = "Timestamp", ["#n2"] = "Value" }, request.Names());
     }
 
-    [Fact]
-    public void Where_after_Take_says_to_move_it_before()
-        => Assert.Contains(
-            DynamoDbStrings.OperatorAfterRowLimit("Where"),
-            Assert.Throws<InvalidOperationException>(() => _db.Orders.Take(3).Where(o => o.IsGift).ToQueryString()).Message);
-
-    [Fact]
-    public void Where_after_Skip_says_to_move_it_before()
-        => Assert.Contains(
-            DynamoDbStrings.OperatorAfterRowLimit("Where"),
-            Assert.Throws<InvalidOperationException>(() => _db.Orders.Skip(3).Where(o => o.IsGift).ToQueryString()).Message);
-
-    [Fact]
-    public void OrderBy_after_Take_says_to_move_it_before()
+    public static TheoryData<string> OperatorsAfterRowLimits => new()
     {
-        var message = Assert.Throws<InvalidOperationException>(() => _db.Orders.Take(3).OrderBy(o => o.Total).ToQueryString()).Message;
+        "Where after Take",
+        "Where after Skip",
+        "OrderBy after Take",
+        "OrderByDescending after Take",
+        "Reverse after Take",
+        "Distinct after Take",
+    };
 
-        Assert.Contains("could not be translated", message);
-        Assert.Contains(DynamoDbStrings.OperatorAfterRowLimit("OrderBy"), message);
+    [Theory]
+    [MemberData(nameof(OperatorsAfterRowLimits))]
+    public void An_operator_after_Skip_or_Take_runs_on_the_client_over_the_rows_they_select(string shape)
+    {
+        IQueryable query = shape switch
+        {
+            "Where after Take" => _db.Orders.Take(3).Where(o => o.IsGift),
+            "Where after Skip" => _db.Orders.Skip(3).Where(o => o.IsGift),
+            "OrderBy after Take" => _db.Orders.Take(3).OrderBy(o => o.Total),
+            "OrderByDescending after Take" => _db.Orders.Take(3).OrderByDescending(o => o.Total),
+            "Reverse after Take" => _db.Orders.OrderBy(o => o.OrderId).Take(3).Reverse(),
+            _ => _db.Orders.Select(o => o.Status).Take(3).Distinct(),
+        };
+
+        var note = Assert.Single(RequestJson.Notes(query));
+        Assert.StartsWith("-- Then on the client, over the results: " + shape.Split(' ')[0], note);
+        Assert.Equal("Scan", Request(query).Member("Operation"));
     }
 
     [Fact]
-    public void OrderByDescending_after_Take_says_to_move_it_before()
+    public void Ordering_by_a_computed_key_is_done_on_the_client()
         => Assert.Contains(
-            DynamoDbStrings.OperatorAfterRowLimit("OrderBy"),
-            Assert.Throws<InvalidOperationException>(() => _db.Orders.Take(3).OrderByDescending(o => o.Total).ToQueryString()).Message);
+            "-- Then on the client, over the results: OrderBy",
+            RequestJson.Notes(_db.Orders.OrderBy(o => o.Total * 2)));
 
     [Fact]
-    public void Reverse_after_Take_says_to_move_it_before()
-        => Assert.Contains(
-            DynamoDbStrings.OperatorAfterRowLimit("Reverse"),
-            Assert.Throws<InvalidOperationException>(() => _db.Orders.OrderBy(o => o.OrderId).Take(3).Reverse().ToQueryString()).Message);
-
-    [Fact]
-    public void Distinct_after_Take_says_to_apply_it_first()
-        => Assert.Contains(
-            DynamoDbStrings.DistinctAfterRowLimit,
-            Assert.Throws<InvalidOperationException>(() => _db.Orders.Select(o => o.Status).Take(3).Distinct().ToQueryString()).Message);
-
-    [Fact]
-    public void Ordering_by_a_computed_key_says_it_is_not_a_mapped_property()
+    public void ThenBy_a_computed_key_says_it_is_not_a_mapped_property()
         => Assert.Contains(
             DynamoDbStrings.OrderingNotProperty("o => o.Total * 2"),
-            Assert.Throws<InvalidOperationException>(() => _db.Orders.OrderBy(o => o.Total * 2).ToQueryString()).Message);
+            Assert.Throws<InvalidOperationException>(() => _db.Orders.OrderBy(o => o.Status).ThenBy(o => o.Total * 2).ToQueryString()).Message);
 
     [Fact]
     public void Ordering_by_an_unmapped_property_says_it_is_not_mapped()

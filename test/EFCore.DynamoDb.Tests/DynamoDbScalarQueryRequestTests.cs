@@ -237,13 +237,15 @@ public sealed class DynamoDbScalarQueryRequestTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Last_after_Take_says_to_move_it_before()
+    public async Task Last_after_Take_is_the_last_of_the_taken_items()
     {
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => _db.Readings.Where(r => r.DeviceId == "d1").OrderBy(r => r.Timestamp).Take(3).LastAsync());
+        Client.Respond = _ => [ReadingItem(1), ReadingItem(2), ReadingItem(3)];
 
-        Assert.Contains(DynamoDbStrings.OperatorAfterRowLimit("Last"), exception.Message);
-        Assert.Empty(Client.Requests);
+        var last = await _db.Readings.Where(r => r.DeviceId == "d1").OrderBy(r => r.Timestamp).Take(3).LastAsync();
+
+        Assert.Equal(3, last.Timestamp);
+        var request = Assert.IsType<QueryRequest>(Assert.Single(Client.Requests));
+        Assert.Equal(3, request.Limit);
     }
 
     [Fact]

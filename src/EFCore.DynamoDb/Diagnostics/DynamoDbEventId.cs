@@ -17,6 +17,7 @@ public static class DynamoDbEventId
         RequestExecuted,
         IndexIgnored,
         ClientSideOrderingWarning,
+        ClientEvaluationWarning,
     }
 
     private static readonly string DatabasePrefix = DbLoggerCategory.Database.Name + ".";
@@ -56,4 +57,12 @@ public static class DynamoDbEventId
     /// <c>ConfigureWarnings(w => w.Throw(DynamoDbEventId.ClientSideOrderingWarning))</c>.
     /// </summary>
     public static readonly EventId ClientSideOrderingWarning = new((int)Id.ClientSideOrderingWarning, QueryPrefix + Id.ClientSideOrderingWarning);
+
+    /// <summary>
+    /// Part of a query runs on the client, over the items its DynamoDB requests return: what DynamoDB's expression
+    /// language cannot say (GroupBy, set operations, operators after Skip/Take…). It reads the same items, at the same
+    /// capacity cost, as the requests without it. Logged once per query shape; turn it into an error with
+    /// <c>ConfigureWarnings(w => w.Throw(DynamoDbEventId.ClientEvaluationWarning))</c>.
+    /// </summary>
+    public static readonly EventId ClientEvaluationWarning = new((int)Id.ClientEvaluationWarning, QueryPrefix + Id.ClientEvaluationWarning);
 }

@@ -206,10 +206,6 @@ public static class DynamoDbStrings
     public static string PageNotSupportedWith(string feature)
         => Format("ToPageAsync cannot be combined with {0}.", feature);
 
-    /// <summary>An operator after Skip/Take that would change their meaning.</summary>
-    public static string OperatorAfterRowLimit(string @operator)
-        => Format("'{0}' after 'Skip' or 'Take' cannot be translated: DynamoDB applies conditions and ordering before limiting rows. Move '{0}' before 'Skip'/'Take'.", @operator);
-
     /// <summary>An ordering key that is not a mapped property.</summary>
     public static string OrderingNotProperty(string keySelector)
         => Format("The ordering key '{0}' is not a mapped property; DynamoDB queries order by one property of the item at a time.", keySelector);
@@ -225,10 +221,6 @@ public static class DynamoDbStrings
     /// <summary>An Include of a navigation to another entity type.</summary>
     public static string IncludeNotSupported(string navigation)
         => Format("The navigation '{0}' cannot be included: it leads to another entity type, stored in its own items, and DynamoDB has no joins. Query the related entity type by its key instead.", navigation);
-
-    /// <summary>Distinct after Skip/Take.</summary>
-    public static string DistinctAfterRowLimit
-        => "'Distinct' after 'Skip' or 'Take' cannot be translated; apply 'Distinct' first.";
 
     /// <summary>A time-to-live property of a type DynamoDB's TTL cannot read.</summary>
     public static string InvalidTimeToLiveType(string entityType, string property, string clrType)
@@ -534,4 +526,34 @@ public static class DynamoDbStrings
     /// <summary>A query of Database.TransactionalReadAsync that does not read entities by key.</summary>
     public static string TransactionalReadBatchNeedsEntityQueries(string type)
         => Format("'Database.TransactionalReadAsync' takes queries that 'WithTransactionalRead' reads on their own, of results of type '{0}' here: 'keys.Contains(e.Key)' or '==' on the whole key, optionally with 'AsNoTracking' or a projection. Combine or reshape the results after reading them.", type);
+
+    // --- client operators (GroupBy, Distinct, set operations, operators after Skip/Take) ---
+
+    /// <summary>The ClientEvaluationWarning message for operators run while streaming a query's items.</summary>
+    public static string ClientOperators(string operators, string entityTypes)
+        => Format("{0} of a query for {1} run on the client, over the items the query's DynamoDB requests return: DynamoDB's expression language has no such operator. The requests read the same items, at the same capacity cost, as they would without it; the operator holds in memory what it needs (a group, the values already seen).", operators, entityTypes);
+
+    /// <summary>A shadow property read by an operator that runs on the client.</summary>
+    public static string ClientOperatorShadowProperty(string property, string entityType)
+        => Format("'{0}' is a shadow property of '{1}', which exists only in EF's change tracker, not on the objects an operator run on the client sees. Map it to a CLR property, or project it before the operator.", property, entityType);
+
+    /// <summary>A subquery over another entity set (or a navigation to one) in a projection or a client operator.</summary>
+    public static string SubqueryNotSupported(string expression)
+        => Format("'{0}' reads the items of another query inside this one: DynamoDB has no joins, and the provider does not yet look up related items. Query them on their own and combine the results in memory.", expression);
+
+    /// <summary>A join, which needs lookups across tables.</summary>
+    public static string JoinNotSupported(string @operator)
+        => Format("'{0}' cannot be translated: DynamoDB has no joins, and the provider does not yet look up the related items of another query. Query each entity type on its own and combine the results in memory.", @operator);
+
+    /// <summary>ExecuteUpdate/ExecuteDelete over a query with operators run on the client.</summary>
+    public static string ExecuteAfterClientOperators(string method, string operators)
+        => Format("'{0}' cannot follow {1}, which run on the client: '{0}' writes the items a DynamoDB request selects. Select the items with conditions DynamoDB can express, or read them and save the changes with SaveChangesAsync.", method, operators);
+
+    /// <summary>ToPageAsync over a query with operators run on the client.</summary>
+    public static string PageAfterClientOperators(string operators)
+        => Format("ToPageAsync reads one page of DynamoDB items at a time, but {0} run on the client over all of the query's items. Read the results with ToListAsync, or page the query without them.", operators);
+
+    /// <summary>A search for a byte inside a binary attribute.</summary>
+    public static string BinaryNotSearchable(string property)
+        => Format("'{0}' is stored as a binary (B) attribute, and DynamoDB's contains() searches only strings, sets and lists: it cannot look for a byte inside a binary value.", property);
 }

@@ -192,7 +192,8 @@ public sealed class ProjectionTests(TicketsFixture fixture) : IClassFixture<Tick
         Assert.Equal(fixture.Tickets.Single(t => t.Project == "borealis" && t.Code == "FEAT-002").Title, title);
         var request = Assert.Single(log.Requests);
         Assert.Equal("GetItem", request.Operation);
-        Assert.Equal(["Title"], request.Details().ProjectedNames());
+        // The key tells an item without the projected attribute from no item.
+        Assert.Equal(["Project", "Title"], request.Details().ProjectedNames());
     }
 
     [Fact]

@@ -213,7 +213,10 @@ public class DynamoDbPredicateTranslator
 
             if (TryGetProperty(collection, out property) && TryGetValue(item, out var element))
             {
-                return new FunctionCondition(DynamoDbConditionFunction.Contains, property, element);
+                // contains() searches strings, sets and lists; on a binary attribute it matches nothing.
+                return (property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType) == typeof(byte[])
+                    ? Fail(DynamoDbStrings.BinaryNotSearchable(property.DeclaringType.DisplayName() + "." + property.Name))
+                    : new FunctionCondition(DynamoDbConditionFunction.Contains, property, element);
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal.ClientOperators;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -28,6 +29,14 @@ public class DynamoDbQueryTranslationPostprocessor(
             new DynamoDbAccessPathChooser(QueryCompilationContext.Logger)
                 .Choose(queryExpression, options.ResolveTableName(queryExpression.EntityType));
             ReadSortKeyExtremeOnly(queryExpression, shapedQuery.ShaperExpression);
+        }
+        else if (query is ShapedQueryExpression { QueryExpression: ClientOperatorsExpression client })
+        {
+            foreach (var source in client.Sources)
+            {
+                var read = (DynamoDbQueryExpression)source.QueryExpression;
+                new DynamoDbAccessPathChooser(QueryCompilationContext.Logger).Choose(read, options.ResolveTableName(read.EntityType));
+            }
         }
         else if (query is DynamoDbBulkWriteExpression bulkWrite)
         {

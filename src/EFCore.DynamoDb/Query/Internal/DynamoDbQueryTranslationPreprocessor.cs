@@ -12,7 +12,8 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// Takes the DynamoDB query options (WithIndex, WithConsistentRead, WithParallelScan, ExcludeExpiredItems and
 /// ToPageAsync's page)
 /// out of the query before EF's navigation expansion, which knows no such operators, and records them on the
-/// compilation context. A projection that reads a navigation to another entity type fails here with the reason,
+/// compilation context, and writes <c>Equals</c> across two CLR types as false, EF's rule (see
+/// <see cref="MismatchedEqualsRewriter" />). A projection that reads a navigation to another entity type fails here with the reason,
 /// before navigation expansion turns it into a join that would fail without one.
 /// </summary>
 public class DynamoDbQueryTranslationPreprocessor(
@@ -24,6 +25,7 @@ public class DynamoDbQueryTranslationPreprocessor(
     public override Expression Process(Expression query)
     {
         query = new QueryOptionsExtractor(queryCompilationContext).Visit(query);
+        query = new MismatchedEqualsRewriter().Visit(query);
         new ProjectedNavigationFinder(queryCompilationContext.Model).Visit(query);
         return base.Process(query);
     }

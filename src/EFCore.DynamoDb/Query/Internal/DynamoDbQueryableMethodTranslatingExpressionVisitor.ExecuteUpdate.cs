@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal.ClientOperators;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,12 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
     // providers do, rather than making the provider read every key to sort them.
     private DynamoDbQueryExpression? SelectItems(ShapedQueryExpression source, string operation)
     {
+        if (IsClient(source))
+        {
+            Fail(DynamoDbStrings.ExecuteAfterClientOperators(operation, string.Join(", ", ((ClientOperatorsExpression)source.QueryExpression).Operators)));
+            return null;
+        }
+
         var query = Query(source);
         if (UnwrapIncludes(source.ShaperExpression) is not StructuralTypeShaperExpression { StructuralType: IEntityType } || query.IsProjection)
         {

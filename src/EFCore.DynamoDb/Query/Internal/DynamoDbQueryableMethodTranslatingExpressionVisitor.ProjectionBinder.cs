@@ -63,6 +63,32 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
                 : base.VisitMember(node);
         }
 
+        // (int?)e.Name.IndexOf(""): a method or member of an attribute that may be missing yields null, as in EF's
+        // other providers, where C# would throw.
+        protected override Expression VisitUnary(UnaryExpression node)
+        {
+            if (node.NodeType != ExpressionType.Convert || Nullable.GetUnderlyingType(node.Type) != node.Operand.Type)
+            {
+                return base.VisitUnary(node);
+            }
+
+            var operand = Visit(node.Operand);
+            return NullableInstanceOf(operand) is { } instance
+                ? Expression.Condition(
+                    Expression.Equal(instance, Expression.Constant(null, instance.Type)),
+                    Expression.Constant(null, node.Type),
+                    Expression.Convert(operand, node.Type))
+                : node.Update(operand);
+        }
+
+        private static Expression? NullableInstanceOf(Expression access)
+            => access switch
+            {
+                MethodCallExpression { Object: ProjectionBindingExpression { Type.IsValueType: false } instance } => instance,
+                MemberExpression { Expression: ProjectionBindingExpression { Type.IsValueType: false } instance } => instance,
+                _ => null,
+            };
+
         // A whole complex value is materialized with its entity, which reads the whole item.
         private Expression ProjectEntity(MemberExpression node)
         {
@@ -76,7 +102,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
                 || node.Method.Name != nameof(EF.Property)
                 || node.Arguments[1] is not ConstantExpression { Value: string name })
             {
-                return base.VisitMethodCall(node);
+                // e.Name.ToUpper(): null for a missing attribute, as in EF's other providers.
+                var visited = base.VisitMethodCall(node);
+                return NullableInstanceOf(visited) is { } target && (!visited.Type.IsValueType || Nullable.GetUnderlyingType(visited.Type) is not null)
+                    ? Expression.Condition(Expression.Equal(target, Expression.Constant(null, target.Type)), Expression.Constant(null, visited.Type), visited)
+                    : visited;
             }
 
             if (node.Arguments[0] is StructuralTypeShaperExpression { StructuralType: IEntityType rootType })

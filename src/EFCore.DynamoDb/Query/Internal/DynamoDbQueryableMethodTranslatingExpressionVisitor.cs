@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal.ClientOperators;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -102,6 +103,12 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
     {
+        // After Skip/Take DynamoDB would filter before limiting rows: the condition is checked on the client.
+        if (IsClient(source) || Query(source).HasRowLimits)
+        {
+            return Client(source, nameof(Queryable.Where), predicate);
+        }
+
         // `Where(e => true)` (as built by predicate builders) filters nothing.
         if (predicate.Body is ConstantExpression { Value: true })
         {
@@ -116,11 +123,6 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         }
 
         var query = Query(source);
-        if (query.HasRowLimits)
-        {
-            return Fail(DynamoDbStrings.OperatorAfterRowLimit(nameof(Queryable.Where)));
-        }
-
         var translator = CreatePredicateTranslator(query, predicate);
         var condition = translator.Translate(RemapLambdaBody(source, predicate));
         if (condition is null)
@@ -140,13 +142,20 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             return source;
         }
 
+        // After Distinct, the projection applies to the distinct values, not to the items they came from.
+        if (IsClient(source) || Query(source).IsDistinct)
+        {
+            return ClientWithSelector(source, nameof(Queryable.Select), singleResult: false, selector)!;
+        }
+
         var query = Query(source);
         var binder = new ProjectionBinder(query, QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll);
-        var shaper = binder.Visit(RemapLambdaBody(source, selector));
-        if (binder.FailureReason is { } reason)
+        var rewriter = new ClientLambdaRewriter(insideProjection: true);
+        var shaper = rewriter.Rewrite(binder.Visit(RemapLambdaBody(source, selector)));
+        if (shaper is null || binder.FailureReason is not null)
         {
             // EF's base visitor reports a null result as a translation failure, although the signature says non-null.
-            return Fail(reason)!;
+            return Fail(binder.FailureReason ?? rewriter.FailureReason)!;
         }
 
         if (binder.ProjectsEntity)
@@ -167,28 +176,35 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateReverse(ShapedQueryExpression source)
-        => ReverseOrderings(source, nameof(Queryable.Reverse), nameof(Queryable.Reverse));
+        => IsClient(source) || Query(source).HasRowLimits
+            ? Client(source, nameof(Queryable.Reverse))
+            : ReverseOrderings(source, nameof(Queryable.Reverse));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateDistinct(ShapedQueryExpression source)
     {
-        var query = Query(source);
-        if (query.HasRowLimits)
+        // A whole entity is one item, and no item is read twice: its results are distinct already.
+        if (UnwrapIncludes(source.ShaperExpression) is StructuralTypeShaperExpression)
         {
-            return Fail(DynamoDbStrings.DistinctAfterRowLimit);
+            return source;
         }
 
-        query.ApplyDistinct();
+        if (IsClient(source) || Query(source).HasRowLimits)
+        {
+            return Client(source, nameof(Queryable.Distinct));
+        }
+
+        Query(source).ApplyDistinct();
         return source;
     }
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateTake(ShapedQueryExpression source, Expression count)
-        => TranslateRowLimit(source, count, isSkip: false);
+        => IsClient(source) ? Client(source, nameof(Queryable.Take), count) : TranslateRowLimit(source, count, isSkip: false);
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count)
-        => TranslateRowLimit(source, count, isSkip: true);
+        => IsClient(source) ? Client(source, nameof(Queryable.Skip), count) : TranslateRowLimit(source, count, isSkip: true);
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateFirstOrDefault(
@@ -196,7 +212,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression? predicate,
         Type returnType,
         bool returnDefault)
-        => TranslateSingleResult(source, predicate, returnDefault, take: 1);
+        => TranslateSingleResult(source, predicate, returnDefault, take: 1, returnDefault ? nameof(Queryable.FirstOrDefault) : nameof(Queryable.First));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSingleOrDefault(
@@ -205,7 +221,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         Type returnType,
         bool returnDefault)
         // Two items are enough to know that more than one matches.
-        => TranslateSingleResult(source, predicate, returnDefault, take: 2);
+        => TranslateSingleResult(source, predicate, returnDefault, take: 2, returnDefault ? nameof(Queryable.SingleOrDefault) : nameof(Queryable.Single));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateLastOrDefault(
@@ -214,20 +230,34 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         Type returnType,
         bool returnDefault)
     {
+        var name = returnDefault ? nameof(Queryable.LastOrDefault) : nameof(Queryable.Last);
+        if (IsClient(source) || Query(source).HasRowLimits)
+        {
+            return ClientSingle(source, name, predicate);
+        }
+
         if (predicate is not null && TranslateWhere(source, predicate) is null)
         {
             return null;
         }
 
         // The last item in one order is the first in the other.
-        return ReverseOrderings(source, returnDefault ? nameof(Queryable.LastOrDefault) : nameof(Queryable.Last), nameof(Queryable.Last)) is null
+        return ReverseOrderings(source, name) is null
             ? null
-            : TranslateSingleResult(source, null, returnDefault, take: 1);
+            : TranslateSingleResult(source, null, returnDefault, take: 1, name);
     }
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateElementAtOrDefault(ShapedQueryExpression source, Expression index, bool returnDefault)
-        => TranslateRowLimit(source, index, isSkip: true) is null ? null : TranslateSingleResult(source, null, returnDefault, take: 1);
+    {
+        var name = returnDefault ? nameof(Queryable.ElementAtOrDefault) : nameof(Queryable.ElementAt);
+        if (IsClient(source))
+        {
+            return ClientSingle(source, name, index);
+        }
+
+        return TranslateRowLimit(source, index, isSkip: true) is null ? null : TranslateSingleResult(source, null, returnDefault, take: 1, name);
+    }
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateCount(ShapedQueryExpression source, LambdaExpression? predicate)
@@ -243,8 +273,10 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateAll(ShapedQueryExpression source, LambdaExpression predicate)
-        // All(p) is "no item matches !p".
-        => TranslateAggregate(
+        => IsClient(source) || Query(source).HasRowLimits
+            ? ClientSingle(source, nameof(Queryable.All), predicate)
+            // All(p) is "no item matches !p".
+            : TranslateAggregate(
             source,
             Expression.Lambda(Expression.Not(predicate.Body), predicate.Parameters),
             DynamoDbAggregate.All,
@@ -268,7 +300,9 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateCast(ShapedQueryExpression source, Type castType)
-        => castType.IsAssignableFrom(source.ShaperExpression.Type) ? source : null;
+        => castType.IsAssignableFrom(source.ShaperExpression.Type)
+            ? source
+            : IsClient(source) ? Client(source, nameof(Queryable.Cast), singleResult: false, _ => [castType]) : null;
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType)
@@ -278,17 +312,16 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             return source;
         }
 
+        if (IsClient(source) || Query(source).HasRowLimits)
+        {
+            return Client(source, nameof(Queryable.OfType), singleResult: false, _ => [resultType]);
+        }
+
         // OfType<Derived>() on a hierarchy: the items of that type and the types below it, materialized as such.
         if (source.ShaperExpression is StructuralTypeShaperExpression { StructuralType: IEntityType entityType } shaper
             && entityType.GetDerivedTypes().FirstOrDefault(t => t.ClrType == resultType) is { } derivedType)
         {
-            var query = Query(source);
-            if (query.HasRowLimits)
-            {
-                return Fail(DynamoDbStrings.OperatorAfterRowLimit(nameof(Queryable.OfType)));
-            }
-
-            query.ApplyPredicate(CreateTypeCondition(derivedType));
+            Query(source).ApplyPredicate(CreateTypeCondition(derivedType));
             return source.UpdateShaperExpression(shaper.WithType(derivedType));
         }
 
@@ -296,16 +329,21 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
     }
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateConcat(ShapedQueryExpression source1, ShapedQueryExpression source2) => null;
+    protected override ShapedQueryExpression? TranslateConcat(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => ClientSetOperation(source1, source2, nameof(Queryable.Concat));
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateContains(ShapedQueryExpression source, Expression item) => null;
+    protected override ShapedQueryExpression? TranslateContains(ShapedQueryExpression source, Expression item)
+        // Of values (an entity is compared by key, which the client does not know how to do).
+        => UnwrapIncludes(source.ShaperExpression) is StructuralTypeShaperExpression ? null : ClientSingle(source, nameof(Queryable.Contains), item);
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateDefaultIfEmpty(ShapedQueryExpression source, Expression? defaultValue) => null;
+    protected override ShapedQueryExpression? TranslateDefaultIfEmpty(ShapedQueryExpression source, Expression? defaultValue)
+        => Client(source, nameof(Queryable.DefaultIfEmpty), defaultValue);
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateExcept(ShapedQueryExpression source1, ShapedQueryExpression source2) => null;
+    protected override ShapedQueryExpression? TranslateExcept(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => ClientSetOperation(source1, source2, nameof(Queryable.Except));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateGroupBy(
@@ -313,7 +351,14 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression keySelector,
         LambdaExpression? elementSelector,
         LambdaExpression? resultSelector)
-        => null;
+        => Client(
+            source,
+            nameof(Queryable.GroupBy),
+            singleResult: false,
+            t => [t, keySelector.ReturnType, .. elementSelector is null ? [] : new[] { elementSelector.ReturnType }, .. resultSelector is null ? [] : new[] { resultSelector.ReturnType }],
+            keySelector,
+            elementSelector,
+            resultSelector);
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateGroupJoin(
@@ -322,10 +367,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => null;
+        => Fail(DynamoDbStrings.JoinNotSupported("GroupJoin"));
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateIntersect(ShapedQueryExpression source1, ShapedQueryExpression source2) => null;
+    protected override ShapedQueryExpression? TranslateIntersect(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => ClientSetOperation(source1, source2, nameof(Queryable.Intersect));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateJoin(
@@ -334,7 +380,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => null;
+        => Fail(DynamoDbStrings.JoinNotSupported("Join"));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateLeftJoin(
@@ -343,7 +389,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => null;
+        => Fail(DynamoDbStrings.JoinNotSupported("LeftJoin"));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateRightJoin(
@@ -352,26 +398,30 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => null;
+        => Fail(DynamoDbStrings.JoinNotSupported("RightJoin"));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSelectMany(
         ShapedQueryExpression source,
         LambdaExpression collectionSelector,
         LambdaExpression resultSelector)
-        => null;
+        => Fail(DynamoDbStrings.JoinNotSupported(nameof(Queryable.SelectMany)));
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector) => null;
+    protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector)
+        => Fail(DynamoDbStrings.JoinNotSupported(nameof(Queryable.SelectMany)));
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateSkipWhile(ShapedQueryExpression source, LambdaExpression predicate) => null;
+    protected override ShapedQueryExpression? TranslateSkipWhile(ShapedQueryExpression source, LambdaExpression predicate)
+        => Client(source, nameof(Queryable.SkipWhile), predicate);
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateTakeWhile(ShapedQueryExpression source, LambdaExpression predicate) => null;
+    protected override ShapedQueryExpression? TranslateTakeWhile(ShapedQueryExpression source, LambdaExpression predicate)
+        => Client(source, nameof(Queryable.TakeWhile), predicate);
 
     /// <inheritdoc />
-    protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2) => null;
+    protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => ClientSetOperation(source1, source2, nameof(Queryable.Union));
 
     private ShapedQueryExpression? TranslateOrdering(
         ShapedQueryExpression source,
@@ -380,36 +430,37 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         bool append,
         string operatorName)
     {
-        var query = Query(source);
-        if (query.HasRowLimits)
+        // After Skip/Take DynamoDB would order before limiting rows: the order is made on the client.
+        if (IsClient(source) || Query(source).HasRowLimits)
         {
-            return Fail(DynamoDbStrings.OperatorAfterRowLimit(operatorName));
+            return ClientOrdering(source, operatorName + (ascending ? "" : "Descending"), keySelector);
         }
 
+        var query = Query(source);
         var translator = CreatePredicateTranslator(query, keySelector);
         var property = translator.TranslateProperty(RemapLambdaBody(source, keySelector));
         if (property is null)
         {
-            return Fail(translator.FailureReason ?? DynamoDbStrings.OrderingNotProperty(keySelector.Print()));
+            // OrderBy(c => c.Region ?? "ZZ"): DynamoDB orders by one attribute; a computed key is ordered on the
+            // client, as a client-side sort is, with the operators after it. A ThenBy cannot move the DynamoDB-side
+            // order before it to the client, and an unmapped member is not evaluated.
+            return !append && translator.FailureReason is null
+                ? ClientOrdering(source, operatorName + (ascending ? "" : "Descending"), keySelector)
+                : Fail(translator.FailureReason ?? DynamoDbStrings.OrderingNotProperty(keySelector.Print()));
         }
 
         query.ApplyOrdering(new DynamoDbOrdering(property, ascending), append);
         return source;
     }
 
-    // Reverse, and Last as First in the reversed order: both need an order to reverse, and cannot follow Skip/Take
-    // (DynamoDB orders before it limits rows). The operator names are those the messages give.
-    private ShapedQueryExpression? ReverseOrderings(ShapedQueryExpression source, string operatorName, string rowLimitOperatorName)
+    // Reverse, and Last as First in the reversed order: both need an order to reverse (after Skip/Take they run on
+    // the client, where DynamoDB's order is the one to reverse). The operator name is the one the message gives.
+    private ShapedQueryExpression? ReverseOrderings(ShapedQueryExpression source, string operatorName)
     {
         var query = Query(source);
         if (query.Orderings.Count == 0)
         {
             return Fail(DynamoDbStrings.LastNeedsOrdering(operatorName));
-        }
-
-        if (query.HasRowLimits)
-        {
-            return Fail(DynamoDbStrings.OperatorAfterRowLimit(rowLimitOperatorName));
         }
 
         query.ReverseOrderings();
@@ -433,8 +484,13 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         return source;
     }
 
-    private ShapedQueryExpression? TranslateSingleResult(ShapedQueryExpression source, LambdaExpression? predicate, bool returnDefault, int take)
+    private ShapedQueryExpression? TranslateSingleResult(ShapedQueryExpression source, LambdaExpression? predicate, bool returnDefault, int take, string name)
     {
+        if (IsClient(source) || (predicate is not null && Query(source).HasRowLimits))
+        {
+            return ClientSingle(source, name, predicate);
+        }
+
         if (predicate is not null && TranslateWhere(source, predicate) is null)
         {
             return null;
@@ -446,6 +502,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     private ShapedQueryExpression? TranslateAggregate(ShapedQueryExpression source, LambdaExpression? predicate, DynamoDbAggregate aggregate, Type resultType)
     {
+        if (IsClient(source) || (predicate is not null && Query(source).HasRowLimits))
+        {
+            return ClientAggregate(source, aggregate, predicate);
+        }
+
         if (predicate is not null && TranslateWhere(source, predicate) is null)
         {
             return null;

@@ -37,8 +37,11 @@ public sealed class DynamoDbReadRequestBuilder
         if (query.IsProjection)
         {
             // A projection also reads what the provider itself needs: the ordering keys to sort on the client, the
-            // key of a page's last item (its continuation token), the attributes checked on each returned item.
+            // key of a page's last item (its continuation token), the attributes checked on each returned item. A
+            // GetItem or BatchGetItem returns an item without any of the attributes projected as no attributes at all,
+            // which reads as no item: its partition key tells the two apart.
             _projectedProperties = query.ProjectedProperties
+                .Concat(query.AccessPath is DynamoDbAccessPath.GetItem or DynamoDbAccessPath.BatchGetItem ? [query.EntityType.GetPartitionKeyProperty()!] : [])
                 .Concat(MayOrderOnClient ? query.Orderings.Select(o => o.Property) : [])
                 .Concat(query.PageRequestParameterName is null ? [] : ContinuationTokenSerializer.KeyProperties(query.EntityType, query.Index))
                 .Concat(query.ClientFilter is null ? [] : DynamoDbCondition.Properties(query.ClientFilter))

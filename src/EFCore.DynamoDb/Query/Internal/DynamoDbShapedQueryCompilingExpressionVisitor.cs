@@ -3,6 +3,7 @@ using System.Reflection;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal.ClientOperators;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Query.Internal.PartiQL;
 using EFCore.DynamoDb.Query.Internal.TransactionalRead;
@@ -31,6 +32,16 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
     /// <inheritdoc />
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
+        if (shapedQueryExpression.QueryExpression is ClientOperatorsExpression client)
+        {
+            if (QueryCompilationContext is DynamoDbQueryCompilationContext { PageRequestParameterName: not null })
+            {
+                throw new InvalidOperationException(DynamoDbStrings.PageAfterClientOperators(string.Join(", ", client.Operators.Select(o => "'" + o + "'"))));
+            }
+
+            return CompileClientOperators(client, shapedQueryExpression.ShaperExpression.Type);
+        }
+
         var query = (DynamoDbQueryExpression)shapedQueryExpression.QueryExpression;
         ValidatePaging(query);
 
@@ -123,11 +134,11 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
             // The executor guards the whole operation, reads and writes.
             ThreadSafetyChecksEnabled: false);
 
-    // Counting needs no values, and must not materialize (or start tracking) entities: only Distinct over a
-    // projection counts shaped values.
+    // Counting needs no values, and must not materialize (or start tracking) entities: only Distinct counts shaped
+    // values (the distinct ones).
     private static Expression AggregatedValues(AggregateShaperExpression aggregate, DynamoDbQueryExpression query)
         => aggregate.Aggregate is DynamoDbAggregate.Count or DynamoDbAggregate.LongCount or DynamoDbAggregate.Any or DynamoDbAggregate.All
-            && !(query.IsDistinct && query.IsProjection)
+            && !query.IsDistinct
                 ? Expression.Constant(true)
                 : aggregate.SourceShaper;
 

@@ -1,0 +1,175 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query.Internal.ClientOperators;
+
+/// <summary>
+/// Prepares the arguments of an operator run on the client (its lambdas, a count, a value) for LINQ-to-Objects:
+/// <c>EF.Property(e, "X")</c>, which only EF can run, becomes the member <c>e.X</c>; a LINQ operator EF wrote over an
+/// in-memory sequence (<c>g.AsQueryable().Count()</c> over a group, <c>new[] { e.A, e.B }.Concat(…)</c>) becomes the
+/// <see cref="Enumerable" /> one, compiled with the query instead of at each call. Query parameters stay, to be read
+/// from each execution's context. What has no in-memory meaning (a shadow property, a query over another entity
+/// set) fails with the reason. Inside a projection (<paramref name="insideProjection" />), the provider's attribute
+/// reads and shapers are left for the shaper's compilation.
+/// </summary>
+public sealed class ClientLambdaRewriter(bool insideProjection = false) : ExpressionVisitor
+{
+    private bool _failed;
+
+    /// <summary>Why the last rewrite failed; null when EF's standard "could not be translated" says it all.</summary>
+    public string? FailureReason { get; private set; }
+
+    /// <summary>The argument ready for LINQ-to-Objects, or null when it cannot run on the client.</summary>
+    public Expression? Rewrite(Expression argument)
+    {
+        FailureReason = null;
+        _failed = false;
+        var rewritten = Visit(argument);
+        return _failed ? null : rewritten;
+    }
+
+    /// <inheritdoc />
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        if (node.Method.DeclaringType == typeof(EF)
+            && node.Method.Name == nameof(EF.Property)
+            && node.Arguments[1] is ConstantExpression { Value: string name })
+        {
+            var instance = Visit(node.Arguments[0]);
+            var member = (MemberInfo?)instance.Type.GetProperty(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                ?? instance.Type.GetField(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+            if (member is null)
+            {
+                Fail(DynamoDbStrings.ClientOperatorShadowProperty(name, instance.Type.ShortDisplayName()));
+                return node;
+            }
+
+            var read = Expression.MakeMemberAccess(instance, member);
+            return read.Type == node.Type ? read : Expression.Convert(read, node.Type);
+        }
+
+        if (node.Method.DeclaringType == typeof(Queryable))
+        {
+            var arguments = node.Arguments.Select(a => Visit(a is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : a)).ToList();
+            if (node.Method.Name == nameof(Queryable.AsQueryable))
+            {
+                return arguments[0];
+            }
+
+            var method = EnumerableCounterpart(node.Method);
+            return Expression.Call(
+                method,
+                arguments.Select((a, i) => a.Type == method.GetParameters()[i].ParameterType ? a : Expression.Convert(a, method.GetParameters()[i].ParameterType)));
+        }
+
+        // EF's boundary: an operator's lambdas may use what EF knows (.NET's own methods), not the application's
+        // methods, which EF never runs inside a query; only the final projection may (EF's client projection).
+        if (!insideProjection && node.Method.DeclaringType?.Namespace?.StartsWith(nameof(System), StringComparison.Ordinal) != true)
+        {
+            _failed = true;
+            return node;
+        }
+
+        return base.VisitMethodCall(node);
+    }
+
+    private void Fail(string reason)
+    {
+        _failed = true;
+        FailureReason ??= reason;
+    }
+
+    /// <inheritdoc />
+    protected override Expression VisitExtension(Expression node)
+    {
+        switch (node)
+        {
+            case QueryParameterExpression:
+                return node;
+
+            // new[] { e.A, e.B } and a parameter collection, which EF made query roots of: the values themselves.
+            case InlineQueryRootExpression inline:
+                return Expression.NewArrayInit(inline.ElementType, inline.Values.Select(v => Convert(Visit(v), inline.ElementType)));
+            case ParameterQueryRootExpression { QueryParameterExpression: { } parameter }:
+                return parameter;
+
+            // Another entity set, or a navigation to one: items of another query.
+            case QueryRootExpression or MaterializeCollectionNavigationExpression:
+                Fail(DynamoDbStrings.SubqueryNotSupported(node.Print()));
+                return node;
+
+            // The provider's own nodes of a projection (attribute reads, entity shapers) are compiled with it.
+            default:
+                if (!insideProjection)
+                {
+                    Fail(DynamoDbStrings.SubqueryNotSupported(node.Print()));
+                    return node;
+                }
+
+                return base.VisitExtension(node);
+        }
+    }
+
+    private static Expression Convert(Expression value, Type type) => value.Type == type ? value : Expression.Convert(value, type);
+
+    // Queryable.X<…>(IQueryable<T>, Expression<Func<…>>…) → Enumerable.X<…>(IEnumerable<T>, Func<…>…), and the same
+    // for the overloads of one number type (Sum(IQueryable<decimal>)).
+    private static MethodInfo EnumerableCounterpart(MethodInfo queryableMethod)
+    {
+        if (!queryableMethod.IsGenericMethod)
+        {
+            return typeof(Enumerable).GetMethod(
+                queryableMethod.Name,
+                queryableMethod.GetParameters().Select(p => InMemoryType(p.ParameterType)).ToArray())!;
+        }
+
+        var definition = queryableMethod.GetGenericMethodDefinition();
+        var parameters = definition.GetParameters();
+        var counterpart = typeof(Enumerable).GetMethods(BindingFlags.Public | BindingFlags.Static).Single(m =>
+            m.Name == definition.Name
+            && m.IsGenericMethodDefinition
+            && m.GetGenericArguments().Length == definition.GetGenericArguments().Length
+            && m.GetParameters().Length == parameters.Length
+            && m.GetParameters().Select(p => p.ParameterType).Zip(parameters, (e, q) => SameShape(e, InMemoryType(q.ParameterType))).All(same => same));
+        return counterpart.MakeGenericMethod(queryableMethod.GetGenericArguments());
+    }
+
+    private static Type InMemoryType(Type queryableType)
+    {
+        if (!queryableType.IsGenericType)
+        {
+            return queryableType;
+        }
+
+        var definition = queryableType.GetGenericTypeDefinition();
+        var arguments = queryableType.GetGenericArguments();
+        return definition == typeof(IQueryable<>) ? typeof(IEnumerable<>).MakeGenericType(arguments)
+            : definition == typeof(IOrderedQueryable<>) ? typeof(IOrderedEnumerable<>).MakeGenericType(arguments)
+            : definition == typeof(Expression<>) ? arguments[0]
+            : queryableType;
+    }
+
+    // Types of two generic method definitions match when they have the same shape, generic parameters by position.
+    private static bool SameShape(Type enumerableType, Type queryableType)
+    {
+        if (enumerableType.IsGenericParameter || queryableType.IsGenericParameter)
+        {
+            return enumerableType.IsGenericParameter && queryableType.IsGenericParameter
+                && enumerableType.GenericParameterPosition == queryableType.GenericParameterPosition;
+        }
+
+        if (enumerableType.IsGenericType != queryableType.IsGenericType)
+        {
+            return false;
+        }
+
+        return enumerableType.IsGenericType
+            ? enumerableType.GetGenericTypeDefinition() == queryableType.GetGenericTypeDefinition()
+                && enumerableType.GetGenericArguments().Zip(queryableType.GetGenericArguments(), SameShape).All(same => same)
+            : enumerableType == queryableType;
+    }
+}
