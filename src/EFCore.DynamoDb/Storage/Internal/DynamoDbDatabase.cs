@@ -88,6 +88,38 @@ public class DynamoDbDatabase(
         return entries.Count;
     }
 
+    /// <summary>
+    /// Writes each Added entry (with the owned entries its item stores) as its own Put conditioned on the item not
+    /// existing, the same Put SaveChanges sends for a new entity; an item that already exists is left as it is. Used
+    /// by EnsureCreated for the model's seed data (<c>HasData</c>). Returns the number of items written.
+    /// </summary>
+    public virtual async Task<int> InsertMissingAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
+    {
+        SetTimestamps(entries);
+        var written = 0;
+        await Parallel.ForEachAsync(
+                CreateCommands(entries).Commands,
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentWrites, CancellationToken = cancellationToken },
+                async (command, token) =>
+                {
+                    try
+                    {
+                        await retrier.ExecuteAsync(attemptToken => SendAsync(command, attemptToken), token).ConfigureAwait(false);
+                        Interlocked.Increment(ref written);
+                    }
+                    catch (ConditionalCheckFailedException)
+                    {
+                        // The item exists: seed data never overwrites what is stored.
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        throw errorMapper.Map(command, exception);
+                    }
+                })
+            .ConfigureAwait(false);
+        return written;
+    }
+
     private async Task SendTransactionAsync(
         IReadOnlyList<DynamoDbWriteCommand> commands,
         IReadOnlyList<DynamoDbConditionCheck> checks,
