@@ -43,7 +43,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
     public string? WriteKeyCondition(ComparisonCondition partitionKey, DynamoDbCondition? sortKey)
     {
         var builder = new StringBuilder();
-        if (!TryAppendKeyCondition(builder, partitionKey))
+        if (!TryAppendKeyCondition(builder, partitionKey, isPartitionKey: true))
         {
             return null;
         }
@@ -51,7 +51,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
         if (sortKey is not null)
         {
             builder.Append(" AND ");
-            if (!TryAppendKeyCondition(builder, sortKey))
+            if (!TryAppendKeyCondition(builder, sortKey, isPartitionKey: false))
             {
                 return null;
             }
@@ -78,11 +78,19 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
         return placeholder;
     }
 
-    private bool TryAppendKeyCondition(StringBuilder builder, DynamoDbCondition condition)
+    // The partition key is matched exactly (DynamoDB takes only `=` there); a sort key condition on a value with several
+    // stored forms matches all of them.
+    private bool TryAppendKeyCondition(StringBuilder builder, DynamoDbCondition condition, bool isPartitionKey)
     {
         switch (condition)
         {
             case ComparisonCondition comparison when comparison.Value.Evaluate(queryContext, comparison.Property.ClrType) is { } value:
+                if (!isPartitionKey && Mapping(comparison.Property).CreateEqualRange(value) is { } range)
+                {
+                    AppendRangeComparison(builder, Name(comparison.Property), comparison.Operator, range, nullable: false);
+                    return true;
+                }
+
                 builder.Append(Name(comparison.Property)).Append(' ').Append(Symbol(comparison.Operator)).Append(' ').Append(Value(comparison.Property, value));
                 return true;
             case BetweenCondition between
@@ -159,6 +167,12 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
             return;
         }
 
+        if (Mapping(property).CreateEqualRange(value) is { } range)
+        {
+            AppendRangeComparison(builder, name, comparison.Operator, range, property.IsNullable);
+            return;
+        }
+
         var placeholder = Value(property, value);
         if (comparison.Operator == ComparisonOperator.NotEqual && property.IsNullable)
         {
@@ -169,6 +183,26 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
         }
 
         builder.Append(name).Append(' ').Append(Symbol(comparison.Operator)).Append(' ').Append(placeholder);
+    }
+
+    // A comparison with a value whose equal values have several stored forms, against the range that holds them all:
+    // `==` is inside it, `<` below its low end, `>` above its high end.
+    private void AppendRangeComparison(
+        StringBuilder builder, string name, ComparisonOperator op, (AttributeValue Low, AttributeValue High) range, bool nullable)
+    {
+        switch (op)
+        {
+            case ComparisonOperator.Equal:
+                builder.Append(Between(name, range.Low, range.High));
+                break;
+            case ComparisonOperator.NotEqual:
+                builder.Append(nullable ? "(attribute_not_exists(" + name + ") OR NOT " : "(NOT ").Append(Between(name, range.Low, range.High)).Append(')');
+                break;
+            default:
+                var bound = op is ComparisonOperator.LessThan or ComparisonOperator.GreaterThanOrEqual ? range.Low : range.High;
+                builder.Append(name).Append(' ').Append(Symbol(op)).Append(' ').Append(WriteValue(bound));
+                break;
+        }
     }
 
     private void AppendSizeComparison(StringBuilder builder, SizeComparisonCondition size)
@@ -246,8 +280,18 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
         AppendBetween(builder, between.Property, low, high);
     }
 
+    // Each bound includes every stored form of its value.
     private void AppendBetween(StringBuilder builder, IProperty property, object low, object high)
-        => builder.Append(Name(property)).Append(" BETWEEN ").Append(Value(property, low)).Append(" AND ").Append(Value(property, high));
+    {
+        var mapping = Mapping(property);
+        builder.Append(Between(
+            Name(property),
+            mapping.CreateEqualRange(low)?.Low ?? mapping.CreateAttributeValue(low),
+            mapping.CreateEqualRange(high)?.High ?? mapping.CreateAttributeValue(high)));
+    }
+
+    private string Between(string name, AttributeValue low, AttributeValue high)
+        => name + " BETWEEN " + WriteValue(low) + " AND " + WriteValue(high);
 
     // DynamoDB's IN takes at most 100 operands: longer lists become INs joined by OR. Null elements match items
     // without the attribute, as `values.Contains(e.X)` does in C#.
@@ -258,9 +302,18 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
         var nonNull = values.Where(v => v is not null).ToList();
         var hasNull = values.Contains(null);
         var parts = new List<string>();
-        for (var start = 0; start < nonNull.Count; start += MaxInOperands)
+        var mapping = Mapping(@in.Property);
+        if (nonNull.Count > 0 && mapping.CreateEqualRange(nonNull[0]!) is not null)
         {
-            parts.Add(name + " IN (" + string.Join(", ", nonNull.Skip(start).Take(MaxInOperands).Select(v => Value(@in.Property, v!))) + ")");
+            // Values with several stored forms each match the range of their forms.
+            parts.AddRange(nonNull.Select(v => mapping.CreateEqualRange(v!)!.Value).Select(range => Between(name, range.Low, range.High)));
+        }
+        else
+        {
+            for (var start = 0; start < nonNull.Count; start += MaxInOperands)
+            {
+                parts.Add(name + " IN (" + string.Join(", ", nonNull.Skip(start).Take(MaxInOperands).Select(v => Value(@in.Property, v!))) + ")");
+            }
         }
 
         if (hasNull)
@@ -318,7 +371,9 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
     }
 
     private string Value(IProperty property, object value)
-        => WriteValue(((DynamoDbTypeMapping)property.GetTypeMapping()).CreateAttributeValue(value));
+        => WriteValue(Mapping(property).CreateAttributeValue(value));
+
+    private static DynamoDbTypeMapping Mapping(IProperty property) => (DynamoDbTypeMapping)property.GetTypeMapping();
 
     private string NullType()
     {

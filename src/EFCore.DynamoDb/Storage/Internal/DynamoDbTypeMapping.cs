@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Storage.Internal.Converters;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.Json;
@@ -53,6 +54,19 @@ public class DynamoDbTypeMapping : CoreTypeMapping
     /// <summary>The attribute value for a non-null model value (the converter, if any, is applied first).</summary>
     public virtual AttributeValue CreateAttributeValue(object value)
         => AttributeValueWriter.Write(Converter is null ? value : Converter.ConvertToProvider(value)!);
+
+    /// <summary>
+    /// For a value whose equal values have several stored forms (a <see cref="DateTimeOffset" />: one instant at
+    /// different offsets, which C# compares as equal), the lowest and highest attribute values holding it, so that a
+    /// comparison matches by instant: <c>==</c> is BETWEEN them, <c>&lt;</c> below the lowest, <c>&gt;</c> above the
+    /// highest. Null for a value with one stored form, compared as it is stored. Keys keep their exact form: EF
+    /// identifies entities with <c>EqualsExact</c>.
+    /// </summary>
+    public virtual (AttributeValue Low, AttributeValue High)? CreateEqualRange(object value)
+        => Converter is DateTimeOffsetToSortableStringConverter && value is DateTimeOffset dateTimeOffset
+            ? (new AttributeValue { S = DateTimeOffsetToSortableStringConverter.InstantLowerBound(dateTimeOffset) },
+                new AttributeValue { S = DateTimeOffsetToSortableStringConverter.InstantUpperBound(dateTimeOffset) })
+            : null;
 
     /// <summary>
     /// An expression that reads <paramref name="attributeName" /> from <paramref name="item" /> as
