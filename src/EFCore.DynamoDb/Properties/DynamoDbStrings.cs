@@ -286,10 +286,6 @@ public static class DynamoDbStrings
     public static string RowVersionNotInteger(string entityType, string property, string clrType)
         => Format("The row version '{0}.{1}' is of type '{2}'. DynamoDB generates no row versions: the provider stores a number it sets to 1 on add and increments on every update, so a row version must be an integer property (int, long, …) without a value converter. Use an integer property, or 'IsConcurrencyToken()' for a token the application sets.", entityType, property, clrType);
 
-    /// <summary>A row version on an owned entity type.</summary>
-    public static string RowVersionOnOwnedType(string entityType, string property, string owner)
-        => Format("The owned type '{0}' has the row version '{1}'. An owned entity is stored in its owner's item, and every change to it updates that item: put the row version on '{2}'.", entityType, property, owner);
-
     /// <summary>A property value DynamoDB cannot store, such as a number out of its range.</summary>
     public static string UnstorableValue(string entityType, string property, string reason)
         => Format("The '{0}' cannot be saved: the value of its property '{1}' cannot be stored. {2} Nothing was sent.", entityType, property, reason);
@@ -450,4 +446,10 @@ public static class DynamoDbStrings
     /// <summary>A write of ExecuteUpdate/ExecuteDelete that failed for another reason than its condition.</summary>
     public static string BulkWriteFailed(string method, string entityType, string operation, int changed, string error)
         => Format("'{0}' on '{1}' stopped after changing {3} item(s): a {2} request failed with \"{4}\". '{0}' sends one {2} per matching item and is not atomic: the items changed stay changed, the others were not changed. Correct the cause and run it again; an update that is not idempotent (such as adding to a number) changes the items already changed again unless its filter leaves them out.", method, entityType, operation, changed, error);
+
+    // --- model and storage: models written for other providers (issue 10) ---
+
+    /// <summary>A concurrency token or row version inside an owned collection's elements.</summary>
+    public static string ConcurrencyTokenInOwnedCollection(string ownedType, string property, string navigation)
+        => Format("'{0}.{1}' is a concurrency token inside the owned collection '{2}'. An owned collection is stored as a list of maps and written whole, and a list position is no stable address for a condition: put the token on the owner, or on an owned reference.", ownedType, property, navigation);
 }

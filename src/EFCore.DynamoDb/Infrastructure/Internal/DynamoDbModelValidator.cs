@@ -84,8 +84,9 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
     }
 
     /// <summary>
-    /// The provider generates row versions by incrementing them, so a row version must be an integer; an owned type's
-    /// item is its owner's, so the owner holds the version.
+    /// The provider generates row versions by incrementing them, so a row version must be an integer. A concurrency
+    /// token of an owned reference is conditioned on its path in the owner's item; inside an owned collection, whose
+    /// list is written whole and whose positions move, it has no stable path.
     /// </summary>
     protected virtual void ValidateRowVersions(IModel model)
     {
@@ -97,12 +98,13 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                 {
                     throw new InvalidOperationException(DynamoDbStrings.RowVersionNotInteger(entityType.DisplayName(), property.Name, property.ClrType.ShortDisplayName()));
                 }
+            }
 
-                if (entityType.IsOwned())
-                {
-                    throw new InvalidOperationException(DynamoDbStrings.RowVersionOnOwnedType(
-                        entityType.DisplayName(), property.Name, entityType.FindOwnership()!.PrincipalEntityType.DisplayName()));
-                }
+            if (entityType.IsInOwnedCollection()
+                && entityType.GetDeclaredProperties().FirstOrDefault(p => p.IsConcurrencyToken) is { } token)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.ConcurrencyTokenInOwnedCollection(
+                    entityType.DisplayName(), token.Name, entityType.FindOwnership()!.PrincipalToDependent!.Name));
             }
         }
     }
