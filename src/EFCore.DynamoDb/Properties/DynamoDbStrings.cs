@@ -452,4 +452,8 @@ public static class DynamoDbStrings
     /// <summary>A concurrency token or row version inside an owned collection's elements.</summary>
     public static string ConcurrencyTokenInOwnedCollection(string ownedType, string property, string navigation)
         => Format("'{0}.{1}' is a concurrency token inside the owned collection '{2}'. An owned collection is stored as a list of maps and written whole, and a list position is no stable address for a condition: put the token on the owner, or on an owned reference.", ownedType, property, navigation);
+
+    /// <summary>A keyless entity type whose table no keyed entity type stores.</summary>
+    public static string KeylessTypeWithoutTable(string entityType, string table)
+        => Format("The keyless entity type '{0}' is mapped to the table '{1}', which no entity type with a key stores. A keyless entity type is a read-only view over the items of a table: map it with 'ToTable' onto the table of an entity type that has a key, whose items it reads.", entityType, table);
 }

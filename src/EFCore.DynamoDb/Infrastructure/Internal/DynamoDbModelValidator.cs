@@ -109,11 +109,24 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
         }
     }
 
-    /// <summary>Each root entity type has a key DynamoDB can use as its primary key.</summary>
+    /// <summary>
+    /// Each root entity type has a key DynamoDB can use as its primary key; a keyless entity type (<c>HasNoKey</c>) is a
+    /// read-only view over the items of a table that a keyed entity type of the model stores.
+    /// </summary>
     protected virtual void ValidateKeys(IModel model)
     {
         foreach (var entityType in model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned()))
         {
+            if (entityType.FindPrimaryKey() is null)
+            {
+                if (!model.GetEntityTypes().Any(e => e.BaseType is null && !e.IsOwned() && e.FindPrimaryKey() is not null && e.GetTableName() == entityType.GetTableName()))
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.KeylessTypeWithoutTable(entityType.DisplayName(), entityType.GetTableName() ?? ""));
+                }
+
+                continue;
+            }
+
             var key = entityType.FindPrimaryKey()
                 ?? throw new InvalidOperationException(DynamoDbStrings.NoKey(entityType.DisplayName()));
             if (key.Properties.Count > 2)
@@ -304,7 +317,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
     /// </summary>
     protected virtual void ValidateSharedTables(IModel model)
     {
-        foreach (var table in model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned()).GroupBy(e => e.GetTableName()))
+        foreach (var table in model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned() && e.FindPrimaryKey() is not null).GroupBy(e => e.GetTableName()))
         {
             var entityTypes = table.ToList();
             if (entityTypes.Count < 2)

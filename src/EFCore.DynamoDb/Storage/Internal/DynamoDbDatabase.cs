@@ -47,8 +47,30 @@ public class DynamoDbDatabase(
         return SaveChangesAsync(entries).GetAwaiter().GetResult();
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Saves the entries; a concurrency conflict is logged as EF's <c>OptimisticConcurrencyException</c> event first,
+    /// which an interceptor may suppress, as in EF's other providers.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SaveChangesCoreAsync(entries, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            var failed = exception.Entries.Select(e => (IUpdateEntry)e.GetInfrastructure()).ToList();
+            if ((await Dependencies.Logger.OptimisticConcurrencyExceptionAsync(currentDbContext.Context, failed, exception, null, cancellationToken)
+                    .ConfigureAwait(false)).IsSuppressed)
+            {
+                return entries.Count;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<int> SaveChangesCoreAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken)
     {
         SetTimestamps(entries);
         var save = CreateCommands(entries);
