@@ -51,9 +51,16 @@ public class DynamoDbTypeMapping : CoreTypeMapping
     /// <summary>The mapping of a collection's elements, for a collection mapping; null for a scalar one.</summary>
     public virtual DynamoDbTypeMapping? DynamoDbElementMapping => null;
 
-    /// <summary>The attribute value for a non-null model value (the converter, if any, is applied first).</summary>
+    /// <summary>
+    /// The attribute value for a non-null model value (the converter, if any, is applied first). A converter may turn a
+    /// value into null (EF lets it): that is stored as DynamoDB's NULL, which reads back as null as a missing attribute does.
+    /// </summary>
     public virtual AttributeValue CreateAttributeValue(object value)
-        => AttributeValueWriter.Write(Converter is null ? value : Converter.ConvertToProvider(value)!);
+        => Converter is null
+            ? AttributeValueWriter.Write(value)
+            : Converter.ConvertToProvider(value) is { } providerValue
+                ? AttributeValueWriter.Write(providerValue)
+                : new AttributeValue { NULL = true };
 
     /// <summary>
     /// For a value whose equal values have several stored forms (a <see cref="DateTimeOffset" />: one instant at
