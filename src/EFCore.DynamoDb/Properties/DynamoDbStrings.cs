@@ -10,10 +10,6 @@ public static class DynamoDbStrings
 {
     private static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
-    /// <summary>An entity type without a primary key.</summary>
-    public static string NoKey(string entityType)
-        => Format("The entity type '{0}' has no key. Every DynamoDB item is addressed by its primary key: configure one with 'HasKey' (one property for a partition key, two for a partition key and a sort key) or 'HasPartitionKey'.", entityType);
-
     /// <summary>A primary key of more than two properties.</summary>
     public static string TooManyKeyProperties(string entityType, string properties)
         => Format("The entity type '{0}' has a key of {1}. A DynamoDB primary key has at most two attributes, a partition key and an optional sort key; use at most two key properties, or build one composite string property.", entityType, properties);

@@ -127,8 +127,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                 continue;
             }
 
-            var key = entityType.FindPrimaryKey()
-                ?? throw new InvalidOperationException(DynamoDbStrings.NoKey(entityType.DisplayName()));
+            var key = entityType.FindPrimaryKey()!;
             if (key.Properties.Count > 2)
             {
                 throw new InvalidOperationException(DynamoDbStrings.TooManyKeyProperties(
