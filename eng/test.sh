@@ -4,7 +4,9 @@
 #   2. installs DynamoDB Local once (the functional tests start their own
 #      server through eng/DynamoDbLocal/DynamoDbLocalServer.cs, or use
 #      DYNAMODB_ENDPOINT when it is set);
-#   3. runs the unit and functional test projects, each writing a .trx file;
+#   3. runs the unit and functional test projects, each writing a .trx file
+#      (the functional tests include EF Core's specification suite when its
+#      assemblies are in ../shared/efcore-spec-tests or SPEC_TESTS_DIR);
 #   4. prints, as its very last line, "N passed, N failed" (", N skipped" when
 #      some were skipped), summed over the .trx files.
 # Exits non-zero when the build fails, a test fails, a test run produces no
@@ -34,6 +36,15 @@ readonly test_projects=(
 log() { printf '[test.sh] %s\n' "$*" >&2; }
 
 # --- 1. build -------------------------------------------------------------
+# The functional test project compiles Specification/ only when the suite's
+# assemblies are there (the same rule as in its .csproj).
+spec_dir="${SPEC_TESTS_DIR:-${repo_root}/../shared/efcore-spec-tests}"
+if [ -f "${spec_dir}/Microsoft.EntityFrameworkCore.Specification.Tests.dll" ]; then
+  log "EF Core specification tests: included (${spec_dir})"
+else
+  log "EF Core specification tests: left out (no ${spec_dir}/Microsoft.EntityFrameworkCore.Specification.Tests.dll; see README)"
+fi
+
 log "building EFCore.DynamoDb.sln (Release, warnings as errors)"
 if ! dotnet build EFCore.DynamoDb.sln -c Release -warnaserror -nodeReuse:false; then
   log "error: build failed"

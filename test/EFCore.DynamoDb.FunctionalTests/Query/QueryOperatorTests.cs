@@ -1,5 +1,7 @@
 using EFCore.DynamoDb.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EFCore.DynamoDb.FunctionalTests.Query;
 
@@ -88,6 +90,28 @@ public sealed class QueryOperatorTests(OrdersFixture fixture) : IClassFixture<Or
         var actual = await database(context.Orders);
 
         Assert.Equal(objects(fixture.Orders.AsQueryable()), actual);
+    }
+
+    // Select=COUNT sends its own requests: while it runs, the context refuses a second operation as EF's providers do
+    // (EF Core's ConcurrencyDetectorEnabled specification tests: Count and Any).
+    [Theory]
+    [InlineData("Count")]
+    [InlineData("Any")]
+    public async Task Counting_with_Select_COUNT_is_one_operation_on_the_context(string aggregate)
+    {
+        await using var context = fixture.CreateContext();
+
+        // Another operation holds the context: entered on another thread, as EF lets one async flow re-enter.
+        ConcurrencyDetectorCriticalSectionDisposer otherOperation = default;
+        await Task.Run(() => otherOperation = context.GetService<IConcurrencyDetector>().EnterCriticalSection());
+        using (otherOperation)
+        {
+            var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+                () => aggregate == "Count" ? context.Orders.CountAsync() : context.Orders.AnyAsync(o => o.Total > 0m));
+            Assert.Equal(CoreStrings.ConcurrentMethodInvocation, exception.Message);
+        }
+
+        Assert.Equal(fixture.Orders.Count, await context.Orders.CountAsync());
     }
 
     private static async Task<object?> Box<T>(Task<T> task) => await task;

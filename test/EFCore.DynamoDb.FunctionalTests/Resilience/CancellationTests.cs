@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using EFCore.DynamoDb.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace EFCore.DynamoDb.FunctionalTests.Resilience;
 
@@ -86,6 +88,21 @@ public sealed class CancellationTests(ResilienceFixture fixture) : IClassFixture
             default:
                 throw new ArgumentOutOfRangeException(nameof(path), path, null);
         }
+    }
+
+    // EF Core's ToListAsync_can_be_canceled and ToListAsync_with_canceled_token specification tests: a cancelled
+    // query is EF's QueryCanceled event, not QueryIterationFailed.
+    [Fact]
+    public async Task A_cancelled_query_logs_QueryCanceled_not_a_failure()
+    {
+        var events = new List<EventId>();
+        await using var context = fixture.CreateContext(configure: o => o.LogTo(
+            (eventId, _) => eventId == CoreEventId.QueryCanceled || eventId == CoreEventId.QueryIterationFailed,
+            e => events.Add(e.EventId)));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => context.Parcels.Where(p => p.Shard == "big").ToListAsync(Cancelled));
+
+        Assert.Equal([CoreEventId.QueryCanceled], events);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.FunctionalTests.Infrastructure;
 using EFCore.DynamoDb.FunctionalTests.Specification.TestUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.TestUtilities;
@@ -21,6 +22,6 @@ public partial class SeedingDynamoDbTest : SeedingTestBase
     {
         /// <inheritdoc />
         protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-            => optionsBuilder.UseDynamoDb(d => d.ServiceUrl(DynamoDbTestStore.ServiceUrl).TableNamePrefix(testStore.TableNamePrefix + TestId + "-"));
+            => optionsBuilder.UseDynamoDb(d => d.ServiceUrl(DynamoDbTestStore.ServiceUrl).TableNamePrefix(testStore.TableNamePrefix + TestId + "-")).ForTests();
     }
 }

@@ -32,6 +32,9 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
     /// <summary>The execution's query context.</summary>
     protected DynamoDbQueryContext QueryContext { get; }
 
+    /// <summary>EF's check that a context runs one operation at a time, or null when the context turned it off.</summary>
+    protected IConcurrencyDetector? ConcurrencyDetector => _compiledQuery.ThreadSafetyChecksEnabled ? QueryContext.ConcurrencyDetector : null;
+
     /// <summary>The request builder of the compiled query.</summary>
     protected DynamoDbReadRequestBuilder RequestBuilder => _compiledQuery.RequestBuilder;
 
@@ -107,7 +110,7 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
 
     private sealed class Enumerator(DynamoDbQueryingEnumerable<T> owner, CancellationToken cancellationToken) : IAsyncEnumerator<T>
     {
-        private readonly IConcurrencyDetector? _concurrencyDetector = owner._compiledQuery.ThreadSafetyChecksEnabled ? owner.QueryContext.ConcurrencyDetector : null;
+        private readonly IConcurrencyDetector? _concurrencyDetector = owner.ConcurrencyDetector;
         private readonly HashSet<T>? _seen = owner.RequestBuilder.Query.IsDistinct ? [] : null;
         private readonly ItemConditionEvaluator? _clientFilter = owner.RequestBuilder.Query.ClientFilter is null ? null : new ItemConditionEvaluator(owner.QueryContext);
         private IAsyncEnumerator<Dictionary<string, AttributeValue>>? _items;
@@ -169,7 +172,16 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
             }
             catch (Exception exception)
             {
-                owner.QueryContext.QueryLogger.QueryIterationFailed(owner._compiledQuery.ContextType, exception);
+                // EF's events: a cancelled query is QueryCanceled, not a failure (as in EF's other providers).
+                if (owner.QueryContext.ExceptionDetector.IsCancellation(exception, cancellationToken))
+                {
+                    owner.QueryContext.QueryLogger.QueryCanceled(owner._compiledQuery.ContextType);
+                }
+                else
+                {
+                    owner.QueryContext.QueryLogger.QueryIterationFailed(owner._compiledQuery.ContextType, exception);
+                }
+
                 throw;
             }
         }

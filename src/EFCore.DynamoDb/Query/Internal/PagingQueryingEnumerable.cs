@@ -43,6 +43,8 @@ public sealed class PagingQueryingEnumerable<T>(DynamoDbQueryContext queryContex
             return await base.CountAsync(stopAt, cancellationToken).ConfigureAwait(false);
         }
 
+        // Counting sends requests on the context like enumerating does: a second operation on it meanwhile is EF's error.
+        using var criticalSection = ConcurrencyDetector?.EnterCriticalSection();
         QueryContext.InitializeStateManager(standAlone: false);
         if (CreatePageReader(RowWindow.Evaluate([], QueryContext), count: true, segment: null) is not { } readPage)
         {

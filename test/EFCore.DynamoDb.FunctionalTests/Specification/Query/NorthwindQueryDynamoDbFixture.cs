@@ -26,6 +26,15 @@ public class NorthwindQueryDynamoDbFixture<TModelCustomizer> : NorthwindQueryFix
     /// </summary>
     protected virtual bool MapKeylessEntityTypes => false;
 
+    /// <summary>
+    /// No context pooling, as in EF's Cosmos tests: Throws_on_concurrent_query_* leave a query blocked inside its
+    /// context when their sync variant fails, and a pooled context would carry that into the next test.
+    /// </summary>
+    protected override bool UsePooling => false;
+
+    /// <summary>Query events are recorded, as EF's providers record them (the cancellation tests look for QueryCanceled).</summary>
+    protected override bool ShouldLogCategory(string logCategory) => logCategory == DbLoggerCategory.Query.Name;
+
     /// <inheritdoc />
     public override DbContextOptionsBuilder AddOptions(DbContextOptionsBuilder builder)
         => base.AddOptions(builder).LogDynamoDbCostWarnings();
