@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Tests.TestModels;
 using EFCore.DynamoDb.Tests.TestUtilities;
@@ -141,6 +142,61 @@ public class DynamoDbDatabaseCreatorTests
         Assert.Contains(
             DynamoDbStrings.SyncNotSupported("CanConnectAsync"),
             Assert.Throws<InvalidOperationException>(() => db.Database.CanConnect()).Message);
+    }
+
+    [Fact]
+    public async Task Seed_data_is_one_Put_per_item_conditioned_on_the_item_not_existing_and_an_existing_item_is_left_alone()
+    {
+        await using var db = TestContexts.Scenario(
+            b => b.Entity<Seeded>().HasData(new Seeded { Id = 1, Name = "one" }, new Seeded { Id = 2, Name = "two" }),
+            configure: ScriptedClientWrapper.Use);
+        var client = ScriptedClientWrapper.Of(db);
+        client.Fail("PutItem", 1, () => new ConditionalCheckFailedException("The conditional request failed"));
+
+        Assert.True(await db.Database.EnsureCreatedAsync());
+
+        var puts = client.Requests.OfType<PutItemRequest>().ToList();
+        Assert.Equal(2, puts.Count);
+        Assert.All(puts, p => Assert.Equal("attribute_not_exists(#n0)", p.ConditionExpression));
+        Assert.All(puts, p => Assert.Equal("Id", p.ExpressionAttributeNames["#n0"]));
+        Assert.Equal(["1", "2"], puts.Select(p => p.Item["Id"].N).Order());
+        Assert.Equal(["one", "two"], puts.Select(p => p.Item["Name"].S).Order());
+        Assert.Empty(db.ChangeTracker.Entries());
+    }
+
+    [Fact]
+    public async Task Seed_data_is_not_written_into_a_table_that_already_existed()
+    {
+        await using var db = TestContexts.Scenario(
+            b => b.Entity<Seeded>().HasData(new Seeded { Id = 1, Name = "one" }),
+            configure: ScriptedClientWrapper.Use);
+        var client = ScriptedClientWrapper.Of(db);
+        Assert.True(await db.Database.EnsureCreatedAsync());
+
+        Assert.False(await db.Database.EnsureCreatedAsync());
+
+        Assert.Equal(1, client.AttemptsOf("PutItem"));
+    }
+
+    [Fact]
+    public async Task A_seed_Put_that_fails_for_another_reason_fails_EnsureCreated_naming_the_entity()
+    {
+        await using var db = TestContexts.Scenario(
+            b => b.Entity<Seeded>().HasData(new Seeded { Id = 1, Name = "one" }),
+            configure: ScriptedClientWrapper.Use);
+        ScriptedClientWrapper.Of(db).Fail("PutItem", 1, () => new AmazonDynamoDBException("Item size has exceeded the maximum allowed size"));
+
+        var exception = await Assert.ThrowsAsync<DbUpdateException>(() => db.Database.EnsureCreatedAsync());
+
+        Assert.Contains("Seeded", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("maximum allowed size", exception.Message, StringComparison.Ordinal);
+    }
+
+    public class Seeded
+    {
+        public int Id { get; set; }
+
+        public string? Name { get; set; }
     }
 
     public class BinaryKeyed

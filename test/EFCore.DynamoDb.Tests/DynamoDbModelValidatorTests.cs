@@ -13,10 +13,25 @@ public class DynamoDbModelValidatorTests
     }
 
     [Fact]
-    public void A_keyless_entity_type_is_an_error()
+    public void A_keyless_entity_type_on_a_table_no_keyed_type_stores_is_an_error()
         => Assert.Equal(
-            DynamoDbStrings.NoKey("Item"),
+            DynamoDbStrings.KeylessTypeWithoutTable("Item", "Item"),
             ModelError(b => b.Entity<Item>().HasNoKey()));
+
+    [Fact]
+    public void A_keyless_entity_type_on_a_keyed_types_table_is_a_view_without_a_table_or_discriminator_of_its_own()
+    {
+        using var db = TestContexts.Scenario(b =>
+        {
+            b.Entity<Item>().HasKey(i => i.Pk);
+            b.Entity<Unkeyed>().HasNoKey().ToTable("Item");
+        });
+
+        var request = Assert.Single(db.Database.GetCreateTableRequests());
+        Assert.Equal("Item", request.TableName);
+        Assert.Null(db.Model.FindEntityType(typeof(Item))!.FindDiscriminatorProperty());
+        Assert.Null(db.Model.FindEntityType(typeof(Unkeyed))!.FindDiscriminatorProperty());
+    }
 
     [Fact]
     public void An_entity_type_without_any_key_property_is_an_error()

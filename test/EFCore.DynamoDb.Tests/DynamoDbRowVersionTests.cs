@@ -19,6 +19,7 @@ public class DynamoDbRowVersionTests
                 t.Property(e => e.Version).IsRowVersion().HasAttributeName("ver");
                 t.Ignore(e => e.Stamp);
                 t.Ignore(e => e.Holder);
+                t.Ignore(e => e.Holders);
             }),
             scenario: nameof(DynamoDbRowVersionTests) + ".Versioned");
 
@@ -111,6 +112,7 @@ public class DynamoDbRowVersionTests
             {
                 t.Property(e => e.Stamp).IsRowVersion();
                 t.Ignore(e => e.Holder);
+                t.Ignore(e => e.Holders);
             })));
 
     [Fact]
@@ -122,15 +124,71 @@ public class DynamoDbRowVersionTests
                 t.Property(e => e.Code).IsRowVersion();
                 t.Ignore(e => e.Stamp);
                 t.Ignore(e => e.Holder);
+                t.Ignore(e => e.Holders);
             })));
 
     [Fact]
-    public void A_row_version_on_an_owned_type_is_an_error()
+    public void A_row_version_in_an_owned_reference_moves_on_when_the_owned_entity_changes_and_conditions_the_owners_write()
+    {
+        using var db = OwnedVersioned();
+        var ticket = new Ticket { Id = "t1", Seats = 2, Holder = new TicketHolder { Name = "Ann", Revision = 4 } };
+        db.Attach(ticket);
+        ticket.Holder.Name = "Bob";
+
+        var command = WriteCommands.Of(db, ticket)!;
+
+        Assert.Equal("SET Holder.Name = :v, Holder.Revision = :v", WriteCommands.ReadableUpdate(command));
+        Assert.Equal("attribute_exists(Id) AND Holder.Revision = :v", WriteCommands.Readable(command.ConditionExpression!, command));
+        Assert.Equal(["4", "5"], command.Values!.Values.Select(v => v.N).Where(n => n is not null).Order());
+        Assert.Equal(5, db.Entry(ticket.Holder!).Property(h => h.Revision).CurrentValue);
+    }
+
+    [Fact]
+    public void A_row_version_in_an_owned_reference_conditions_a_change_of_the_owner_only_and_stays()
+    {
+        using var db = OwnedVersioned();
+        var ticket = new Ticket { Id = "t1", Seats = 2, Holder = new TicketHolder { Name = "Ann", Revision = 4 } };
+        db.Attach(ticket);
+        ticket.Seats = 3;
+
+        var command = WriteCommands.Of(db, ticket)!;
+
+        Assert.Equal("SET Seats = :v", WriteCommands.ReadableUpdate(command));
+        Assert.Contains(" AND ", command.ConditionExpression, StringComparison.Ordinal);
+        Assert.Equal(4, ticket.Holder.Revision);
+    }
+
+    [Fact]
+    public void A_new_owned_entity_stores_version_1()
+    {
+        using var db = OwnedVersioned();
+        var ticket = new Ticket { Id = "t1", Holder = new TicketHolder { Name = "Ann", Revision = 9 } };
+        db.Add(ticket);
+
+        var command = WriteCommands.Of(db, ticket)!;
+
+        Assert.Equal("1", command.KeyOrItem["Holder"].M["Revision"].N);
+        Assert.Equal(1, db.Entry(ticket.Holder).Property(h => h.Revision).CurrentValue);
+    }
+
+    [Fact]
+    public void A_concurrency_token_in_an_owned_collection_is_an_error()
         => Assert.Equal(
-            DynamoDbStrings.RowVersionOnOwnedType("TicketHolder", "Revision", "Ticket"),
+            DynamoDbStrings.ConcurrencyTokenInOwnedCollection("TicketHolder", "Revision", "Holders"),
             ModelError(b => b.Entity<Ticket>(t =>
             {
                 t.Ignore(e => e.Stamp);
-                t.OwnsOne(e => e.Holder, h => h.Property(x => x.Revision).IsRowVersion());
+                t.Ignore(e => e.Holder);
+                t.OwnsMany(e => e.Holders, h => h.Property(x => x.Revision).IsConcurrencyToken());
             })));
+
+    private static ScenarioContext OwnedVersioned()
+        => TestContexts.Scenario(
+            b => b.Entity<Ticket>(t =>
+            {
+                t.Ignore(e => e.Stamp);
+                t.Ignore(e => e.Holders);
+                t.OwnsOne(e => e.Holder, h => h.Property(x => x.Revision).IsRowVersion());
+            }),
+            scenario: nameof(DynamoDbRowVersionTests) + ".OwnedVersioned");
 }

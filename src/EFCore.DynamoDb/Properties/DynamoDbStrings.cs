@@ -10,10 +10,6 @@ public static class DynamoDbStrings
 {
     private static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
-    /// <summary>An entity type without a primary key.</summary>
-    public static string NoKey(string entityType)
-        => Format("The entity type '{0}' has no key. Every DynamoDB item is addressed by its primary key: configure one with 'HasKey' (one property for a partition key, two for a partition key and a sort key) or 'HasPartitionKey'.", entityType);
-
     /// <summary>A primary key of more than two properties.</summary>
     public static string TooManyKeyProperties(string entityType, string properties)
         => Format("The entity type '{0}' has a key of {1}. A DynamoDB primary key has at most two attributes, a partition key and an optional sort key; use at most two key properties, or build one composite string property.", entityType, properties);
@@ -277,10 +273,6 @@ public static class DynamoDbStrings
     /// <summary>A row version that is not an integer property.</summary>
     public static string RowVersionNotInteger(string entityType, string property, string clrType)
         => Format("The row version '{0}.{1}' is of type '{2}'. DynamoDB generates no row versions: the provider stores a number it sets to 1 on add and increments on every update, so a row version must be an integer property (int, long, …) without a value converter. Use an integer property, or 'IsConcurrencyToken()' for a token the application sets.", entityType, property, clrType);
-
-    /// <summary>A row version on an owned entity type.</summary>
-    public static string RowVersionOnOwnedType(string entityType, string property, string owner)
-        => Format("The owned type '{0}' has the row version '{1}'. An owned entity is stored in its owner's item, and every change to it updates that item: put the row version on '{2}'.", entityType, property, owner);
 
     /// <summary>A property value DynamoDB cannot store, such as a number out of its range.</summary>
     public static string UnstorableValue(string entityType, string property, string reason)
@@ -556,4 +548,14 @@ public static class DynamoDbStrings
     /// <summary>A search for a byte inside a binary attribute.</summary>
     public static string BinaryNotSearchable(string property)
         => Format("'{0}' is stored as a binary (B) attribute, and DynamoDB's contains() searches only strings, sets and lists: it cannot look for a byte inside a binary value.", property);
+
+    // --- model and storage: models written for other providers ---
+
+    /// <summary>A concurrency token or row version inside an owned collection's elements.</summary>
+    public static string ConcurrencyTokenInOwnedCollection(string ownedType, string property, string navigation)
+        => Format("'{0}.{1}' is a concurrency token inside the owned collection '{2}'. An owned collection is stored as a list of maps and written whole, and a list position is no stable address for a condition: put the token on the owner, or on an owned reference.", ownedType, property, navigation);
+
+    /// <summary>A keyless entity type whose table no keyed entity type stores.</summary>
+    public static string KeylessTypeWithoutTable(string entityType, string table)
+        => Format("The keyless entity type '{0}' is mapped to the table '{1}', which no entity type with a key stores. A keyless entity type is a read-only view over the items of a table: map it with 'ToTable' onto the table of an entity type that has a key, whose items it reads.", entityType, table);
 }

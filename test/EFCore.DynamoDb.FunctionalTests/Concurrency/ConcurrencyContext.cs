@@ -9,6 +9,11 @@ public class ConcurrencyContext(DbContextOptions<ConcurrencyContext> options) : 
 
     public DbSet<Wallet> Wallets => Set<Wallet>();
 
+    public DbSet<Locker> Lockers => Set<Locker>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
-        => modelBuilder.Entity<Counter>().Property(c => c.Version).IsRowVersion().HasAttributeName("ver");
+    {
+        modelBuilder.Entity<Counter>().Property(c => c.Version).IsRowVersion().HasAttributeName("ver");
+        modelBuilder.Entity<Locker>().OwnsOne(l => l.Lease, b => b.Property(x => x.Revision).IsRowVersion());
+    }
 }

@@ -316,4 +316,92 @@ public sealed class ConcurrencyTests(ConcurrencyFixture fixture) : IClassFixture
         Assert.Equal("801", item["ver"].N);
         Assert.True(conflicts > 0, "The contexts never conflicted, so the test proved nothing about concurrency.");
     }
+
+    [Fact]
+    public async Task A_row_version_in_an_owned_entity_starts_at_1_and_moves_on_when_the_owned_entity_changes()
+    {
+        await using (var context = fixture.CreateContext())
+        {
+            context.Lockers.Add(new Locker { Id = "owned-rv", Lease = new LockerLease { Holder = "ann", Revision = 7 } });
+            await context.SaveChangesAsync();
+        }
+
+        Assert.Equal("1", (await RawLockerAsync("owned-rv"))!["Lease"].M["Revision"].N);
+        await using (var context = fixture.CreateContext())
+        {
+            var locker = await context.Lockers.SingleAsync(l => l.Id == "owned-rv");
+            Assert.Equal(1, locker.Lease!.Revision);
+            locker.Lease.Holder = "bob";
+            await context.SaveChangesAsync();
+            Assert.Equal(2, locker.Lease.Revision);
+            locker.Label = "only the owner changed";
+            await context.SaveChangesAsync();
+            Assert.Equal(2, locker.Lease.Revision);
+        }
+
+        var item = (await RawLockerAsync("owned-rv"))!;
+        Assert.Equal(("bob", "2"), (item["Lease"].M["Holder"].S, item["Lease"].M["Revision"].N));
+    }
+
+    [Fact]
+    public async Task Two_contexts_racing_on_an_owned_entity_one_wins_and_the_other_gets_a_conflict_naming_the_owned_tokens()
+    {
+        await using (var context = fixture.CreateContext())
+        {
+            context.Lockers.Add(new Locker { Id = "owned-race", Lease = new LockerLease { Holder = "ann", Badge = "b1" } });
+            await context.SaveChangesAsync();
+        }
+
+        await using var first = fixture.CreateContext();
+        await using var second = fixture.CreateContext();
+        var firstLocker = await first.Lockers.SingleAsync(l => l.Id == "owned-race");
+        var secondLocker = await second.Lockers.SingleAsync(l => l.Id == "owned-race");
+        firstLocker.Lease!.Holder = "first";
+        await first.SaveChangesAsync();
+
+        // The second context changes only the owner: the owned entity's version it read is still checked.
+        secondLocker.Label = "second";
+        var exception = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        Assert.Contains("Lease.Revision", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Lease.Badge", exception.Message, StringComparison.Ordinal);
+        Assert.Same(secondLocker, Assert.Single(exception.Entries).Entity);
+        await using (var third = fixture.CreateContext())
+        {
+            (await third.Lockers.SingleAsync(l => l.Id == "owned-race")).Label = "second";
+            await third.SaveChangesAsync();
+        }
+
+        var item = (await RawLockerAsync("owned-race"))!;
+        Assert.Equal(("first", "second", "2"), (item["Lease"].M["Holder"].S, item["Label"].S, item["Lease"].M["Revision"].N));
+    }
+
+    [Fact]
+    public async Task A_concurrency_token_in_an_owned_entity_conditions_the_owners_write_on_its_original_value()
+    {
+        await using (var context = fixture.CreateContext())
+        {
+            context.Lockers.Add(new Locker { Id = "owned-token", Lease = new LockerLease { Holder = "ann", Badge = "b1" } });
+            await context.SaveChangesAsync();
+        }
+
+        await fixture.RawClient.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = fixture.TableName("Lockers"),
+            Key = new() { ["Id"] = Attr.S("owned-token") },
+            UpdateExpression = "SET Lease.Badge = :b",
+            ExpressionAttributeValues = new() { [":b"] = Attr.S("b2") },
+        });
+
+        await using var stale = fixture.CreateContext();
+        var locker = await stale.Lockers.AsNoTracking().SingleAsync(l => l.Id == "owned-token");
+        locker.Lease!.Badge = "b1";
+        stale.Attach(locker);
+        locker.Label = "stale";
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
+        Assert.False((await RawLockerAsync("owned-token"))!.ContainsKey("Label"));
+    }
+
+    private Task<Dictionary<string, AttributeValue>?> RawLockerAsync(string id) => fixture.GetRawItemAsync("Lockers", ("Id", Attr.S(id)));
 }

@@ -94,7 +94,7 @@ public sealed class TypeMappingTests(TypeMappingFixture fixture) : IClassFixture
         { "typical", "DateTime", "S", "2024-02-29T13:14:15.1234567" },
         { "typical", "DateTimeUtc", "S", "2024-02-29T13:14:15.1234567Z" },
         { "typical", "DateTimeLocal", "S", TypeSamples.LocalTime.ToString("O", CultureInfo.InvariantCulture) },
-        { "typical", "DateTimeOffset", "S", "2024-05-06T01:38:09.1234567Z" },
+        { "typical", "DateTimeOffset", "S", "2024-05-06T01:38:09.1234567Z[+05:30]" },
         { "typical", "DateOnly", "S", "2024-02-29" },
         { "typical", "TimeOnly", "S", "13:14:15.1234567" },
         { "typical", "TimeSpan", "S", "-00000000.01:30:00.0000000" },
@@ -111,7 +111,7 @@ public sealed class TypeMappingTests(TypeMappingFixture fixture) : IClassFixture
         { "typical", "NullableChar", "S", "\"" },
         { "typical", "NullableGuid", "S", "c56a4180-65aa-42ec-a945-5fd21dec0538" },
         { "typical", "NullableDateTime", "S", "2000-01-01T00:00:00.0000000Z" },
-        { "typical", "NullableDateTimeOffset", "S", "2000-01-01T08:00:00.0000000Z" },
+        { "typical", "NullableDateTimeOffset", "S", "2000-01-01T08:00:00.0000000Z[-08:00]" },
         { "typical", "NullableDateOnly", "S", "2000-01-01" },
         { "typical", "NullableTimeOnly", "S", "00:00:01.0000000" },
         { "typical", "NullableTimeSpan", "S", "00000001.02:03:04.0050000" },
@@ -209,14 +209,42 @@ public sealed class TypeMappingTests(TypeMappingFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task DateTimeOffset_with_an_offset_reads_back_as_the_same_instant_in_UTC()
+    public async Task DateTimeOffset_with_an_offset_reads_back_exactly_offset_included()
     {
         await using var context = fixture.CreateContext();
 
         var sample = await context.Samples.AsNoTracking().SingleAsync(s => s.Id == "typical");
 
-        Assert.Equal(TypeSamples.OffsetTime.UtcTicks, sample.DateTimeOffset.UtcTicks);
-        Assert.Equal(TimeSpan.Zero, sample.DateTimeOffset.Offset);
+        Assert.True(TypeSamples.OffsetTime.EqualsExact(sample.DateTimeOffset), $"read {sample.DateTimeOffset:O}");
+        Assert.Equal(TimeSpan.FromHours(5.5), sample.DateTimeOffset.Offset);
+    }
+
+    [Fact]
+    public async Task DateTimeOffset_stored_in_UTC_by_earlier_versions_reads_back_with_a_zero_offset()
+    {
+        await using (var context = fixture.CreateContext())
+        {
+            var sample = TypeSamples.Typical();
+            sample.Id = "utc-format";
+            context.Samples.Add(sample);
+            await context.SaveChangesAsync();
+        }
+
+        await fixture.RawClient.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = fixture.TableName("Samples"),
+            Key = new() { ["Id"] = Attr.S("utc-format") },
+            UpdateExpression = "SET #d = :d",
+            ExpressionAttributeNames = new() { ["#d"] = "DateTimeOffset" },
+            ExpressionAttributeValues = new() { [":d"] = Attr.S("2024-05-06T01:38:09.1234567Z") },
+        });
+
+        await using (var context = fixture.CreateContext())
+        {
+            var sample = await context.Samples.AsNoTracking().SingleAsync(s => s.Id == "utc-format");
+
+            Assert.True(TypeSamples.OffsetTime.ToUniversalTime().EqualsExact(sample.DateTimeOffset), $"read {sample.DateTimeOffset:O}");
+        }
     }
 
     [Fact]
@@ -352,7 +380,7 @@ public sealed class TypeMappingTests(TypeMappingFixture fixture) : IClassFixture
             {
                 (byte[] e, byte[] a) => e.AsSpan().SequenceEqual(a),
                 (DateTime e, DateTime a) => e == a && e.Kind == a.Kind,
-                (DateTimeOffset e, DateTimeOffset a) => e.UtcTicks == a.UtcTicks,
+                (DateTimeOffset e, DateTimeOffset a) => e.EqualsExact(a),
                 _ => Equals(expectedValue, actualValue),
             };
             if (!same)

@@ -14,4 +14,6 @@ public class Ticket
     public string? Code { get; set; }
 
     public TicketHolder? Holder { get; set; }
+
+    public List<TicketHolder> Holders { get; set; } = [];
 }

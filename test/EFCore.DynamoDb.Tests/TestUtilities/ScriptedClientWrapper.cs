@@ -22,6 +22,7 @@ public sealed class ScriptedClientWrapper(
     // Per operation, what its next attempts do: null succeeds, a function creates the exception thrown.
     private readonly Dictionary<string, Queue<Func<Exception>?>> _failures = [];
     private readonly List<(string Operation, AmazonWebServiceRequest Request)> _attempts = [];
+    private readonly Dictionary<string, CreateTableRequest> _createdTables = [];
     private int _inFlight;
 
     /// <summary>Every attempt, failed or not, in order: the operation ("PutItem", "Query"…) and its request.</summary>
@@ -51,7 +52,10 @@ public sealed class ScriptedClientWrapper(
     /// <summary>Answers each successful GetItem attempt (by default: no item).</summary>
     public Func<GetItemRequest, GetItemResponse> RespondToGetItem { get; set; } = _ => new GetItemResponse();
 
-    /// <summary>The status DescribeTable reports; null when the table does not exist.</summary>
+    /// <summary>
+    /// The status DescribeTable reports for a table not created through this wrapper; null when it does not exist. A
+    /// table created through it exists from then on, ACTIVE, with the key schema it was created with.
+    /// </summary>
     public TableStatus? TableStatus { get; set; }
 
     /// <summary>The wrapper of a context created with <see cref="Use" />.</summary>
@@ -113,14 +117,41 @@ public sealed class ScriptedClientWrapper(
 
     /// <inheritdoc />
     public override Task<CreateTableResponse> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken)
-        => Answer("CreateTable", request, _ => new CreateTableResponse());
+        => Answer(
+            "CreateTable",
+            request,
+            r =>
+            {
+                lock (_lock)
+                {
+                    _createdTables[r.TableName] = r;
+                }
+
+                return new CreateTableResponse();
+            });
 
     /// <inheritdoc />
     public override Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken)
         => Answer(
             "DescribeTable",
             new DescribeTableRequest { TableName = tableName },
-            _ => TableStatus is { } status ? new TableDescription { TableName = tableName, TableStatus = status } : null);
+            _ =>
+            {
+                lock (_lock)
+                {
+                    return _createdTables.TryGetValue(tableName, out var created)
+                        ? new TableDescription
+                        {
+                            TableName = tableName,
+                            TableStatus = Amazon.DynamoDBv2.TableStatus.ACTIVE,
+                            KeySchema = created.KeySchema,
+                            AttributeDefinitions = created.AttributeDefinitions,
+                            GlobalSecondaryIndexes = created.GlobalSecondaryIndexes?.Select(i => new GlobalSecondaryIndexDescription { IndexName = i.IndexName }).ToList(),
+                            LocalSecondaryIndexes = created.LocalSecondaryIndexes?.Select(i => new LocalSecondaryIndexDescription { IndexName = i.IndexName }).ToList(),
+                        }
+                        : TableStatus is { } status ? new TableDescription { TableName = tableName, TableStatus = status } : null;
+                }
+            });
 
     private async Task<TResponse> Answer<TRequest, TResponse>(string operation, TRequest request, Func<TRequest, TResponse> respond)
         where TRequest : AmazonWebServiceRequest

@@ -25,8 +25,11 @@ public static partial class WriteCommands
     }
 
     /// <summary>An update expression with the names its placeholders stand for and every value placeholder as ":v".</summary>
-    public static string ReadableUpdate(DynamoDbWriteCommand command)
-        => ValuePlaceholder().Replace(NamePlaceholder().Replace(command.UpdateExpression!, m => command.Names[m.Value]), ":v");
+    public static string ReadableUpdate(DynamoDbWriteCommand command) => Readable(command.UpdateExpression!, command);
+
+    /// <summary>An expression of the command with the names its placeholders stand for and every value placeholder as ":v".</summary>
+    public static string Readable(string expression, DynamoDbWriteCommand command)
+        => ValuePlaceholder().Replace(NamePlaceholder().Replace(expression, m => command.Names[m.Value]), ":v");
 
     [GeneratedRegex(@"#\w+")]
     private static partial Regex NamePlaceholder();

@@ -88,8 +88,9 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
     }
 
     /// <summary>
-    /// The provider generates row versions by incrementing them, so a row version must be an integer; an owned type's
-    /// item is its owner's, so the owner holds the version.
+    /// The provider generates row versions by incrementing them, so a row version must be an integer. A concurrency
+    /// token of an owned reference is conditioned on its path in the owner's item; inside an owned collection, whose
+    /// list is written whole and whose positions move, it has no stable path.
     /// </summary>
     protected virtual void ValidateRowVersions(IModel model)
     {
@@ -101,23 +102,36 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                 {
                     throw new InvalidOperationException(DynamoDbStrings.RowVersionNotInteger(entityType.DisplayName(), property.Name, property.ClrType.ShortDisplayName()));
                 }
+            }
 
-                if (entityType.IsOwned())
-                {
-                    throw new InvalidOperationException(DynamoDbStrings.RowVersionOnOwnedType(
-                        entityType.DisplayName(), property.Name, entityType.FindOwnership()!.PrincipalEntityType.DisplayName()));
-                }
+            if (entityType.IsInOwnedCollection()
+                && entityType.GetDeclaredProperties().FirstOrDefault(p => p.IsConcurrencyToken) is { } token)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.ConcurrencyTokenInOwnedCollection(
+                    entityType.DisplayName(), token.Name, entityType.FindOwnership()!.PrincipalToDependent!.Name));
             }
         }
     }
 
-    /// <summary>Each root entity type has a key DynamoDB can use as its primary key.</summary>
+    /// <summary>
+    /// Each root entity type has a key DynamoDB can use as its primary key; a keyless entity type (<c>HasNoKey</c>) is a
+    /// read-only view over the items of a table that a keyed entity type of the model stores.
+    /// </summary>
     protected virtual void ValidateKeys(IModel model)
     {
         foreach (var entityType in model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned()))
         {
-            var key = entityType.FindPrimaryKey()
-                ?? throw new InvalidOperationException(DynamoDbStrings.NoKey(entityType.DisplayName()));
+            if (entityType.FindPrimaryKey() is null)
+            {
+                if (!model.GetEntityTypes().Any(e => e.BaseType is null && !e.IsOwned() && e.FindPrimaryKey() is not null && e.GetTableName() == entityType.GetTableName()))
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.KeylessTypeWithoutTable(entityType.DisplayName(), entityType.GetTableName() ?? ""));
+                }
+
+                continue;
+            }
+
+            var key = entityType.FindPrimaryKey()!;
             if (key.Properties.Count > 2)
             {
                 throw new InvalidOperationException(DynamoDbStrings.TooManyKeyProperties(
@@ -379,7 +393,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
     /// </summary>
     protected virtual void ValidateSharedTables(IModel model)
     {
-        foreach (var table in model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned()).GroupBy(e => e.GetTableName()))
+        foreach (var table in model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned() && e.FindPrimaryKey() is not null).GroupBy(e => e.GetTableName()))
         {
             var entityTypes = table.ToList();
             if (entityTypes.Count < 2)

@@ -9,7 +9,8 @@ namespace EFCore.DynamoDb.Metadata.Conventions;
 /// Single-table design: when a table holds more than one entity type (several types mapped with <c>ToTable</c> to
 /// one table, or an inheritance hierarchy), every item carries a discriminator attribute, <c>$type</c>, holding
 /// its entity type's short name, so queries on one type read only its items. A table with a single type carries
-/// none. An explicit <c>HasDiscriminator</c> wins.
+/// none. An explicit <c>HasDiscriminator</c> wins. A keyless entity type mapped onto a table is a view of its items,
+/// not a kind of item: it neither needs nor gets a discriminator.
 /// </summary>
 public class DynamoDbDiscriminatorConvention : IModelFinalizingConvention
 {
@@ -20,7 +21,7 @@ public class DynamoDbDiscriminatorConvention : IModelFinalizingConvention
     public virtual void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
     {
         var tables = modelBuilder.Metadata.GetEntityTypes()
-            .Where(e => e.BaseType is null && !e.IsOwned() && e.GetTableName() is not null)
+            .Where(e => e.BaseType is null && !e.IsOwned() && !e.IsKeyless && e.GetTableName() is not null)
             .GroupBy(e => e.GetTableName());
         foreach (var table in tables)
         {

@@ -32,6 +32,20 @@ public static class OwnedTypeExtensions
             && !ownership.Properties.Contains(property)
             && (Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType) == typeof(int);
 
+    /// <summary>True for an owned type stored in a list: the elements of an owned collection, or anything they own.</summary>
+    public static bool IsInOwnedCollection(this IReadOnlyEntityType entityType)
+    {
+        for (var ownership = entityType.FindOwnership(); ownership is not null; ownership = ownership.PrincipalEntityType.FindOwnership())
+        {
+            if (!ownership.IsUnique)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The navigations from a type to the types it owns.</summary>
     public static IEnumerable<INavigation> GetOwnedNavigations(this IEntityType entityType)
         => entityType.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent);

@@ -45,6 +45,8 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
     public string? WriteKeyCondition(ComparisonCondition partitionKey, IReadOnlyList<ComparisonCondition> keyEqualities, DynamoDbCondition? sortKey)
     {
         var builder = new StringBuilder();
+        // Only the last condition may be a range (DynamoDB takes `=` on the partition attributes and on every sort
+        // attribute before the last one), so only it may match a value's several stored forms.
         foreach (var condition in new DynamoDbCondition?[] { partitionKey }.Concat(keyEqualities).Append(sortKey))
         {
             if (condition is null)
@@ -57,7 +59,7 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
                 builder.Append(" AND ");
             }
 
-            if (!TryAppendKeyCondition(builder, condition))
+            if (!TryAppendKeyCondition(builder, condition, exactOnly: !ReferenceEquals(condition, sortKey)))
             {
                 return null;
             }
@@ -84,11 +86,19 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
         return placeholder;
     }
 
-    private bool TryAppendKeyCondition(StringBuilder builder, DynamoDbCondition condition)
+    // A key attribute DynamoDB takes only `=` on is matched exactly; the last sort key condition, on a value with several
+    // stored forms, matches all of them.
+    private bool TryAppendKeyCondition(StringBuilder builder, DynamoDbCondition condition, bool exactOnly)
     {
         switch (condition)
         {
             case ComparisonCondition comparison when comparison.Value.Evaluate(queryContext, comparison.Property.ClrType) is { } value:
+                if (!exactOnly && Mapping(comparison.Property).CreateEqualRange(value) is { } range)
+                {
+                    AppendRangeComparison(builder, Name(comparison.Property), comparison.Operator, range, nullable: false);
+                    return true;
+                }
+
                 builder.Append(Name(comparison.Property)).Append(' ').Append(Symbol(comparison.Operator)).Append(' ').Append(Value(comparison.Property, value));
                 return true;
             case BetweenCondition between
@@ -165,6 +175,12 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
             return;
         }
 
+        if (Mapping(property).CreateEqualRange(value) is { } range)
+        {
+            AppendRangeComparison(builder, name, comparison.Operator, range, property.IsNullable);
+            return;
+        }
+
         var placeholder = Value(property, value);
         if (comparison.Operator == ComparisonOperator.NotEqual && property.IsNullable)
         {
@@ -175,6 +191,26 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
         }
 
         builder.Append(name).Append(' ').Append(Symbol(comparison.Operator)).Append(' ').Append(placeholder);
+    }
+
+    // A comparison with a value whose equal values have several stored forms, against the range that holds them all:
+    // `==` is inside it, `<` below its low end, `>` above its high end.
+    private void AppendRangeComparison(
+        StringBuilder builder, string name, ComparisonOperator op, (AttributeValue Low, AttributeValue High) range, bool nullable)
+    {
+        switch (op)
+        {
+            case ComparisonOperator.Equal:
+                builder.Append(Between(name, range.Low, range.High));
+                break;
+            case ComparisonOperator.NotEqual:
+                builder.Append(nullable ? "(attribute_not_exists(" + name + ") OR NOT " : "(NOT ").Append(Between(name, range.Low, range.High)).Append(')');
+                break;
+            default:
+                var bound = op is ComparisonOperator.LessThan or ComparisonOperator.GreaterThanOrEqual ? range.Low : range.High;
+                builder.Append(name).Append(' ').Append(Symbol(op)).Append(' ').Append(WriteValue(bound));
+                break;
+        }
     }
 
     private void AppendSizeComparison(StringBuilder builder, SizeComparisonCondition size)
@@ -252,8 +288,18 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
         AppendBetween(builder, between.Property, low, high);
     }
 
+    // Each bound includes every stored form of its value.
     private void AppendBetween(StringBuilder builder, IProperty property, object low, object high)
-        => builder.Append(Name(property)).Append(" BETWEEN ").Append(Value(property, low)).Append(" AND ").Append(Value(property, high));
+    {
+        var mapping = Mapping(property);
+        builder.Append(Between(
+            Name(property),
+            mapping.CreateEqualRange(low)?.Low ?? mapping.CreateAttributeValue(low),
+            mapping.CreateEqualRange(high)?.High ?? mapping.CreateAttributeValue(high)));
+    }
+
+    private string Between(string name, AttributeValue low, AttributeValue high)
+        => name + " BETWEEN " + WriteValue(low) + " AND " + WriteValue(high);
 
     // DynamoDB's IN takes at most 100 operands: longer lists become INs joined by OR. Null elements match items
     // without the attribute, as `values.Contains(e.X)` does in C#.
@@ -264,9 +310,18 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
         var nonNull = values.Where(v => v is not null).ToList();
         var hasNull = values.Contains(null);
         var parts = new List<string>();
-        for (var start = 0; start < nonNull.Count; start += MaxInOperands)
+        var mapping = Mapping(@in.Property);
+        if (nonNull.Count > 0 && mapping.CreateEqualRange(nonNull[0]!) is not null)
         {
-            parts.Add(name + " IN (" + string.Join(", ", nonNull.Skip(start).Take(MaxInOperands).Select(v => Value(@in.Property, v!))) + ")");
+            // Values with several stored forms each match the range of their forms.
+            parts.AddRange(nonNull.Select(v => mapping.CreateEqualRange(v!)!.Value).Select(range => Between(name, range.Low, range.High)));
+        }
+        else
+        {
+            for (var start = 0; start < nonNull.Count; start += MaxInOperands)
+            {
+                parts.Add(name + " IN (" + string.Join(", ", nonNull.Skip(start).Take(MaxInOperands).Select(v => Value(@in.Property, v!))) + ")");
+            }
         }
 
         if (hasNull)
@@ -324,7 +379,9 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
     }
 
     private string Value(IProperty property, object value)
-        => WriteValue(((DynamoDbTypeMapping)property.GetTypeMapping()).CreateAttributeValue(value));
+        => WriteValue(Mapping(property).CreateAttributeValue(value));
+
+    private static DynamoDbTypeMapping Mapping(IProperty property) => (DynamoDbTypeMapping)property.GetTypeMapping();
 
     private string NullType()
     {

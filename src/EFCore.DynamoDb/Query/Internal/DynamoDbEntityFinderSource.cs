@@ -19,6 +19,8 @@ public class DynamoDbEntityFinderSource : IEntityFinderSource
     private static readonly MethodInfo CreateFactoryMethod
         = typeof(DynamoDbEntityFinderSource).GetMethod(nameof(CreateFactory), BindingFlags.NonPublic | BindingFlags.Static)!;
 
+    private static readonly MethodInfo ObjectEqualsMethod = typeof(object).GetMethod(nameof(Equals), [typeof(object), typeof(object)])!;
+
     private readonly ConcurrentDictionary<IEntityType, Func<IStateManager, IDbSetSource, IDbSetCache, IEntityFinder>> _factories = new();
 
     /// <inheritdoc />
@@ -39,7 +41,7 @@ public class DynamoDbEntityFinderSource : IEntityFinderSource
         return (stateManager, setSource, setCache) => new DynamoDbEntityFinder<TEntity>(stateManager, setSource, setCache, entityType, find);
     }
 
-    // db.Set<TEntity>().AsTracking(behavior).FirstOrDefault(e => EF.Property<K1>(e, "Pk") == k1 [&& EF.Property<K2>(e, "Sk") == k2]),
+    // db.Set<TEntity>().AsTracking(behavior).FirstOrDefault(e => Equals(EF.Property<K1>(e, "Pk"), k1) [&& Equals(EF.Property<K2>(e, "Sk"), k2)]),
     // compiled with EF.CompileAsyncQuery and called with the key values.
     private static Func<DbContext, object[], CancellationToken, Task<TEntity?>> CompileFind<TEntity>(IEntityType entityType, QueryTrackingBehavior behavior)
         where TEntity : class
@@ -57,7 +59,9 @@ public class DynamoDbEntityFinderSource : IEntityFinderSource
                 typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(keyProperties[i].ClrType),
                 entity,
                 Expression.Constant(keyProperties[i].Name));
-            var equal = Expression.Equal(property, keyParameters[i]);
+            // object.Equals, as EF's own finder compares keys: a key type need not define == (a struct with a converter).
+            var equal = Expression.Call(
+                ObjectEqualsMethod, Expression.Convert(property, typeof(object)), Expression.Convert(keyParameters[i], typeof(object)));
             predicate = predicate is null ? equal : Expression.AndAlso(predicate, equal);
         }
 

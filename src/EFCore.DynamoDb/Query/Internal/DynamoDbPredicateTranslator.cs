@@ -501,9 +501,12 @@ public class DynamoDbPredicateTranslator
 
     private static bool IsBoolean(IProperty property) => property.ClrType == typeof(bool) || property.ClrType == typeof(bool?);
 
+    // Only the conversions C# inserts between a type and its nullable, base or numeric forms: a user-defined conversion
+    // (an implicit or explicit operator) computes another value, which is a computation over a value (evaluated as one)
+    // and cannot be compared with the stored attribute.
     private static Expression StripConvert(Expression expression)
     {
-        while (expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert)
+        while (expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked, Method: null } convert)
         {
             expression = convert.Operand;
         }

@@ -57,6 +57,18 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
             return comparison.Operator == ComparisonOperator.NotEqual;
         }
 
+        if (value.Range is var (low, high))
+        {
+            // A value with several stored forms matches by its range of them, as the filter expression renders it.
+            return comparison.Operator switch
+            {
+                ComparisonOperator.Equal => Compare(attribute, low) >= 0 && Compare(attribute, high) <= 0,
+                ComparisonOperator.NotEqual => !(Compare(attribute, low) >= 0 && Compare(attribute, high) <= 0),
+                ComparisonOperator.LessThan or ComparisonOperator.GreaterThanOrEqual => Compare(attribute, low) is { } lowOrder && comparison.Operator.Holds(lowOrder),
+                _ => Compare(attribute, high) is { } highOrder && comparison.Operator.Holds(highOrder),
+            };
+        }
+
         // Values of different types are unequal and unordered.
         return Compare(attribute, value) is { } order
             ? comparison.Operator.Holds(order)
@@ -80,8 +92,8 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
         return Find(item, between.Property) is { } attribute
             && low is not null
             && high is not null
-            && Compare(attribute, low) >= 0
-            && Compare(attribute, high) <= 0;
+            && Compare(attribute, low.Range?.Low ?? low) >= 0
+            && Compare(attribute, high.Range?.High ?? high) <= 0;
     }
 
     private bool MatchesIn(InCondition @in, Dictionary<string, AttributeValue> item)
@@ -89,7 +101,9 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
         var attribute = Find(item, @in.Property);
         foreach (var value in OperandOf(@in, @in.Values.IsComputed, static (queryContext, i) => i.Evaluate(queryContext).Select(v => Operand.Of(i.Property, v)).ToList()))
         {
-            if (value is null ? attribute is null : attribute is not null && Compare(attribute, value) == 0)
+            if (value is null
+                ? attribute is null
+                : attribute is not null && (value.Range is var (low, high) ? Compare(attribute, low) >= 0 && Compare(attribute, high) <= 0 : Compare(attribute, value) == 0))
             {
                 return true;
             }
@@ -200,9 +214,11 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
 
     // A value items are compared with, converted in the property's mapping, and further (to the UTF-8 bytes of a
     // string, the bytes of a binary, the number of a number) only when an item first needs it.
-    private sealed class Operand(IProperty property, object value)
+    private sealed class Operand(IProperty property, object value, AttributeValue? attributeValue = null)
     {
-        private AttributeValue? _attributeValue;
+        private AttributeValue? _attributeValue = attributeValue;
+        private (Operand Low, Operand High)? _range;
+        private bool _rangeCreated;
         private byte[]? _utf8;
         private byte[]? _binary;
         private decimal? _decimal;
@@ -228,6 +244,23 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
                 }
 
                 return _decimal;
+            }
+        }
+
+        // The lowest and highest stored forms of a value that has several (see DynamoDbTypeMapping.CreateEqualRange).
+        public (Operand Low, Operand High)? Range
+        {
+            get
+            {
+                if (!_rangeCreated)
+                {
+                    _range = ((DynamoDbTypeMapping)property.GetTypeMapping()).CreateEqualRange(value) is var (low, high)
+                        ? (new Operand(property, value, low), new Operand(property, value, high))
+                        : null;
+                    _rangeCreated = true;
+                }
+
+                return _range;
             }
         }
 

@@ -47,8 +47,30 @@ public class DynamoDbDatabase(
         return SaveChangesAsync(entries).GetAwaiter().GetResult();
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Saves the entries; a concurrency conflict is logged as EF's <c>OptimisticConcurrencyException</c> event first,
+    /// which an interceptor may suppress, as in EF's other providers.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SaveChangesCoreAsync(entries, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            var failed = exception.Entries.Select(e => (IUpdateEntry)e.GetInfrastructure()).ToList();
+            if ((await Dependencies.Logger.OptimisticConcurrencyExceptionAsync(currentDbContext.Context, failed, exception, null, cancellationToken)
+                    .ConfigureAwait(false)).IsSuppressed)
+            {
+                return entries.Count;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<int> SaveChangesCoreAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken)
     {
         SetTimestamps(entries);
         var save = CreateCommands(entries);
@@ -86,6 +108,38 @@ public class DynamoDbDatabase(
         }
 
         return entries.Count;
+    }
+
+    /// <summary>
+    /// Writes each Added entry (with the owned entries its item stores) as its own Put conditioned on the item not
+    /// existing, the same Put SaveChanges sends for a new entity; an item that already exists is left as it is. Used
+    /// by EnsureCreated for the model's seed data (<c>HasData</c>). Returns the number of items written.
+    /// </summary>
+    public virtual async Task<int> InsertMissingAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
+    {
+        SetTimestamps(entries);
+        var written = 0;
+        await Parallel.ForEachAsync(
+                CreateCommands(entries).Commands,
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentWrites, CancellationToken = cancellationToken },
+                async (command, token) =>
+                {
+                    try
+                    {
+                        await retrier.ExecuteAsync(attemptToken => SendAsync(command, attemptToken), token).ConfigureAwait(false);
+                        Interlocked.Increment(ref written);
+                    }
+                    catch (ConditionalCheckFailedException)
+                    {
+                        // The item exists: seed data never overwrites what is stored.
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        throw errorMapper.Map(command, exception);
+                    }
+                })
+            .ConfigureAwait(false);
+        return written;
     }
 
     private async Task SendTransactionAsync(

@@ -6,22 +6,29 @@ using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Update;
 
 namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
 /// EnsureCreated / EnsureDeleted for DynamoDB: creates each missing table of the model and waits (bounded) until
-/// it is ACTIVE; checks that existing tables have the model's key schema; deletes the model's tables and waits
-/// until they are gone.
+/// it is ACTIVE; checks that existing tables have the model's key schema; writes the model's seed data
+/// (<c>HasData</c>) into the tables it created and runs the application's seeders (<c>UseSeeding</c> /
+/// <c>UseAsyncSeeding</c>); deletes the model's tables and waits until they are gone.
 /// </summary>
 public class DynamoDbDatabaseCreator(
     IDynamoDbClientWrapper client,
     IDesignTimeModel designTimeModel,
     CreateTableRequestFactory requestFactory,
     IDynamoDbSingletonOptions options,
-    IDiagnosticsLogger<DbLoggerCategory.Database> logger)
+    IDiagnosticsLogger<DbLoggerCategory.Database> logger,
+    IUpdateAdapterFactory updateAdapterFactory,
+    IDatabase database,
+    ICurrentDbContext currentContext,
+    IDbContextOptions contextOptions)
     : IDatabaseCreator
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
@@ -33,13 +40,39 @@ public class DynamoDbDatabaseCreator(
     public virtual bool EnsureCreated()
     {
         logger.SyncNotSupported(nameof(EnsureCreatedAsync));
-        return EnsureCreatedAsync().GetAwaiter().GetResult();
+        if (CoreOptions.AsyncSeeder is not null && CoreOptions.Seeder is null)
+        {
+            throw new InvalidOperationException(CoreStrings.MissingSeeder);
+        }
+
+        var created = CreateTablesAsync(default).GetAwaiter().GetResult();
+        CoreOptions.Seeder?.Invoke(currentContext.Context, created);
+        return created;
     }
 
     /// <inheritdoc />
     public virtual async Task<bool> EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        var created = false;
+        if (CoreOptions.Seeder is not null && CoreOptions.AsyncSeeder is null)
+        {
+            throw new InvalidOperationException(CoreStrings.MissingSeeder);
+        }
+
+        var created = await CreateTablesAsync(cancellationToken).ConfigureAwait(false);
+        if (CoreOptions.AsyncSeeder is { } seeder)
+        {
+            await seeder(currentContext.Context, created, cancellationToken).ConfigureAwait(false);
+        }
+
+        return created;
+    }
+
+    private CoreOptionsExtension CoreOptions => contextOptions.FindExtension<CoreOptionsExtension>() ?? new CoreOptionsExtension();
+
+    // Creates the missing tables and writes the model's seed data into those it created; true when it created any.
+    private async Task<bool> CreateTablesAsync(CancellationToken cancellationToken)
+    {
+        var createdTables = new HashSet<string>(StringComparer.Ordinal);
         foreach (var request in GetCreateTableRequests())
         {
             var existing = await client.DescribeTableAsync(request.TableName, cancellationToken).ConfigureAwait(false);
@@ -48,7 +81,7 @@ public class DynamoDbDatabaseCreator(
                 try
                 {
                     await client.CreateTableAsync(request, cancellationToken).ConfigureAwait(false);
-                    created = true;
+                    createdTables.Add(request.TableName);
                 }
                 catch (ResourceInUseException)
                 {
@@ -67,7 +100,53 @@ public class DynamoDbDatabaseCreator(
             await EnableTimeToLiveAsync(request.TableName, cancellationToken).ConfigureAwait(false);
         }
 
-        return created;
+        await InsertSeedDataAsync(createdTables, cancellationToken).ConfigureAwait(false);
+        return createdTables.Count > 0;
+    }
+
+    // The seed data of the entity types stored in the tables just created, written as SaveChanges writes new entities
+    // (owned seed data inside its owner's item) from a state manager of its own, so the context tracks nothing
+    // afterwards. Tables that existed keep what they hold: an application that deleted a seeded item does not get it
+    // back. Each Put is conditioned on the item not existing, as another process may be seeding the same table.
+    private async Task InsertSeedDataAsync(HashSet<string> createdTables, CancellationToken cancellationToken)
+    {
+        if (createdTables.Count == 0)
+        {
+            return;
+        }
+
+        IUpdateAdapter? updateAdapter = null;
+        foreach (var entityType in designTimeModel.Model.GetEntityTypes())
+        {
+            var seeds = entityType.GetSeedData();
+            if (!seeds.Any() || !createdTables.Contains(options.ResolveTableName(GetItemType(entityType))))
+            {
+                continue;
+            }
+
+            updateAdapter ??= updateAdapterFactory.CreateStandalone();
+            var runtimeEntityType = updateAdapter.Model.FindEntityType(entityType.Name)!;
+            foreach (var seed in seeds)
+            {
+                updateAdapter.CreateEntry(seed, runtimeEntityType).EntityState = EntityState.Added;
+            }
+        }
+
+        if (updateAdapter is not null)
+        {
+            await ((DynamoDbDatabase)database).InsertMissingAsync(updateAdapter.GetEntriesToSave(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // The entity type whose item stores an entity of this type: an owned type lives in its owner's item.
+    private static IEntityType GetItemType(IEntityType entityType)
+    {
+        while (entityType.FindOwnership() is { } ownership)
+        {
+            entityType = ownership.PrincipalEntityType;
+        }
+
+        return entityType;
     }
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Storage.Internal.Converters;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.Json;
@@ -50,9 +51,29 @@ public class DynamoDbTypeMapping : CoreTypeMapping
     /// <summary>The mapping of a collection's elements, for a collection mapping; null for a scalar one.</summary>
     public virtual DynamoDbTypeMapping? DynamoDbElementMapping => null;
 
-    /// <summary>The attribute value for a non-null model value (the converter, if any, is applied first).</summary>
+    /// <summary>
+    /// The attribute value for a non-null model value (the converter, if any, is applied first). A converter may turn a
+    /// value into null (EF lets it): that is stored as DynamoDB's NULL, which reads back as null as a missing attribute does.
+    /// </summary>
     public virtual AttributeValue CreateAttributeValue(object value)
-        => AttributeValueWriter.Write(Converter is null ? value : Converter.ConvertToProvider(value)!);
+        => Converter is null
+            ? AttributeValueWriter.Write(value)
+            : Converter.ConvertToProvider(value) is { } providerValue
+                ? AttributeValueWriter.Write(providerValue)
+                : new AttributeValue { NULL = true };
+
+    /// <summary>
+    /// For a value whose equal values have several stored forms (a <see cref="DateTimeOffset" />: one instant at
+    /// different offsets, which C# compares as equal), the lowest and highest attribute values holding it, so that a
+    /// comparison matches by instant: <c>==</c> is BETWEEN them, <c>&lt;</c> below the lowest, <c>&gt;</c> above the
+    /// highest. Null for a value with one stored form, compared as it is stored. Keys keep their exact form: EF
+    /// identifies entities with <c>EqualsExact</c>.
+    /// </summary>
+    public virtual (AttributeValue Low, AttributeValue High)? CreateEqualRange(object value)
+        => Converter is DateTimeOffsetToSortableStringConverter && value is DateTimeOffset dateTimeOffset
+            ? (new AttributeValue { S = DateTimeOffsetToSortableStringConverter.InstantLowerBound(dateTimeOffset) },
+                new AttributeValue { S = DateTimeOffsetToSortableStringConverter.InstantUpperBound(dateTimeOffset) })
+            : null;
 
     /// <summary>
     /// An expression that reads <paramref name="attributeName" /> from <paramref name="item" /> as

@@ -40,7 +40,7 @@ public class DynamoDbTypeMappingSource : TypeMappingSource
             [typeof(char)] = new(typeof(char), new CharToStringConverter()),
             [typeof(Guid)] = new(typeof(Guid), new GuidToStringConverter()),
             [typeof(DateTime)] = new(typeof(DateTime), new DateTimeToIsoStringConverter()),
-            [typeof(DateTimeOffset)] = new(typeof(DateTimeOffset), new DateTimeOffsetToUtcIsoStringConverter()),
+            [typeof(DateTimeOffset)] = new(typeof(DateTimeOffset), new DateTimeOffsetToSortableStringConverter()),
             [typeof(DateOnly)] = new(typeof(DateOnly), new DateOnlyToStringConverter()),
             [typeof(TimeOnly)] = new(typeof(TimeOnly), new TimeOnlyToSortableStringConverter()),
             [typeof(TimeSpan)] = new(typeof(TimeSpan), new TimeSpanToSortableStringConverter()),

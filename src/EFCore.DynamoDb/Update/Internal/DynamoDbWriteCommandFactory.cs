@@ -145,6 +145,12 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         if (!navigation.IsCollection)
         {
             var ownedEntry = OwnedWriteScope.EntryOf(ownerEntry, owned, ownedType);
+            if (ownedEntry.EntityState == EntityState.Added && ownedType.FindRowVersion() is { } rowVersion)
+            {
+                // A new owned entity starts its versions, as a new item does.
+                ownedEntry.SetStoreGeneratedValue(rowVersion, RowVersionExtensions.NextVersion(rowVersion, original: null));
+            }
+
             return CreateMap(ownedEntry, ownedType, structuralObject: null);
         }
 
@@ -305,7 +311,15 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
                 && current is not null
                 && OwnedWriteScope.EntryOf(ownerEntry, current, navigation.TargetEntityType) is { EntityState: not EntityState.Added } currentEntry)
             {
+                var updates = set.Count + remove.Count;
                 AddUpdates(currentEntry, currentEntry.EntityType, path, owned, placeholders, set, remove);
+                if (set.Count + remove.Count > updates && currentEntry.EntityType.FindRowVersion() is { } rowVersion)
+                {
+                    // The owned entity changed: its row version moves on, at its path (its original is in the condition).
+                    var next = RowVersionExtensions.NextVersion(rowVersion, currentEntry.GetOriginalValue(rowVersion));
+                    currentEntry.SetStoreGeneratedValue(rowVersion, next);
+                    SetOrRemove(placeholders.Path([.. path, rowVersion.GetAttributeName()]), Mapping(rowVersion).CreateAttributeValue(next), placeholders, set, remove);
+                }
             }
             else
             {
@@ -333,14 +347,22 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
     private static string CreateExistsCondition(IUpdateEntry entry, string partitionKeyName, ExpressionPlaceholders placeholders)
     {
         var condition = new StringBuilder("attribute_exists(").Append(partitionKeyName).Append(')');
+        AppendTokenConditions(condition, entry, [], placeholders);
+        return condition.ToString();
+    }
+
+    // The original value of every concurrency token stored in the item: the entity's own, and those of the owned
+    // references stored in it (at their path in the item), as each is part of what was read.
+    private static void AppendTokenConditions(StringBuilder condition, IUpdateEntry entry, IReadOnlyList<string> mapPath, ExpressionPlaceholders placeholders)
+    {
         foreach (var property in entry.EntityType.GetProperties())
         {
-            if (!property.IsConcurrencyToken)
+            if (!property.IsConcurrencyToken || property.IsOwnershipKey())
             {
                 continue;
             }
 
-            var name = placeholders.Name(property.GetAttributeName());
+            var name = placeholders.Path([.. mapPath, property.GetAttributeName()]);
             condition.Append(" AND ");
             if (entry.GetOriginalValue(property) is { } original)
             {
@@ -352,7 +374,15 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
             }
         }
 
-        return condition.ToString();
+        foreach (var navigation in entry.EntityType.GetOwnedNavigations())
+        {
+            if (!navigation.IsCollection
+                && entry.GetCurrentValue(navigation) is { } owned
+                && OwnedWriteScope.EntryOf(entry, owned, navigation.TargetEntityType) is { EntityState: not (EntityState.Added or EntityState.Detached) } ownedEntry)
+            {
+                AppendTokenConditions(condition, ownedEntry, [.. mapPath, navigation.TargetEntityType.GetContainingAttributeName()], placeholders);
+            }
+        }
     }
 
     private static DynamoDbTypeMapping Mapping(IProperty property) => (DynamoDbTypeMapping)property.GetTypeMapping();

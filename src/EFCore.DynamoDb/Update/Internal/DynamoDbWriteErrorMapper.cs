@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -120,13 +121,19 @@ public class DynamoDbWriteErrorMapper(IDiagnosticsLogger<DbLoggerCategory.Update
                 command, null, DynamoDbWriteFailureKind.ItemMissing, DynamoDbStrings.ItemMissing(entityType.DisplayName(), key, command.TableName, operation));
         }
 
-        var tokens = entityType.GetProperties().Where(p => p.IsConcurrencyToken).Select(p => p.Name).ToList();
+        var tokens = ConcurrencyTokenNames(entityType, "").ToList();
         return new DynamoDbWriteFailure(
             command,
             null,
             DynamoDbWriteFailureKind.ConcurrencyConflict,
             DynamoDbStrings.ConcurrencyTokenChanged(entityType.DisplayName(), key, command.TableName, operation, string.Join(", ", tokens)));
     }
+
+    // The entity's tokens and those of its owned references, by their path from the entity ("Details.Version").
+    private static IEnumerable<string> ConcurrencyTokenNames(IEntityType entityType, string prefix)
+        => entityType.GetProperties().Where(p => p.IsConcurrencyToken && !p.IsOwnershipKey()).Select(p => prefix + p.Name)
+            .Concat(entityType.GetOwnedNavigations().Where(n => !n.IsCollection)
+                .SelectMany(n => ConcurrencyTokenNames(n.TargetEntityType, prefix + n.Name + ".")));
 
     private static DynamoDbWriteFailure CheckFailed(DynamoDbConditionCheck check, CancellationReason reason)
         => new(

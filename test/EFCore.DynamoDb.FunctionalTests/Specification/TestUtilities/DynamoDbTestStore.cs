@@ -75,15 +75,17 @@ public sealed class DynamoDbTestStore : TestStore
         }
 
         await CleanAsync(context);
-        await context.Database.EnsureCreatedAsync();
 
+        // The suite seeds thousands of entities in one SaveChanges (here, or in a UseAsyncSeeding seeder that
+        // EnsureCreated runs on this context); one DynamoDB transaction holds 100.
+        context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        await context.Database.EnsureCreatedAsync();
         if (seed is not null)
         {
-            // The suite seeds thousands of entities in one SaveChanges; one DynamoDB transaction holds 100.
-            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
             await seed(context);
-            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
         }
+
+        context.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
     }
 
     // A model the provider rejects (such as an unsupported mapping) creates no tables. Failing here would fail every

@@ -63,7 +63,7 @@ public sealed class QueryValue
         }
 
         var type = Nullable.GetUnderlyingType(targetType) ?? targetType;
-        if (value.GetType() == type)
+        if (type.IsInstanceOfType(value))
         {
             return value;
         }
