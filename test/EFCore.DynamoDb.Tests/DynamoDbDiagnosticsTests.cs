@@ -3,7 +3,6 @@ using EFCore.DynamoDb.Tests.TestModels;
 using EFCore.DynamoDb.Tests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace EFCore.DynamoDb.Tests;
@@ -30,12 +29,7 @@ public class DynamoDbDiagnosticsTests
             },
             scenario: nameof(DynamoDbDiagnosticsTests) + "." + scenario);
 
-    // EF's compiled-query cache is shared by every context of the suite and evicts entries when it grows large; the
-    // tests that count compilations share a cache of their own (one cache: each one is another internal service
-    // provider, of which EF allows 20), so no other test can make them compile twice.
-    private static readonly MemoryCache CompilationCountingCache = new(new MemoryCacheOptions());
-
-    private static void OwnQueryCache(DbContextOptionsBuilder options) => options.UseMemoryCache(CompilationCountingCache);
+    private static void OwnQueryCache(DbContextOptionsBuilder options) => TestContexts.UseCompilationCountingCache(options);
 
     [Fact]
     public void Event_ids_are_distinct()

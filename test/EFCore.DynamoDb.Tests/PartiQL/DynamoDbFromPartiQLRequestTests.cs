@@ -16,7 +16,11 @@ public sealed class DynamoDbFromPartiQLRequestTests : IDisposable
     private readonly ShopContext _db;
 
     public DynamoDbFromPartiQLRequestTests()
-        => _db = TestContexts.Shop(configure: o => o.LogTo((id, _) => id == CoreEventId.QueryCompilationStarting, _events.Add));
+        => _db = TestContexts.Shop(configure: o =>
+        {
+            o.LogTo((id, _) => id == CoreEventId.QueryCompilationStarting, _events.Add);
+            TestContexts.UseCompilationCountingCache(o);
+        });
 
     public void Dispose() => _db.Dispose();
 

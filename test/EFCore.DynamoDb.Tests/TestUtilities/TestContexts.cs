@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using EFCore.DynamoDb.Tests.TestModels;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace EFCore.DynamoDb.Tests.TestUtilities;
 
@@ -49,6 +50,14 @@ public static class TestContexts
         [CallerFilePath] string callerFile = "",
         [CallerMemberName] string callerMember = "")
         => new(Options<ScenarioContext>(dynamoDb, configure).Options, scenario ?? callerFile + "#" + callerMember, buildModel);
+
+    // EF's compiled-query cache is shared by every context of the suite and evicts entries when it grows large; the
+    // tests that count compilations share a cache of their own (one cache: each one is another internal service
+    // provider, of which EF allows 20), so no other test can make them compile twice.
+    private static readonly MemoryCache CompilationCountingCache = new(new MemoryCacheOptions());
+
+    /// <summary>Gives the context the query cache of the tests that count compilations.</summary>
+    public static void UseCompilationCountingCache(DbContextOptionsBuilder options) => options.UseMemoryCache(CompilationCountingCache);
 
     /// <summary>The shop context of most request tests.</summary>
     public static ShopContext Shop(
