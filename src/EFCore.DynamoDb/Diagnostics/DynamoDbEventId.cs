@@ -17,6 +17,7 @@ public static class DynamoDbEventId
         RequestExecuted,
         IndexIgnored,
         ClientSideOrderingWarning,
+        ClientEvaluationWarning,
     }
 
     private static readonly string DatabasePrefix = DbLoggerCategory.Database.Name + ".";
@@ -56,4 +57,13 @@ public static class DynamoDbEventId
     /// <c>ConfigureWarnings(w => w.Throw(DynamoDbEventId.ClientSideOrderingWarning))</c>.
     /// </summary>
     public static readonly EventId ClientSideOrderingWarning = new((int)Id.ClientSideOrderingWarning, QueryPrefix + Id.ClientSideOrderingWarning);
+
+    /// <summary>
+    /// A query's predicate has parts DynamoDB's expression language cannot say (string functions, arithmetic, two
+    /// attributes compared, subqueries over collections…), so the provider checks them on each item the request
+    /// returns; the rest still goes to the key condition and filter. Logged once per query shape, naming the
+    /// predicate parts and the table. Turn it into an error with
+    /// <c>ConfigureWarnings(w => w.Throw(DynamoDbEventId.ClientEvaluationWarning))</c>.
+    /// </summary>
+    public static readonly EventId ClientEvaluationWarning = new((int)Id.ClientEvaluationWarning, QueryPrefix + Id.ClientEvaluationWarning);
 }

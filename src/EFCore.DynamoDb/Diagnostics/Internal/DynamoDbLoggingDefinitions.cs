@@ -22,4 +22,7 @@ public class DynamoDbLoggingDefinitions : LoggingDefinitions
 
     /// <summary>The definition of <see cref="DynamoDbEventId.ClientSideOrderingWarning" />.</summary>
     public EventDefinitionBase? LogClientSideOrdering;
+
+    /// <summary>The definition of <see cref="DynamoDbEventId.ClientEvaluationWarning" />.</summary>
+    public EventDefinitionBase? LogClientEvaluation;
 }

@@ -1,5 +1,6 @@
 using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal.ClientEvaluation;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -14,7 +15,11 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// every attribute the query reads), whose key condition also takes a sort key comparison, BETWEEN or
 /// begins_with; anything else is a Scan, logged as <see cref="DynamoDbEventId.ScanQueryWarning" />. Conditions
 /// the key does not cover go into the filter, except those on the Query's own keys, which DynamoDB refuses
-/// there: those are checked on the returned items. It then decides whether DynamoDB can return the requested order.
+/// there: those are checked on the returned items. So are the predicate parts DynamoDB cannot express at all
+/// (with any OR or NOT around them, whose other operands a filter could then not decide alone), logged as
+/// <see cref="DynamoDbEventId.ClientEvaluationWarning" />: they choose no key, and the filter holds only what DynamoDB
+/// can check, so it never drops an item the client check would keep. It then decides whether DynamoDB can return
+/// the requested order.
 /// </summary>
 public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query> logger)
 {
@@ -22,8 +27,10 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
     public virtual void Choose(DynamoDbQueryExpression query, string tableName)
     {
         var entityType = query.EntityType;
-        var conjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();
-        var readProperties = ReadProperties(query, conjuncts);
+        var allConjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();
+        var readProperties = ReadProperties(query, allConjuncts);
+        var onClient = allConjuncts.Where(ClientPredicateCondition.IsIn).ToList();
+        var conjuncts = allConjuncts.Except(onClient).ToList();
 
         if (query.RequiredIndexName is { } requiredName)
         {
@@ -52,7 +59,19 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
                 logger.ScanQueryWarning(entityType.DisplayName(), tableName);
             }
 
-            query.SetAccessPath(DynamoDbAccessPath.Scan, null, null, null, null, query.Predicate);
+            query.SetAccessPath(DynamoDbAccessPath.Scan, null, null, null, null, DynamoDbCondition.And(conjuncts));
+        }
+
+        if (onClient.Count > 0)
+        {
+            query.AddClientFilter(DynamoDbCondition.And(onClient)!);
+            if (!query.MatchesNothing)
+            {
+                logger.ClientEvaluationWarning(
+                    entityType.DisplayName(),
+                    tableName,
+                    string.Join(", ", onClient.SelectMany(ClientPredicateCondition.FindAll).Select(c => "'" + c.Description + "'")));
+            }
         }
 
         if (query.ConsistentRead && query.Index?.GetSecondaryIndexKind() == DynamoDbIndexKind.Global)
