@@ -1,0 +1,7 @@
+using Microsoft.EntityFrameworkCore.Query.Translations.Temporal;
+
+namespace EFCore.DynamoDb.FunctionalTests.Specification.Query.Translations.Temporal;
+
+/// <summary>EF Core's <see cref="DateTimeTranslationsTestBase{TFixture}" />, run as written against DynamoDB Local.</summary>
+public partial class DateTimeTranslationsDynamoDbTest(BasicTypesQueryDynamoDbFixture fixture)
+    : DateTimeTranslationsTestBase<BasicTypesQueryDynamoDbFixture>(fixture);

@@ -1,0 +1,21 @@
+using EFCore.DynamoDb.FunctionalTests.Specification.TestUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.TestUtilities;
+
+namespace EFCore.DynamoDb.FunctionalTests.Specification;
+
+/// <summary>EF Core's <see cref="ValueConvertersEndToEndTestBase{TFixture}" />, run as written against DynamoDB Local.</summary>
+public partial class ValueConvertersEndToEndDynamoDbTest(ValueConvertersEndToEndDynamoDbTest.ValueConvertersEndToEndDynamoDbFixture fixture)
+    : ValueConvertersEndToEndTestBase<ValueConvertersEndToEndDynamoDbTest.ValueConvertersEndToEndDynamoDbFixture>(fixture)
+{
+    /// <summary>The model, unchanged.</summary>
+    public class ValueConvertersEndToEndDynamoDbFixture : ValueConvertersEndToEndFixtureBase
+    {
+        /// <inheritdoc />
+        protected override ITestStoreFactory TestStoreFactory => DynamoDbTestStoreFactory.Instance;
+
+        /// <inheritdoc />
+        public override DbContextOptionsBuilder AddOptions(DbContextOptionsBuilder builder)
+            => base.AddOptions(builder).LogDynamoDbCostWarnings();
+    }
+}
