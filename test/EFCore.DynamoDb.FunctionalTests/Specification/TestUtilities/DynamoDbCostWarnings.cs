@@ -16,7 +16,6 @@ public static class DynamoDbCostWarnings
         => builder.ConfigureWarnings(w => w.Log(
             DynamoDbEventId.ScanQueryWarning,
             DynamoDbEventId.IndexIgnored,
-            DynamoDbEventId.ClientSideOrderingWarning
-            // DynamoDbEventId.ClientEvaluationWarning joins this list once the provider has it (issue 10, §3).
-            ));
+            DynamoDbEventId.ClientSideOrderingWarning,
+            DynamoDbEventId.ClientEvaluationWarning));
 }
