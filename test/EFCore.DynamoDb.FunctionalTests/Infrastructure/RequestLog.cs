@@ -57,6 +57,7 @@ public sealed class RequestLog
             (eventId, _) => eventId == DynamoDbEventId.RequestExecuted
                 || eventId == DynamoDbEventId.ScanQueryWarning
                 || eventId == DynamoDbEventId.ClientSideOrderingWarning
+                || eventId == DynamoDbEventId.ClientEvaluationWarning
                 || eventId == DynamoDbEventId.IndexIgnored
                 || eventId == DynamoDbEventId.SyncNotSupported,
             Add);
