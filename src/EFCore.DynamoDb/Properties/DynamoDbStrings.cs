@@ -449,6 +449,10 @@ public static class DynamoDbStrings
     public static string ClientEvaluationMethodNotEvaluable(string expression, string method)
         => Format("The predicate part '{0}' calls '{1}', which is neither a DynamoDB condition nor a .NET method EF evaluates: the provider checks on the returned items only what EF's own providers evaluate (mapped properties, and the methods and operators of .NET's types). Compute the value before the query, or filter after it.", expression, method);
 
+    /// <summary>The LINQ translation failure reason for a culture-sensitive string comparison.</summary>
+    public static string ClientEvaluationCultureComparison(string expression)
+        => Format("The predicate part '{0}' compares strings by the rules of a culture, which depend on the machine that runs the query, so it is not evaluated; use 'StringComparison.Ordinal' or 'StringComparison.OrdinalIgnoreCase'.", expression);
+
     /// <summary>The LINQ translation failure reason for a comparison of two values that read no attribute.</summary>
     public static string ComparisonOfValues(string expression)
         => Format("The comparison '{0}' reads no attribute of the item, so it has no DynamoDB condition-expression form; evaluate it before the query.", expression);

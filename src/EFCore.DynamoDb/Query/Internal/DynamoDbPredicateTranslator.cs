@@ -145,7 +145,7 @@ public class DynamoDbPredicateTranslator
                 return new ComparisonCondition(hasValueProperty, ComparisonOperator.NotEqual, QueryValue.FromConstant(null));
 
             case TypeBinaryExpression { NodeType: ExpressionType.TypeIs } typeIs when IsEntity(typeIs.Expression):
-                return TranslateTypeTest(typeIs.TypeOperand, exact: false, typeIs);
+                return TranslateTypeTest(typeIs.TypeOperand, exact: false);
 
             default:
                 if (TryGetProperty(expression, out var flag) && IsBoolean(flag))
@@ -188,19 +188,23 @@ public class DynamoDbPredicateTranslator
         }
     }
 
-    // `e is Derived` and `e.GetType() == typeof(Derived)` on a hierarchy test the discriminator: the type and the types
-    // below it, or the type alone.
-    private DynamoDbCondition? TranslateTypeTest(Type clrType, bool exact, Expression whole)
+    // `e is T` and `e.GetType() == typeof(T)` test the discriminator: the item's type is T or below it, or T alone. The
+    // query reads only its own type's items already, so a test every one of them passes (or none) needs no
+    // attribute: it is the partition key's existence (or absence).
+    private DynamoDbCondition TranslateTypeTest(Type clrType, bool exact)
     {
-        if (_entityType.FindDiscriminatorProperty() is not { } discriminator
-            || _entityType.GetDerivedTypesInclusive().FirstOrDefault(t => t.ClrType == clrType) is not { } tested)
+        var concreteTypes = _entityType.GetConcreteDerivedTypesInclusive().ToList();
+        var matching = concreteTypes.Where(t => exact ? t.ClrType == clrType : clrType.IsAssignableFrom(t.ClrType)).ToList();
+        if (matching.Count == 0 || matching.Count == concreteTypes.Count)
         {
-            return Fail(DynamoDbStrings.PredicateNotSupported(Print(whole)));
+            return new FunctionCondition(
+                matching.Count == 0 ? DynamoDbConditionFunction.AttributeNotExists : DynamoDbConditionFunction.AttributeExists,
+                _entityType.GetPartitionKeyProperty()!,
+                null);
         }
 
-        var values = (exact ? (tested.IsAbstract() ? [] : [tested]) : tested.GetConcreteDerivedTypesInclusive())
-            .Select(t => t.GetDiscriminatorValue())
-            .ToList();
+        var discriminator = _entityType.FindDiscriminatorProperty()!;
+        var values = matching.Select(t => t.GetDiscriminatorValue()).ToList();
         return values.Count == 1
             ? new ComparisonCondition(discriminator, ComparisonOperator.Equal, QueryValue.FromConstant(values[0]))
             : new InCondition(discriminator, QueryValue.FromConstant(values));
@@ -208,9 +212,10 @@ public class DynamoDbPredicateTranslator
 
     private DynamoDbCondition? TranslateComparison(BinaryExpression binary, ComparisonOperator op)
     {
-        if (op == ComparisonOperator.Equal && TryGetTypeTest(binary.Left, binary.Right, out var testedType))
+        if (op is ComparisonOperator.Equal or ComparisonOperator.NotEqual && TryGetTypeTest(binary.Left, binary.Right, out var testedType))
         {
-            return TranslateTypeTest(testedType, exact: true, binary);
+            var typeTest = TranslateTypeTest(testedType, exact: true);
+            return op == ComparisonOperator.Equal ? typeTest : new NotCondition(typeTest);
         }
 
         // string.Compare(a, b) op 0 and a.CompareTo(b) op 0 compare a with b.

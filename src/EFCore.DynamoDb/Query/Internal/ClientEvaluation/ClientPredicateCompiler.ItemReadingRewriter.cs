@@ -82,6 +82,16 @@ public sealed partial class ClientPredicateCompiler
             }
 
             var method = node.Method;
+            if (method.DeclaringType == typeof(DbFunctionsExtensions) && method.Name == nameof(DbFunctionsExtensions.Random))
+            {
+                return Expression.Call(Expression.Property(null, typeof(Random), nameof(Random.Shared)), nameof(Random.NextDouble), Type.EmptyTypes);
+            }
+
+            if (node.Arguments.Any(a => a is ConstantExpression { Value: StringComparison comparison } && comparison is not (StringComparison.Ordinal or StringComparison.OrdinalIgnoreCase)))
+            {
+                return Fail(node, DynamoDbStrings.ClientEvaluationCultureComparison(owner._print(node)));
+            }
+
             if (!IsEvaluable(method.DeclaringType))
             {
                 return Fail(node, DynamoDbStrings.ClientEvaluationMethodNotEvaluable(owner._print(node), method.DeclaringType?.ShortDisplayName() + "." + method.Name));
@@ -156,6 +166,18 @@ public sealed partial class ClientPredicateCompiler
                     NullSafety.Restore(Visit(node.Right), typeof(bool)));
             }
 
+            // C# compares other objects (anonymous types, tuples, arrays) by reference, which no database result can
+            // mean: EF does not evaluate such a comparison.
+            if (node.NodeType is ExpressionType.Equal or ExpressionType.NotEqual
+                && node.Method is null
+                && !node.Left.Type.IsValueType
+                && node.Left.Type != typeof(string)
+                && !IsNull(node.Left)
+                && !IsNull(node.Right))
+            {
+                return Fail(node, DynamoDbStrings.PredicateNotSupported(owner._print(node)));
+            }
+
             var left = Visit(node.Left);
             var right = Visit(node.Right);
             if (FailureReason is not null || (left.Type == node.Left.Type && right.Type == node.Right.Type))
@@ -199,6 +221,12 @@ public sealed partial class ClientPredicateCompiler
                 _ => Expression.MakeUnary(node.NodeType, operand, NullSafety.MakeNullable(node.Type), node.Method),
             };
         }
+
+        protected override Expression VisitTypeBinary(TypeBinaryExpression node)
+            => StripConvert(node.Expression) is StructuralTypeShaperExpression
+                && owner.TypeTestAnswer(node.TypeOperand, exact: node.NodeType == ExpressionType.TypeEqual) is { } answer
+                    ? Expression.Constant(answer)
+                    : base.VisitTypeBinary(node);
 
         protected override Expression VisitConditional(ConditionalExpression node)
         {
@@ -302,6 +330,8 @@ public sealed partial class ClientPredicateCompiler
             var name = type.Name.Replace("IQueryable", "IEnumerable", StringComparison.Ordinal).Replace("IOrderedQueryable", "IOrderedEnumerable", StringComparison.Ordinal);
             return type.IsGenericType ? name + "<" + string.Join(",", type.GetGenericArguments().Select(ShapeOf)) + ">" : name;
         }
+
+        private static bool IsNull(Expression expression) => StripConvert(expression) is ConstantExpression { Value: null };
 
         private static Expression StripConvert(Expression expression)
         {

@@ -83,4 +83,13 @@ public sealed partial class ClientPredicateCompiler(
         => declaringType?.Namespace is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal));
 
     private string EntityDisplayName => entityType.DisplayName();
+
+    // The answer of `e is T` (or, exact, `e.GetType() == typeof(T)`) when it is the same for every item the query
+    // reads (all of its types are T, or none is); null when it depends on the item's type.
+    private bool? TypeTestAnswer(Type clrType, bool exact)
+    {
+        var concreteTypes = entityType.GetConcreteDerivedTypesInclusive().ToList();
+        var matching = concreteTypes.Count(t => exact ? t.ClrType == clrType : clrType.IsAssignableFrom(t.ClrType));
+        return matching == 0 ? false : matching == concreteTypes.Count ? true : null;
+    }
 }
