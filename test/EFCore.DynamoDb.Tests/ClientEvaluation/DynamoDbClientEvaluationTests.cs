@@ -228,5 +228,40 @@ public sealed class DynamoDbClientEvaluationTests
         await Task.CompletedTask;
     }
 
+    [Fact]
+    public void Equals_with_an_entity_compares_the_primary_key()
+    {
+        using var db = Context();
+        var article = new Article { Blog = "b1", Slug = "s9" };
+
+        var request = RequestJson.Of(db.Set<Article>().Where(a => a.Equals(article)));
+
+        Assert.Equal("GetItem", request.Member("Operation"));
+        Assert.Equal(new Dictionary<string, string> { ["Blog"] = "S:b1", ["Slug"] = "S:s9" }, request.Map("Key"));
+    }
+
+    [Fact]
+    public void A_type_test_every_item_passes_needs_no_client_check()
+    {
+        var events = new List<EventData>();
+        using var db = Context(events);
+
+        var query = db.Set<Article>().Where(a => a.Blog == "b1" && a is Article && a.GetType() == typeof(Article));
+
+        Assert.Equal("Query", RequestJson.Of(query).Member("Operation"));
+        Assert.DoesNotContain(events, e => e.EventId == DynamoDbEventId.ClientEvaluationWarning);
+    }
+
+    [Fact]
+    public void A_culture_sensitive_comparison_is_not_evaluated()
+    {
+        using var db = Context();
+
+        var message = Assert.Throws<InvalidOperationException>(
+            () => db.Set<Article>().Where(a => a.Title!.EndsWith("x", StringComparison.CurrentCulture)).ToQueryString()).Message;
+
+        Assert.Contains("StringComparison.Ordinal", message, StringComparison.Ordinal);
+    }
+
     private static string Shout(string text) => text.ToUpperInvariant();
 }

@@ -333,6 +333,11 @@ public class DynamoDbPredicateTranslator
             return new SizeComparisonCondition(nonEmpty, ComparisonOperator.GreaterThan, QueryValue.FromConstant(0));
         }
 
+        if (method.Name == nameof(Equals) && call.Object is { } self && IsEntity(self) && call.Arguments.Count == 1 && IsEvaluatable(call.Arguments[0]))
+        {
+            return TranslateEntityEquality(call.Arguments[0]);
+        }
+
         if (method.Name == nameof(Equals) && call.Object is { } instance && call.Arguments.Count == 1)
         {
             return TranslateOperands(instance, call.Arguments[0], ComparisonOperator.Equal, call);
@@ -345,6 +350,26 @@ public class DynamoDbPredicateTranslator
         }
 
         return Fail(DynamoDbStrings.PredicateNotSupported(Print(call)));
+    }
+
+    // `e.Equals(other)` with an entity from outside the query compares the primary key, as EF does; a null entity
+    // matches nothing (no item lacks its key).
+    private DynamoDbCondition? TranslateEntityEquality(Expression other)
+    {
+        var key = _entityType.FindPrimaryKey()!.Properties;
+        if (key.Any(p => p.PropertyInfo is null) || !_entityType.ClrType.IsAssignableFrom(other.Type) && !other.Type.IsAssignableFrom(_entityType.ClrType))
+        {
+            return Fail(DynamoDbStrings.PredicateNotSupported(Print(other)));
+        }
+
+        var entity = Expression.Convert(other, _entityType.ClrType);
+        return DynamoDbCondition.And(key.Select(p => new ComparisonCondition(
+            p,
+            ComparisonOperator.Equal,
+            CreateComputedValue(Expression.Condition(
+                Expression.Equal(entity, Expression.Constant(null, _entityType.ClrType)),
+                Expression.Constant(null, typeof(object)),
+                Expression.Convert(Expression.Property(entity, p.PropertyInfo!), typeof(object)))))));
     }
 
     private DynamoDbCondition? TranslateFunction(MethodCallExpression call)
