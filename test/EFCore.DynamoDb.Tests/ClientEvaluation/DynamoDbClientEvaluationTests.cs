@@ -263,5 +263,21 @@ public sealed class DynamoDbClientEvaluationTests
         Assert.Contains("StringComparison.Ordinal", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExecuteDelete_with_a_residual_reads_the_keys_and_deletes_only_the_items_that_pass()
+    {
+        await using var db = Context();
+        var scripted = ScriptedClientWrapper.Of(db);
+        scripted.RespondToQuery = _ => new QueryResponse { Items = [Item("s1", "a", 1), Item("s2", "Zed", 1), Item("s3", null, 1)], Count = 3 };
+
+        var deleted = await db.Set<Article>().Where(a => a.Blog == "b1" && a.Title!.ToUpper() == "ZED").ExecuteDeleteAsync();
+
+        Assert.Equal(1, deleted);
+        var query = Assert.IsType<QueryRequest>(scripted.Requests[0]);
+        Assert.Equal(["Blog", "Slug", "Title"], query.ProjectionExpression.Split(", ").Select(n => query.ExpressionAttributeNames[n]).Order());
+        var delete = Assert.IsType<DeleteItemRequest>(Assert.Single(scripted.Requests, r => r is DeleteItemRequest));
+        Assert.Equal("s2", delete.Key["Slug"].S);
+    }
+
     private static string Shout(string text) => text.ToUpperInvariant();
 }
