@@ -1,7 +1,6 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -28,14 +27,7 @@ public class QueryFilterBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _client = new AmazonDynamoDBClient(
-            new BasicAWSCredentials("benchmark", "benchmark"),
-            new AmazonDynamoDBConfig
-            {
-                ServiceURL = "http://localhost:8000",
-                AuthenticationRegion = "us-east-1",
-                HttpClientFactory = new CannedHttpClientFactory(),
-            });
+        _client = CannedHttpClientFactory.CreateDynamoDbClient();
         _contextFactory = new PooledDbContextFactory<BenchmarkContext>(
             new DbContextOptionsBuilder<BenchmarkContext>()
                 .UseDynamoDb(_client)
@@ -63,16 +55,7 @@ public class QueryFilterBenchmarks
                 [":total"] = new() { N = _minimumTotal.ToString(CultureInfo.InvariantCulture) },
             },
         });
-        return response.Items.Select(item => new Order
-            {
-                CustomerId = item["CustomerId"].S,
-                OrderId = item["OrderId"].S,
-                Total = decimal.Parse(item["Total"].N, CultureInfo.InvariantCulture),
-                Status = (OrderStatus)int.Parse(item["Status"].N, CultureInfo.InvariantCulture),
-                PlacedAt = DateTimeOffset.Parse(item["PlacedAt"].S, CultureInfo.InvariantCulture),
-                Note = item.TryGetValue("Note", out var note) ? note.S : null,
-            })
-            .ToList();
+        return response.Items.Select(OrderItemMapping.FromItem).ToList();
     }
 
     [Benchmark(Description = "EF Query, predicate fully translatable")]

@@ -23,7 +23,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// or where EF itself would not evaluate it (an unmapped member, an application's method), the translation yields
 /// null and a reason, which EF reports in its standard "could not be translated" error.
 /// </summary>
-public class DynamoDbPredicateTranslator
+public partial class DynamoDbPredicateTranslator
 {
     private static readonly HashSet<string> AttributeTypes = ["S", "N", "B", "BOOL", "NULL", "L", "M", "SS", "NS", "BS"];
 
@@ -157,59 +157,6 @@ public class DynamoDbPredicateTranslator
         }
     }
 
-    // What DynamoDB cannot say, checked on each returned item instead, when this translator may, when EF would
-    // evaluate it, and when it uses none of DynamoDB's own functions (which have no C# meaning). The reason the
-    // client cannot check it replaces DynamoDB's: it names what EF itself refuses (an unmapped member, a method).
-    private DynamoDbCondition? OnClient(Expression expression)
-    {
-        if (_clientPredicates is null || UsesDynamoDbFunction(expression))
-        {
-            return null;
-        }
-
-        var check = _clientPredicates.Compile(expression);
-        FailureReason = check is null ? _clientPredicates.FailureReason : null;
-        return check;
-    }
-
-    private static bool UsesDynamoDbFunction(Expression expression)
-    {
-        var found = false;
-        new MethodFinder(method => found |= method.DeclaringType == typeof(DynamoDbDbFunctionsExtensions)).Visit(expression);
-        return found;
-    }
-
-    private sealed class MethodFinder(Action<System.Reflection.MethodInfo> onMethod) : ExpressionVisitor
-    {
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            onMethod(node.Method);
-            return base.VisitMethodCall(node);
-        }
-    }
-
-    // `e is T` and `e.GetType() == typeof(T)` test the discriminator: the item's type is T or below it, or T alone. The
-    // query reads only its own type's items already, so a test every one of them passes (or none) needs no
-    // attribute: it is the partition key's existence (or absence).
-    private DynamoDbCondition TranslateTypeTest(Type clrType, bool exact)
-    {
-        var concreteTypes = _entityType.GetConcreteDerivedTypesInclusive().ToList();
-        var matching = concreteTypes.Where(t => exact ? t.ClrType == clrType : clrType.IsAssignableFrom(t.ClrType)).ToList();
-        if (matching.Count == 0 || matching.Count == concreteTypes.Count)
-        {
-            return new FunctionCondition(
-                matching.Count == 0 ? DynamoDbConditionFunction.AttributeNotExists : DynamoDbConditionFunction.AttributeExists,
-                _entityType.GetPartitionKeyProperty()!,
-                null);
-        }
-
-        var discriminator = _entityType.FindDiscriminatorProperty()!;
-        var values = matching.Select(t => t.GetDiscriminatorValue()).ToList();
-        return values.Count == 1
-            ? new ComparisonCondition(discriminator, ComparisonOperator.Equal, QueryValue.FromConstant(values[0]))
-            : new InCondition(discriminator, QueryValue.FromConstant(values));
-    }
-
     private DynamoDbCondition? TranslateComparison(BinaryExpression binary, ComparisonOperator op)
     {
         if (op is ComparisonOperator.Equal or ComparisonOperator.NotEqual && TryGetTypeTest(binary.Left, binary.Right, out var testedType))
@@ -274,19 +221,6 @@ public class DynamoDbPredicateTranslator
         return Fail(reason);
     }
 
-    // `e.GetType() == typeof(T)`, either way round.
-    private static bool TryGetTypeTest(Expression left, Expression right, out Type type)
-    {
-        if (StripConvert(right) is MethodCallExpression { Method.Name: nameof(GetType), Object: { } instance, Arguments.Count: 0 } && IsEntity(instance))
-        {
-            (left, right) = (right, left);
-        }
-
-        type = (StripConvert(right) as ConstantExpression)?.Value as Type ?? null!;
-        return type is not null
-            && StripConvert(left) is MethodCallExpression { Method.Name: nameof(GetType), Object: { } target, Arguments.Count: 0 }
-            && IsEntity(target);
-    }
 
     private DynamoDbCondition? TranslateMethodCall(MethodCallExpression call)
     {
@@ -350,26 +284,6 @@ public class DynamoDbPredicateTranslator
         }
 
         return Fail(DynamoDbStrings.PredicateNotSupported(Print(call)));
-    }
-
-    // `e.Equals(other)` with an entity from outside the query compares the primary key, as EF does; a null entity
-    // matches nothing (no item lacks its key).
-    private DynamoDbCondition? TranslateEntityEquality(Expression other)
-    {
-        var key = _entityType.FindPrimaryKey()!.Properties;
-        if (key.Any(p => p.PropertyInfo is null) || !_entityType.ClrType.IsAssignableFrom(other.Type) && !other.Type.IsAssignableFrom(_entityType.ClrType))
-        {
-            return Fail(DynamoDbStrings.PredicateNotSupported(Print(other)));
-        }
-
-        var entity = Expression.Convert(other, _entityType.ClrType);
-        return DynamoDbCondition.And(key.Select(p => new ComparisonCondition(
-            p,
-            ComparisonOperator.Equal,
-            CreateComputedValue(Expression.Condition(
-                Expression.Equal(entity, Expression.Constant(null, _entityType.ClrType)),
-                Expression.Constant(null, typeof(object)),
-                Expression.Convert(Expression.Property(entity, p.PropertyInfo!), typeof(object)))))));
     }
 
     private DynamoDbCondition? TranslateFunction(MethodCallExpression call)
@@ -449,17 +363,6 @@ public class DynamoDbPredicateTranslator
 
         property = null!;
         return false;
-    }
-
-    // The property an expression reads, for the client check, with the reason when it reads something that is not one.
-    private (IProperty? Property, string? FailureReason) ResolveProperty(Expression expression)
-    {
-        var outer = FailureReason;
-        FailureReason = null;
-        var property = TryGetProperty(expression, out var found) ? found : null;
-        var reason = FailureReason;
-        FailureReason = outer;
-        return (property, reason);
     }
 
     // A member an expression reads: `instance.Member` or `EF.Property(instance, "Member")`.

@@ -88,8 +88,7 @@ public sealed partial class ClientPredicateCompiler(
     // reads (all of its types are T, or none is); null when it depends on the item's type.
     private bool? TypeTestAnswer(Type clrType, bool exact)
     {
-        var concreteTypes = entityType.GetConcreteDerivedTypesInclusive().ToList();
-        var matching = concreteTypes.Count(t => exact ? t.ClrType == clrType : clrType.IsAssignableFrom(t.ClrType));
-        return matching == 0 ? false : matching == concreteTypes.Count ? true : null;
+        var matching = DynamoDbPredicateTranslator.MatchingTypes(entityType, clrType, exact).Count;
+        return matching == 0 ? false : matching == entityType.GetConcreteDerivedTypesInclusive().Count() ? true : null;
     }
 }
