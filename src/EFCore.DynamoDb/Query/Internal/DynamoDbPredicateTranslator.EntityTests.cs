@@ -18,6 +18,16 @@ public partial class DynamoDbPredicateTranslator
             .Where(t => exact ? t.ClrType == clrType : clrType.IsAssignableFrom(t.ClrType))
             .ToList();
 
+    /// <summary>
+    /// The complex collection an expression reads (<c>o.Lines</c>, <c>o.Address.Lines</c>), or null when it reads
+    /// something else.
+    /// </summary>
+    public static IComplexProperty? FindComplexCollection(IEntityType entityType, Expression expression)
+        => MemberRead(StripConvert(expression)) is var (instance, name)
+            && FindStructuralType(entityType, StripConvert(instance))?.FindComplexProperty(name) is { IsCollection: true } collection
+                ? collection
+                : null;
+
     // `e is T` and `e.GetType() == typeof(T)` test the discriminator: the item's type is T or below it, or T alone. The
     // query reads only its own type's items already, so a test every one of them passes (or none) needs no
     // attribute: it is the partition key's existence (or absence).

@@ -39,7 +39,9 @@ public sealed class DynamoDbReadRequestBuilder
         _tableScanFilter = _mayScanTableInstead
             ? DynamoDbCondition.And(DynamoDbCondition.Conjuncts(query.Predicate!).Where(c => !ClientPredicateCondition.IsIn(c)))
             : null;
-        if (query.IsProjection || readsNoValues)
+        // A check over a complex collection's elements reads their maps, which a projection of properties cannot name.
+        var checksWholeItems = query.ClientFilter is { } clientFilter && ClientPredicateCondition.FindAll(clientFilter).Any(c => c.ReadsWholeItem);
+        if ((query.IsProjection || readsNoValues) && !checksWholeItems)
         {
             // A projection also reads what the provider itself needs: the ordering keys to sort on the client, the
             // key of a page's last item (its continuation token), the attributes checked on each returned item.

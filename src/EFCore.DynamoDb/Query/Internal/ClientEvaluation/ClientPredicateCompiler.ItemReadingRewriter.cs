@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -23,7 +26,15 @@ public sealed partial class ClientPredicateCompiler
 
         private readonly List<IProperty> _properties = [];
 
+        // The lambda parameters that stand for a complex collection's elements, each read as its map instead.
+        private readonly Dictionary<ParameterExpression, (ParameterExpression Map, IReadOnlyTypeBase Type)> _elements = [];
+
+        // The rewritten sequences of element maps (`o.Lines.Where(…)`), with their element type, for the operator after them.
+        private readonly Dictionary<Expression, IComplexType> _elementSequences = [];
+
         public IReadOnlyList<IProperty> Properties => _properties;
+
+        public bool ReadsWholeItem { get; private set; }
 
         public string? FailureReason { get; private set; }
 
@@ -42,8 +53,18 @@ public sealed partial class ClientPredicateCompiler
             return Fail(node, DynamoDbStrings.PredicateNotSupported(owner._print(node)));
         }
 
+        protected override Expression VisitParameter(ParameterExpression node)
+            => _elements.ContainsKey(node) ? Fail(node, DynamoDbStrings.PredicateNotSupported(owner._print(node))) : node;
+
         protected override Expression VisitMember(MemberExpression node)
         {
+            if (node.Expression is { } elementMember && ElementOf(elementMember) is var (map, elementType))
+            {
+                return elementType.FindProperty(node.Member.Name) is { } property
+                    ? NullSafety.Restore(AttributePath.CreateReadExpression(map, property, property.ClrType), node.Type)
+                    : Fail(node, CoreStrings.QueryUnableToTranslateMember(node.Member.Name, elementType.DisplayName()));
+            }
+
             if (TryReadProperty(node, out var read))
             {
                 return read;
@@ -113,6 +134,22 @@ public sealed partial class ClientPredicateCompiler
                 return VisitMethodCall(Expression.Call(twin, node.Arguments.Select(a => a is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : a)));
             }
 
+            if (method.DeclaringType == typeof(Enumerable) && method.IsGenericMethod && node.Arguments.Count > 0)
+            {
+                var source = StripAsQueryable(node.Arguments[0]);
+                if (owner.FindComplexCollection(source) is { } collection)
+                {
+                    return ReadElementMaps(collection) is { } maps ? OverElements(node, maps, collection.ComplexType) : node;
+                }
+
+                if (source is MethodCallExpression { Method.IsGenericMethod: true } inner
+                    && (inner.Method.DeclaringType == typeof(Enumerable) || inner.Method.DeclaringType == typeof(Queryable))
+                    && Visit(source) is var sequence && _elementSequences.TryGetValue(sequence, out var sequenceType))
+                {
+                    return OverElements(node, sequence, sequenceType);
+                }
+            }
+
             var parameters = method.GetParameters();
             var arguments = new List<Expression>(node.Arguments.Count);
             var lifted = new List<int>();
@@ -164,6 +201,15 @@ public sealed partial class ClientPredicateCompiler
                     node.NodeType,
                     NullSafety.Restore(Visit(node.Left), typeof(bool)),
                     NullSafety.Restore(Visit(node.Right), typeof(bool)));
+            }
+
+            // `l.Position == null` on an element: whether its nested map is there.
+            if (node.NodeType is ExpressionType.Equal or ExpressionType.NotEqual
+                && (IsNull(node.Right) ? node.Left : IsNull(node.Left) ? node.Right : null) is { } tested
+                && ElementOf(StripConvert(tested)) is var (elementMap, nestedType))
+            {
+                var nestedMap = AttributePath.CreateMapExpression(elementMap, AttributePath.MapPathOf(nestedType, out _));
+                return Expression.MakeBinary(node.NodeType, nestedMap, Expression.Constant(null, nestedMap.Type));
             }
 
             // C# compares other objects (anonymous types, tuples, arrays) by reference, which no database result can
@@ -253,6 +299,82 @@ public sealed partial class ClientPredicateCompiler
             var expressions = node.Expressions.Select(e => NullSafety.Restore(Visit(e), node.NodeType == ExpressionType.NewArrayInit ? elementType : e.Type)).ToList();
             return FailureReason is not null ? node : node.Update(expressions);
         }
+
+        // The maps of a complex collection's elements, read from the item (null, with a reason, for a collection inside
+        // another collection's elements). A missing optional collection is null, a missing required one empty.
+        private Expression? ReadElementMaps(IComplexProperty collection)
+        {
+            var path = AttributePath.MapPathOf(collection.DeclaringType, out var anchor);
+            if (anchor is not IReadOnlyEntityType root || root.IsOwned())
+            {
+                Fail(item, DynamoDbStrings.PredicateNotSupported(collection.DeclaringType.DisplayName() + "." + collection.Name));
+                return null;
+            }
+
+            ReadsWholeItem = true;
+            var map = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "element");
+            return Expression.Call(
+                AttributeValueReader.ReadComplexCollectionMethod.MakeGenericMethod(typeof(List<Dictionary<string, AttributeValue>>), map.Type),
+                AttributePath.CreateMapExpression(item, path),
+                Expression.Constant(collection.GetAttributeName()),
+                Expression.Constant(collection.IsNullable),
+                Expression.Lambda(map, map, Expression.Parameter(typeof(int), "position")));
+        }
+
+        // An Enumerable operator over a complex collection's elements, run over their maps: each lambda over an element
+        // reads the element's members from its map.
+        private Expression OverElements(MethodCallExpression call, Expression maps, IComplexType elementType)
+        {
+            var mapType = typeof(Dictionary<string, AttributeValue>);
+            var method = call.Method.GetGenericMethodDefinition()
+                .MakeGenericMethod(call.Method.GetGenericArguments().Select(t => t == elementType.ClrType ? mapType : t).ToArray());
+            var arguments = new List<Expression>();
+            foreach (var argument in call.Arguments.Skip(1))
+            {
+                if ((argument is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : argument) is LambdaExpression lambda
+                    && lambda.Parameters is [var element, ..] && element.Type == elementType.ClrType)
+                {
+                    var map = Expression.Parameter(mapType, element.Name);
+                    _elements[element] = (map, elementType);
+                    var body = NullSafety.Restore(Visit(lambda.Body), lambda.Body.Type);
+                    arguments.Add(Expression.Lambda(body, [map, .. lambda.Parameters.Skip(1)]));
+                }
+                else
+                {
+                    arguments.Add(Visit(argument));
+                }
+            }
+
+            if (FailureReason is not null)
+            {
+                return call;
+            }
+
+            var result = NullSafety.Guard(maps, m => Expression.Call(method, [m, .. arguments]));
+            if (method.ReturnType == typeof(IEnumerable<>).MakeGenericType(mapType) || method.ReturnType == typeof(IOrderedEnumerable<>).MakeGenericType(mapType))
+            {
+                _elementSequences[result] = elementType;
+            }
+
+            return result;
+        }
+
+        // The map and structural type of a complex collection's element (or of a complex value inside it) that an
+        // expression reads: `l` or `l.Discount` in `o.Lines.Any(l => l.Discount.Percent > 5)`.
+        private (ParameterExpression Map, IReadOnlyTypeBase Type)? ElementOf(Expression expression)
+            => expression switch
+            {
+                ParameterExpression parameter when _elements.TryGetValue(parameter, out var element) => element,
+                MemberExpression { Expression: { } instance } member when ElementOf(instance) is var (map, type)
+                    && type.FindComplexProperty(member.Member.Name) is { IsCollection: false } complex => (map, complex.ComplexType),
+                _ => null,
+            };
+
+        private static Expression StripAsQueryable(Expression expression)
+            => StripConvert(expression) is MethodCallExpression { Method.Name: nameof(Queryable.AsQueryable), Arguments: [var source] } call
+                && call.Method.DeclaringType == typeof(Queryable)
+                    ? StripConvert(source)
+                    : StripConvert(expression);
 
         // A mapped property the expression reads, as a typed read of its attribute; a failure reason for a member
         // of the entity that is not mapped, or a property that cannot be read on its own.

@@ -61,7 +61,7 @@ public sealed partial class ClientPredicateCompiler(
             item);
         // One line, so that a log line or a ToQueryString comment quotes it whole.
         var description = string.Join(" ", _print(predicate).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-        return new ClientPredicateCondition(description, rewriter.Properties, check.Compile());
+        return new ClientPredicateCondition(description, rewriter.Properties, rewriter.ReadsWholeItem, check.Compile());
     }
 
     // A read of a mapped property from the item (or from the nested map of its complex or owned reference) as
@@ -83,6 +83,8 @@ public sealed partial class ClientPredicateCompiler(
         => declaringType?.Namespace is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal));
 
     private string EntityDisplayName => entityType.DisplayName();
+
+    private IComplexProperty? FindComplexCollection(Expression expression) => DynamoDbPredicateTranslator.FindComplexCollection(entityType, expression);
 
     // The answer of `e is T` (or, exact, `e.GetType() == typeof(T)`) when it is the same for every item the query
     // reads (all of its types are T, or none is); null when it depends on the item's type.

@@ -14,6 +14,7 @@ namespace EFCore.DynamoDb.Query.Internal.ClientEvaluation;
 public sealed class ClientPredicateCondition(
     string description,
     IReadOnlyList<IProperty> properties,
+    bool readsWholeItem,
     Func<QueryContext, Dictionary<string, AttributeValue>, bool> matches)
     : DynamoDbCondition
 {
@@ -22,6 +23,12 @@ public sealed class ClientPredicateCondition(
 
     /// <summary>The properties the check reads: a projection must fetch them, an index must hold them.</summary>
     public IReadOnlyList<IProperty> ReadProperties { get; } = properties;
+
+    /// <summary>
+    /// True when the check reads more than <see cref="ReadProperties" /> (the elements of a complex collection): the
+    /// request then reads whole items.
+    /// </summary>
+    public bool ReadsWholeItem { get; } = readsWholeItem;
 
     /// <summary>True when the item satisfies the predicate part, with this execution's parameter values.</summary>
     public bool Matches(QueryContext queryContext, Dictionary<string, AttributeValue> item) => matches(queryContext, item);
