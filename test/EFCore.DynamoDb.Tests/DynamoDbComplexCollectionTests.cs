@@ -214,6 +214,25 @@ public sealed class DynamoDbComplexCollectionTests
         Assert.All(scripted.Requests.Cast<ScanRequest>(), r => Assert.Null(r.ProjectionExpression));
     }
 
+    [Fact]
+    public void A_check_over_a_complex_collection_never_reads_an_index_that_lacks_it()
+    {
+        using var db = TestContexts.Scenario(
+            b => b.Entity<Order>(o =>
+            {
+                o.ComplexCollection(x => x.Lines);
+                o.ComplexCollection(x => x.Notes);
+                o.HasGlobalSecondaryIndex("ByStatus", x => x.Status).ProjectsKeysOnly();
+            }),
+            scenario: nameof(DynamoDbComplexCollectionTests) + ".KeysOnlyIndex");
+
+        var checkedQuery = db.Set<Order>().Where(o => o.Status == "open" && o.Lines.Any(l => l.Sku == "a")).Select(o => o.Id);
+        var plainQuery = db.Set<Order>().Where(o => o.Status == "open").Select(o => o.Id);
+
+        Assert.Null(RequestJson.Of(checkedQuery).Member("IndexName"));
+        Assert.Equal("ByStatus", RequestJson.Of(plainQuery).Member("IndexName"));
+    }
+
     private static Dictionary<string, AttributeValue> OrderItem(string id, params (string Sku, int Quantity, int? Percent)[] lines)
         => new()
         {

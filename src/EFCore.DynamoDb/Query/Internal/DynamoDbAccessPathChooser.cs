@@ -28,9 +28,14 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
     {
         var entityType = query.EntityType;
         var allConjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();
-        var readProperties = ReadProperties(query, allConjuncts);
         var onClient = allConjuncts.Where(ClientPredicateCondition.IsIn).ToList();
         var conjuncts = allConjuncts.Except(onClient).ToList();
+        var readProperties = ReadProperties(query, allConjuncts);
+
+        // A client check over a complex collection's elements reads whole items: only an index that holds every
+        // attribute will do.
+        var readsWholeItems = onClient.SelectMany(ClientPredicateCondition.FindAll).Any(c => c.ReadsWholeItem);
+        bool Holds(IIndex index) => (!readsWholeItems || index.GetProjection() == DynamoDbIndexProjection.All) && readProperties.All(index.Projects);
 
         if (query.RequiredIndexName is { } requiredName)
         {
@@ -49,9 +54,9 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         }
         else if (!TryGetItem(query, conjuncts)
             && !TryBatchGetItem(query, conjuncts)
-            && !TryQueryLocalIndex(query, conjuncts, readProperties)
+            && !TryQueryLocalIndex(query, conjuncts, Holds)
             && !TryQuery(query, conjuncts, null, entityType.GetPartitionKeyProperty()!, entityType.GetSortKeyProperty())
-            && !TryQueryBestIndex(query, conjuncts, readProperties))
+            && !TryQueryBestIndex(query, conjuncts, Holds))
         {
             // A query that matches nothing sends nothing, so it reads no table either.
             if (!query.MatchesNothing)
@@ -170,7 +175,7 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
 
     // A local index shares the table's partition key, so it beats the table when the query constrains (or orders
     // by) the index's sort key and not the table's: the key condition then narrows what the Query reads.
-    private static bool TryQueryLocalIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, IReadOnlyCollection<IProperty> readProperties)
+    private static bool TryQueryLocalIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, Func<IIndex, bool> holds)
     {
         if (query.EntityType.GetSortKeyProperty() is { } tableSortKey && conjuncts.Any(c => IsSortKeyCondition(c, tableSortKey)))
         {
@@ -180,7 +185,7 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         var firstOrdering = query.Orderings.FirstOrDefault()?.Property;
         var best = query.EntityType.GetRootType().GetSecondaryIndexes()
             .Where(i => i.GetSecondaryIndexKind() == DynamoDbIndexKind.Local)
-            .Where(i => readProperties.All(i.Projects) && HoldsEveryMatch(i, conjuncts))
+            .Where(i => holds(i) && HoldsEveryMatch(i, conjuncts))
             .Select(i => (Index: i, Constrained: conjuncts.Any(c => IsSortKeyCondition(c, i.GetIndexSortKeyProperty()!))))
             .Where(c => c.Constrained || c.Index.GetIndexSortKeyProperty() == firstOrdering)
             .OrderByDescending(c => c.Constrained)
@@ -191,11 +196,11 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
 
     // Among the indexes that hold every attribute the query reads and every item it matches, prefer one whose sort
     // key gives the requested order, then one whose sort key the query constrains.
-    private static bool TryQueryBestIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, IReadOnlyCollection<IProperty> readProperties)
+    private static bool TryQueryBestIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, Func<IIndex, bool> holds)
     {
         var firstOrdering = query.Orderings.FirstOrDefault()?.Property;
         var best = query.EntityType.GetRootType().GetSecondaryIndexes()
-            .Where(i => readProperties.All(i.Projects))
+            .Where(holds)
             .Where(i => HoldsEveryMatch(i, conjuncts))
             .OrderByDescending(i => firstOrdering is not null && i.GetIndexSortKeyProperty() == firstOrdering)
             .ThenByDescending(i => i.GetIndexSortKeyProperty() is { } sortKey && conjuncts.Any(c => IsSortKeyCondition(c, sortKey)))
