@@ -16,13 +16,22 @@ public sealed class CannedDynamoDbHandler : HttpMessageHandler
 
     public const string PutItemResponse = """{"ConsumedCapacity":{"CapacityUnits":1.0,"TableName":"Orders"}}""";
 
+    /// <summary>One Query page of twenty orders of customer c1, every fourth one with a note that mentions a door.</summary>
+    public static readonly string QueryResponse = "{\"ConsumedCapacity\":{\"CapacityUnits\":2.5,\"TableName\":\"Orders\"},\"Count\":20,\"ScannedCount\":20,\"Items\":["
+        + string.Join(",", Enumerable.Range(1, 20).Select(i =>
+            $"{{\"CustomerId\":{{\"S\":\"c1\"}},\"OrderId\":{{\"S\":\"2024-{i:000}\"}},\"Total\":{{\"N\":\"{i * 10}.5\"}},\"Status\":{{\"N\":\"1\"}},\"PlacedAt\":{{\"S\":\"2024-05-01T10:30:00.0000000Z\"}},\"Note\":{{\"S\":\"{(i % 4 == 0 ? "leave at the door" : "ring twice")}\"}}}}"))
+        + "]}";
+
     private static readonly byte[] GetItemBytes = Encoding.UTF8.GetBytes(GetItemResponse);
+    private static readonly byte[] QueryBytes = Encoding.UTF8.GetBytes(QueryResponse);
     private static readonly byte[] PutItemBytes = Encoding.UTF8.GetBytes(PutItemResponse);
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.First() : "";
-        var body = target.EndsWith(".GetItem", StringComparison.Ordinal) ? GetItemBytes : PutItemBytes;
+        var body = target.EndsWith(".GetItem", StringComparison.Ordinal) ? GetItemBytes
+            : target.EndsWith(".Query", StringComparison.Ordinal) ? QueryBytes
+            : PutItemBytes;
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body), RequestMessage = request };
         response.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
         response.Headers.Add("x-amzn-RequestId", "BENCHMARK");

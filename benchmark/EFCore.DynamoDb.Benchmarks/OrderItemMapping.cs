@@ -9,6 +9,18 @@ namespace EFCore.DynamoDb.Benchmarks;
 /// </summary>
 public static class OrderItemMapping
 {
+    /// <summary>The order an item holds; no Note attribute is a null note.</summary>
+    public static Order FromItem(Dictionary<string, AttributeValue> item)
+        => new()
+        {
+            CustomerId = item["CustomerId"].S,
+            OrderId = item["OrderId"].S,
+            Total = decimal.Parse(item["Total"].N, CultureInfo.InvariantCulture),
+            Status = (OrderStatus)int.Parse(item["Status"].N, CultureInfo.InvariantCulture),
+            PlacedAt = DateTimeOffset.Parse(item["PlacedAt"].S, CultureInfo.InvariantCulture),
+            Note = item.TryGetValue("Note", out var note) ? note.S : null,
+        };
+
     /// <summary>The item of an order; a null note is no attribute.</summary>
     public static Dictionary<string, AttributeValue> ToItem(Order order)
     {

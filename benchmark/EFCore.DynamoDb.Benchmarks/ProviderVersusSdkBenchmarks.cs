@@ -1,7 +1,5 @@
-using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -31,14 +29,7 @@ public class ProviderVersusSdkBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _client = new AmazonDynamoDBClient(
-            new BasicAWSCredentials("benchmark", "benchmark"),
-            new AmazonDynamoDBConfig
-            {
-                ServiceURL = "http://localhost:8000",
-                AuthenticationRegion = "us-east-1",
-                HttpClientFactory = new CannedHttpClientFactory(),
-            });
+        _client = CannedHttpClientFactory.CreateDynamoDbClient();
         _contextFactory = new PooledDbContextFactory<BenchmarkContext>(
             new DbContextOptionsBuilder<BenchmarkContext>().UseDynamoDb(_client).Options);
     }
@@ -59,16 +50,7 @@ public class ProviderVersusSdkBenchmarks
                 ["OrderId"] = new() { S = _orderId },
             },
         });
-        var item = response.Item;
-        return new Order
-        {
-            CustomerId = item["CustomerId"].S,
-            OrderId = item["OrderId"].S,
-            Total = decimal.Parse(item["Total"].N, CultureInfo.InvariantCulture),
-            Status = (OrderStatus)int.Parse(item["Status"].N, CultureInfo.InvariantCulture),
-            PlacedAt = DateTimeOffset.Parse(item["PlacedAt"].S, CultureInfo.InvariantCulture),
-            Note = item.TryGetValue("Note", out var note) ? note.S : null,
-        };
+        return OrderItemMapping.FromItem(response.Item);
     }
 
     [Benchmark(Description = "EF FindAsync")]

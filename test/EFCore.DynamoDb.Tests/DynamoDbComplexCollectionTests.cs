@@ -187,14 +187,71 @@ public sealed class DynamoDbComplexCollectionTests
     }
 
     [Fact]
-    public void A_filter_inside_a_complex_collection_names_it_in_the_failure()
+    public async Task A_filter_inside_a_complex_collection_is_checked_on_the_returned_items()
     {
-        using var db = Context();
+        await using var db = Context(ScriptedClientWrapper.Use);
+        var scripted = ScriptedClientWrapper.Of(db);
+        scripted.RespondToScan = _ => new ScanResponse
+        {
+            Items =
+            [
+                OrderItem("o1", ("a", 1, 10)),
+                OrderItem("o2", ("b", 3, null), ("c", 5, 20)),
+                OrderItem("o3"),
+            ],
+            Count = 3,
+        };
 
-        var error = Assert.Throws<InvalidOperationException>(() => db.Set<Order>().Where(o => o.Lines.Any(l => l.Sku == "a")).ToQueryString());
+        var any = await db.Set<Order>().Where(o => o.Id == "x" || o.Lines.Any(l => l.Sku == "c")).Select(o => o.Id).ToListAsync();
+        var count = await db.Set<Order>().Where(o => o.Lines.Where(l => l.Quantity > 2).Count() == 2).Select(o => o.Id).ToListAsync();
+        var nested = await db.Set<Order>().Where(o => o.Lines.Any(l => l.Discount!.Percent >= 10)).Select(o => o.Id).ToListAsync();
+        var counted = await db.Set<Order>().CountAsync(o => o.Lines.Any());
 
-        Assert.Contains(DynamoDbStrings.ComplexCollectionNotSearchable("Order.Lines"), error.Message, StringComparison.Ordinal);
+        Assert.Equal(["o2"], any);
+        Assert.Equal(["o2"], count);
+        Assert.Equal(["o1", "o2"], nested);
+        Assert.Equal(2, counted);
+        Assert.All(scripted.Requests.Cast<ScanRequest>(), r => Assert.Null(r.ProjectionExpression));
     }
+
+    [Fact]
+    public void A_check_over_a_complex_collection_never_reads_an_index_that_lacks_it()
+    {
+        using var db = TestContexts.Scenario(
+            b => b.Entity<Order>(o =>
+            {
+                o.ComplexCollection(x => x.Lines);
+                o.ComplexCollection(x => x.Notes);
+                o.HasGlobalSecondaryIndex("ByStatus", x => x.Status).ProjectsKeysOnly();
+            }),
+            scenario: nameof(DynamoDbComplexCollectionTests) + ".KeysOnlyIndex");
+
+        var checkedQuery = db.Set<Order>().Where(o => o.Status == "open" && o.Lines.Any(l => l.Sku == "a")).Select(o => o.Id);
+        var plainQuery = db.Set<Order>().Where(o => o.Status == "open").Select(o => o.Id);
+
+        Assert.Null(RequestJson.Of(checkedQuery).Member("IndexName"));
+        Assert.Equal("ByStatus", RequestJson.Of(plainQuery).Member("IndexName"));
+    }
+
+    private static Dictionary<string, AttributeValue> OrderItem(string id, params (string Sku, int Quantity, int? Percent)[] lines)
+        => new()
+        {
+            ["Id"] = new() { S = id },
+            ["lines"] = new()
+            {
+                L = lines.Select(l =>
+                    {
+                        var map = new Dictionary<string, AttributeValue> { ["sku"] = new() { S = l.Sku }, ["Quantity"] = new() { N = l.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+                        if (l.Percent is { } percent)
+                        {
+                            map["discount"] = new() { M = new() { ["Percent"] = new() { N = percent.ToString(System.Globalization.CultureInfo.InvariantCulture) } } };
+                        }
+
+                        return new AttributeValue { M = map };
+                    })
+                    .ToList(),
+            },
+        };
 
     [Fact]
     public void Members_of_an_element_are_located_relative_to_the_element()

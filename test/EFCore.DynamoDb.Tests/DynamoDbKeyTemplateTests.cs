@@ -352,24 +352,25 @@ public sealed class DynamoDbKeyTemplateTests
     }
 
     [Fact]
-    public void Contains_on_a_prefixed_key_cannot_be_translated_because_DynamoDB_would_search_the_prefix()
+    public void Contains_on_a_prefixed_key_is_checked_on_the_client_because_DynamoDB_would_search_the_prefix()
     {
         using var db = Context();
 
-        var exception = Assert.Throws<InvalidOperationException>(() => db.Set<Note>().Where(n => n.Author == "ada" && n.Slug.Contains("l")).ToQueryString());
+        var query = db.Set<Note>().Where(n => n.Author == "ada" && n.Slug.Contains("l"));
 
-        Assert.Contains("could not be translated", exception.Message);
-        Assert.Contains(DynamoDbStrings.KeyPrefixNotSearchable("Slug", "Contains"), exception.Message);
+        Assert.Null(RequestJson.Of(query).Member("FilterExpression"));
+        Assert.Contains("n.Slug.Contains(\"l\")", RequestJson.Notes(query).Single(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Length_of_a_prefixed_key_cannot_be_translated_because_size_would_count_the_prefix()
+    public void Length_of_a_prefixed_key_is_checked_on_the_client_because_size_would_count_the_prefix()
     {
         using var db = Context();
 
-        var exception = Assert.Throws<InvalidOperationException>(() => db.Set<Note>().Where(n => n.Author == "ada" && n.Slug.Length > 3).ToQueryString());
+        var query = db.Set<Note>().Where(n => n.Author == "ada" && n.Slug.Length > 3);
 
-        Assert.Contains(DynamoDbStrings.KeyPrefixNotSearchable("Slug", "Length"), exception.Message);
+        Assert.Null(RequestJson.Of(query).Member("FilterExpression"));
+        Assert.Contains("n.Slug.Length > 3", RequestJson.Notes(query).Single(), StringComparison.Ordinal);
     }
 
     public class Note

@@ -1051,7 +1051,7 @@ public sealed class DynamoDbQueryOperatorRequestTests : IDisposable
         using var db = TestContexts.Scenario(b => b.Entity<Product>().Ignore(p => p.Status));
 
         Assert.Contains(
-            DynamoDbStrings.MemberNotMapped("Status", "Product"),
+            CoreStrings.QueryUnableToTranslateMember("Status", "Product"),
             Assert.Throws<InvalidOperationException>(() => db.Set<Product>().OrderBy(p => p.Status).ToQueryString()).Message);
     }
 

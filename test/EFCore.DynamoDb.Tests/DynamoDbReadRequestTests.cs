@@ -671,7 +671,6 @@ public sealed class DynamoDbReadRequestTests : IDisposable
         "Include",
         "Navigation",
         "SelectMany",
-        "Compare two attributes",
     };
 
     [Theory]
@@ -683,24 +682,11 @@ public sealed class DynamoDbReadRequestTests : IDisposable
             "Join" => _db.Orders.Join(_db.Customers, o => o.CustomerId, c => c.Id, (o, c) => c),
             "Include" => _db.Customers.Include(c => c.Orders),
             "Navigation" => _db.Orders.Where(o => o.Customer!.Name == "Ada"),
-            "SelectMany" => _db.Customers.SelectMany(c => c.Orders),
-            _ => _db.Orders.Where(o => o.Total > o.Quantity),
+            _ => _db.Customers.SelectMany(c => c.Orders),
         };
 
         Assert.Contains("could not be translated", Assert.Throws<InvalidOperationException>(() => query.ToQueryString()).Message);
     }
-
-    [Fact]
-    public void A_comparison_of_two_attributes_says_why_it_could_not_be_translated()
-        => Assert.Contains(
-            "must compare one attribute of the item with a value",
-            Assert.Throws<InvalidOperationException>(() => _db.Orders.Where(o => o.Total > o.Quantity).ToQueryString()).Message);
-
-    [Fact]
-    public void A_method_call_in_a_predicate_says_why_it_could_not_be_translated()
-        => Assert.Contains(
-            "has no DynamoDB condition-expression form",
-            Assert.Throws<InvalidOperationException>(() => _db.Orders.Where(o => o.Note!.EndsWith("x")).ToQueryString()).Message);
 
     [Fact]
     public void Values_are_hidden_without_sensitive_data_logging()
@@ -820,13 +806,12 @@ public sealed class DynamoDbReadRequestTests : IDisposable
             Request(_db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId.StartsWith("2024-", StringComparison.Ordinal))).Member("KeyConditionExpression"));
 
     [Fact]
-    public void StartsWith_ignoring_case_says_why_it_could_not_be_translated()
+    public void StartsWith_ignoring_case_is_checked_on_the_items_the_partition_key_query_returns()
     {
-        var message = Assert.Throws<InvalidOperationException>(
-            () => _db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId.StartsWith("a", StringComparison.OrdinalIgnoreCase)).ToQueryString()).Message;
+        var query = _db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId.StartsWith("a", StringComparison.OrdinalIgnoreCase));
 
-        var printed = string.Join(Environment.NewLine, "o.OrderId.StartsWith(", "    value: \"a\", ", "    comparisonType: OrdinalIgnoreCase)");
-        Assert.Contains(DynamoDbStrings.PredicateNotSupported(printed), message);
+        Assert.Equal("#n0 = :v0", Request(query).Member("KeyConditionExpression"));
+        Assert.Contains(RequestJson.Notes(query), n => n.Contains("OrdinalIgnoreCase", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -926,32 +911,29 @@ public sealed class DynamoDbReadRequestTests : IDisposable
             Request(_db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId.CompareTo("a") >= 0 && o.OrderId.CompareTo("m") <= 0)).Member("KeyConditionExpression"));
 
     [Fact]
-    public void A_string_comparison_with_something_other_than_zero_says_why_it_could_not_be_translated()
+    public void A_string_comparison_with_something_other_than_zero_is_checked_on_the_client()
     {
-        var message = Assert.Throws<InvalidOperationException>(
-            () => _db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId.CompareTo("x") > 1).ToQueryString()).Message;
+        var query = _db.Orders.Where(o => o.CustomerId == "c1" && o.OrderId.CompareTo("x") > 1);
 
-        Assert.Contains("could not be translated", message);
-        Assert.Contains(DynamoDbStrings.CompareNeedsZero("o.OrderId.CompareTo(\"x\") > 1"), message);
+        Assert.Equal("#n0 = :v0", Request(query).Member("KeyConditionExpression"));
+        Assert.Contains("o.OrderId.CompareTo(\"x\") > 1", RequestJson.Notes(query).Single(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_string_comparison_with_zero_on_the_wrong_side_of_another_number_says_why_it_could_not_be_translated()
+    public void A_method_call_in_a_predicate_is_checked_on_the_client_and_quoted_as_written()
         => Assert.Contains(
-            DynamoDbStrings.CompareNeedsZero("1 < o.OrderId.CompareTo(\"x\")"),
-            Assert.Throws<InvalidOperationException>(() => _db.Orders.Where(o => 1 < o.OrderId.CompareTo("x")).ToQueryString()).Message);
+            "o.Note.EndsWith(\"x\")",
+            RequestJson.Notes(_db.Orders.Where(o => o.Note!.EndsWith("x"))).Single(),
+            StringComparison.Ordinal);
 
     [Fact]
-    public void A_method_call_in_a_predicate_quotes_the_predicate_part_as_written()
-        => Assert.Contains(
-            DynamoDbStrings.PredicateNotSupported("o.Note.EndsWith(\"x\")"),
-            Assert.Throws<InvalidOperationException>(() => _db.Orders.Where(o => o.Note!.EndsWith("x")).ToQueryString()).Message);
+    public void A_comparison_of_two_attributes_is_checked_on_the_client_and_quoted_as_written()
+    {
+        var query = _db.Orders.Where(o => o.Total > o.Quantity);
 
-    [Fact]
-    public void A_comparison_of_two_attributes_quotes_the_comparison_as_written()
-        => Assert.Contains(
-            DynamoDbStrings.ComparisonNeedsAttributeAndValue("(decimal?)o.Total > (decimal?)o.Quantity"),
-            Assert.Throws<InvalidOperationException>(() => _db.Orders.Where(o => o.Total > o.Quantity).ToQueryString()).Message);
+        Assert.Null(Request(query).Member("FilterExpression"));
+        Assert.Contains("(decimal?)o.Total > (decimal?)o.Quantity", RequestJson.Notes(query).Single(), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_predicate_on_an_unmapped_property_says_it_is_not_mapped()
@@ -959,7 +941,7 @@ public sealed class DynamoDbReadRequestTests : IDisposable
         using var db = TestContexts.Scenario(b => b.Entity<Product>().Ignore(p => p.Status));
 
         Assert.Contains(
-            DynamoDbStrings.MemberNotMapped("Status", "Product"),
+            Microsoft.EntityFrameworkCore.Diagnostics.CoreStrings.QueryUnableToTranslateMember("Status", "Product"),
             Assert.Throws<InvalidOperationException>(() => db.Set<Product>().Where(p => p.Status == "x").ToQueryString()).Message);
     }
 

@@ -59,9 +59,12 @@ public static class DynamoDbEventId
     public static readonly EventId ClientSideOrderingWarning = new((int)Id.ClientSideOrderingWarning, QueryPrefix + Id.ClientSideOrderingWarning);
 
     /// <summary>
-    /// Part of a query runs on the client, over the items its DynamoDB requests return: what DynamoDB's expression
-    /// language cannot say (GroupBy, set operations, operators after Skip/Take…). It reads the same items, at the same
-    /// capacity cost, as the requests without it. Logged once per query shape; turn it into an error with
+    /// Part of a query runs on the client, over the items its DynamoDB requests return: predicate parts DynamoDB's
+    /// expression language cannot say (string functions, arithmetic, two attributes compared, subqueries over
+    /// collections…) are checked on each returned item while the rest still goes to the key condition and filter, and
+    /// operators it has no form for (GroupBy, set operations, operators after Skip/Take…) run over the shaped results.
+    /// Either reads the same items, at the same capacity cost, as the requests without it. Logged once per query
+    /// shape, naming what runs on the client and the table; turn it into an error with
     /// <c>ConfigureWarnings(w => w.Throw(DynamoDbEventId.ClientEvaluationWarning))</c>.
     /// </summary>
     public static readonly EventId ClientEvaluationWarning = new((int)Id.ClientEvaluationWarning, QueryPrefix + Id.ClientEvaluationWarning);

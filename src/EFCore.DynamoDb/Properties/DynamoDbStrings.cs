@@ -106,10 +106,6 @@ public static class DynamoDbStrings
     public static string TimeoutNotPositive(string argumentName)
         => Format("The value of '{0}' must be a positive time span.", argumentName);
 
-    /// <summary>The LINQ translation failure reason for a member that is not a mapped property.</summary>
-    public static string MemberNotMapped(string member, string entityType)
-        => Format("'{0}' is not a mapped property of '{1}', so DynamoDB cannot filter on it.", member, entityType);
-
     /// <summary>The LINQ translation failure reason for an unsupported predicate.</summary>
     public static string PredicateNotSupported(string expression)
         => Format("The predicate part '{0}' has no DynamoDB condition-expression form in this version of the provider.", expression);
@@ -117,10 +113,6 @@ public static class DynamoDbStrings
     /// <summary>The LINQ translation failure reason for a condition inside a complex collection.</summary>
     public static string ComplexCollectionNotSearchable(string complexCollection)
         => Format("'{0}' is a complex collection, stored as a list (L) of maps, and DynamoDB conditions cannot test its elements or count them. Filter on the loaded entities after 'AsAsyncEnumerable', or store the values to search as a set or as properties of the entity.", complexCollection);
-
-    /// <summary>A comparison of two attributes or two values.</summary>
-    public static string ComparisonNeedsAttributeAndValue(string expression)
-        => Format("The comparison '{0}' must compare one attribute of the item with a value; DynamoDB cannot compare two attributes or two values in a filter here.", expression);
 
     /// <summary>Provisioned capacity that is not positive.</summary>
     public static string ThroughputNotPositive(long readCapacityUnits, long writeCapacityUnits)
@@ -558,4 +550,26 @@ public static class DynamoDbStrings
     /// <summary>A keyless entity type whose table no keyed entity type stores.</summary>
     public static string KeylessTypeWithoutTable(string entityType, string table)
         => Format("The keyless entity type '{0}' is mapped to the table '{1}', which no entity type with a key stores. A keyless entity type is a read-only view over the items of a table: map it with 'ToTable' onto the table of an entity type that has a key, whose items it reads.", entityType, table);
+
+    // --- Client evaluation ---
+
+    /// <summary>The LINQ translation failure reason for a method a client-evaluated predicate may not call.</summary>
+    public static string ClientEvaluationMethodNotEvaluable(string expression, string method)
+        => Format("The predicate part '{0}' calls '{1}', which is neither a DynamoDB condition nor a .NET method EF evaluates: the provider checks on the returned items only what EF's own providers evaluate (mapped properties, and the methods and operators of .NET's types). Compute the value before the query, or filter after it.", expression, method);
+
+    /// <summary>The LINQ translation failure reason for a culture-sensitive string comparison.</summary>
+    public static string ClientEvaluationCultureComparison(string expression)
+        => Format("The predicate part '{0}' compares strings by the rules of a culture, which depend on the machine that runs the query, so it is not evaluated; use 'StringComparison.Ordinal' or 'StringComparison.OrdinalIgnoreCase'.", expression);
+
+    /// <summary>The LINQ translation failure reason for a comparison of two values that read no attribute.</summary>
+    public static string ComparisonOfValues(string expression)
+        => Format("The comparison '{0}' reads no attribute of the item, so it has no DynamoDB condition-expression form; evaluate it before the query.", expression);
+
+    /// <summary>The LINQ translation failure reason for a comparison of two attributes.</summary>
+    public static string ComparisonOfAttributes(string expression)
+        => Format("The comparison '{0}' compares two attributes of the item, which a DynamoDB condition expression cannot: it compares an attribute (or its size) with a value.", expression);
+
+    /// <summary>The LINQ translation failure reason for a computation over an attribute.</summary>
+    public static string ComputedAttribute(string expression, string computed)
+        => Format("The comparison '{0}' computes '{1}' from the item, which a DynamoDB condition expression cannot: it compares an attribute (or its size) with a value, and calls no methods and does no arithmetic on attributes.", expression, computed);
 }

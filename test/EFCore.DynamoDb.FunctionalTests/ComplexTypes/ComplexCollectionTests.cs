@@ -163,14 +163,16 @@ public sealed class ComplexCollectionTests(ComplexTypesFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task A_filter_inside_a_complex_collection_is_refused_with_the_reason()
+    public async Task A_filter_inside_a_complex_collection_is_checked_on_the_returned_items()
     {
         await using var context = fixture.CreateContext();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => context.Teams.Where(t => t.Players.Any(p => p.Number == 9)).ToListAsync());
+        // Other tests of the class add teams "cc-…": the seeded ones start with "t".
+        var teams = await context.Teams.Where(t => t.Id.StartsWith("t") && t.Players.Any(p => p.Number == 9)).ToListAsync();
 
-        Assert.Contains("'Team.Players' is a complex collection, stored as a list (L) of maps", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            fixture.Teams.Where(t => t.Players.Any(p => p.Number == 9)).Select(ComplexTypesFixture.Describe).Order(StringComparer.Ordinal),
+            teams.Select(ComplexTypesFixture.Describe).Order(StringComparer.Ordinal));
     }
 
     [Fact]

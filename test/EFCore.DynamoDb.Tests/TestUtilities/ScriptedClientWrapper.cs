@@ -49,6 +49,9 @@ public sealed class ScriptedClientWrapper(
     /// <summary>Answers each successful Query attempt (by default: no items, no more pages).</summary>
     public Func<QueryRequest, QueryResponse> RespondToQuery { get; set; } = _ => new QueryResponse { Items = [], Count = 0 };
 
+    /// <summary>Answers each successful Scan attempt (by default: no items, no more pages).</summary>
+    public Func<ScanRequest, ScanResponse> RespondToScan { get; set; } = _ => new ScanResponse { Items = [], Count = 0 };
+
     /// <summary>Answers each successful GetItem attempt (by default: no item).</summary>
     public Func<GetItemRequest, GetItemResponse> RespondToGetItem { get; set; } = _ => new GetItemResponse();
 
@@ -98,6 +101,10 @@ public sealed class ScriptedClientWrapper(
     /// <inheritdoc />
     public override Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
         => Answer("Query", request, RespondToQuery);
+
+    /// <inheritdoc />
+    public override Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
+        => Answer("Scan", request, RespondToScan);
 
     /// <inheritdoc />
     public override Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)

@@ -181,4 +181,37 @@ public static class DynamoDbLoggerExtensions
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
     }
+
+    /// <summary>
+    /// Logs <see cref="DynamoDbEventId.ClientEvaluationWarning" /> for a query whose predicate has parts the provider
+    /// checks on the returned items.
+    /// </summary>
+    public static void ClientEvaluationWarning(
+        this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics,
+        string entityType,
+        string tableName,
+        string predicates)
+    {
+        var definition = (EventDefinition<string, string, string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogClientEvaluation
+            ??= new EventDefinition<string, string, string>(
+                diagnostics.Options,
+                DynamoDbEventId.ClientEvaluationWarning,
+                LogLevel.Warning,
+                "DynamoDbEventId.ClientEvaluationWarning",
+                level => LoggerMessage.Define<string, string, string>(
+                    level,
+                    DynamoDbEventId.ClientEvaluationWarning,
+                    "A query for '{EntityType}' on table '{Table}' has predicate parts DynamoDB cannot express, so the provider checks them on each item the request returns: {Predicates}. A filter saves bandwidth, not read capacity: the items a Query or Scan reads cost the same whether or not a filter keeps them, but every item the key condition and filter keep is now downloaded. Express the predicate with conditions DynamoDB can test, or store the computed value as an attribute.")));
+
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, entityType, tableName, predicates);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string, string>)d).GenerateMessage(entityType, tableName, predicates));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
 }

@@ -25,4 +25,7 @@ public class DynamoDbLoggingDefinitions : LoggingDefinitions
 
     /// <summary>The definition of <see cref="DynamoDbEventId.ClientEvaluationWarning" /> for operators run while streaming.</summary>
     public EventDefinitionBase? LogClientOperators;
+
+    /// <summary>The definition of <see cref="DynamoDbEventId.ClientEvaluationWarning" /> for predicate parts checked on each item.</summary>
+    public EventDefinitionBase? LogClientEvaluation;
 }

@@ -1,5 +1,6 @@
 using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal.ClientEvaluation;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -17,7 +18,11 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// BETWEEN or begins_with. Anything else is a Scan, logged as <see cref="DynamoDbEventId.ScanQueryWarning" />.
 /// <c>FromPartiQL</c> reads with its statement, and <c>WithTransactionalRead</c> needs a GetItem or BatchGetItem. Conditions
 /// the key does not cover go into the filter, except those on the Query's own keys, which DynamoDB refuses
-/// there: those are checked on the returned items. It then decides whether DynamoDB can return the requested order.
+/// there: those are checked on the returned items. So are the predicate parts DynamoDB cannot express at all
+/// (with any OR or NOT around them, whose other operands a filter could then not decide alone), logged as
+/// <see cref="DynamoDbEventId.ClientEvaluationWarning" />: they choose no key, and the filter holds only what DynamoDB
+/// can check, so it never drops an item the client check would keep. It then decides whether DynamoDB can return
+/// the requested order.
 /// </summary>
 public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query> logger)
 {
@@ -25,8 +30,15 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
     public virtual void Choose(DynamoDbQueryExpression query, string tableName)
     {
         var entityType = query.EntityType;
-        var conjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();
-        var readProperties = ReadProperties(query, conjuncts);
+        var allConjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();
+        var onClient = allConjuncts.Where(ClientPredicateCondition.IsIn).ToList();
+        var conjuncts = allConjuncts.Except(onClient).ToList();
+        var readProperties = ReadProperties(query, allConjuncts);
+
+        // A client check over a complex collection's elements reads whole items: only an index that holds every
+        // attribute will do.
+        var readsWholeItems = onClient.SelectMany(ClientPredicateCondition.FindAll).Any(c => c.ReadsWholeItem);
+        bool Holds(IIndex index) => (!readsWholeItems || index.GetProjection() == DynamoDbIndexProjection.All) && readProperties.All(index.Projects);
 
         if (query.PartiQL is not null)
         {
@@ -56,9 +68,9 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         }
         else if (!TryGetItem(query, conjuncts)
             && !TryBatchGetItem(query, conjuncts)
-            && !TryQueryLocalIndex(query, conjuncts, readProperties)
+            && !TryQueryLocalIndex(query, conjuncts, Holds)
             && !TryQuery(query, conjuncts, null, [entityType.GetPartitionKeyProperty()!], entityType.GetSortKeyProperty() is { } sortKey ? [sortKey] : [])
-            && !TryQueryBestIndex(query, conjuncts, readProperties))
+            && !TryQueryBestIndex(query, conjuncts, Holds))
         {
             // A query that matches nothing sends nothing, so it reads no table either.
             if (!query.MatchesNothing)
@@ -66,7 +78,19 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
                 logger.ScanQueryWarning(entityType.DisplayName(), tableName);
             }
 
-            query.SetAccessPath(DynamoDbAccessPath.Scan, null, null, null, null, query.Predicate);
+            query.SetAccessPath(DynamoDbAccessPath.Scan, null, null, null, null, DynamoDbCondition.And(conjuncts));
+        }
+
+        if (onClient.Count > 0)
+        {
+            query.AddClientFilter(DynamoDbCondition.And(onClient)!);
+            if (!query.MatchesNothing)
+            {
+                logger.ClientEvaluationWarning(
+                    entityType.DisplayName(),
+                    tableName,
+                    string.Join(", ", onClient.SelectMany(ClientPredicateCondition.FindAll).Select(c => "'" + c.Description + "'")));
+            }
         }
 
         if (query.ConsistentRead && query.Index?.GetSecondaryIndexKind() == DynamoDbIndexKind.Global)
@@ -221,7 +245,7 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
 
     // A local index shares the table's partition key, so it beats the table when the query constrains (or orders
     // by) the index's sort key and not the table's: the key condition then narrows what the Query reads.
-    private static bool TryQueryLocalIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, IReadOnlyCollection<IProperty> readProperties)
+    private static bool TryQueryLocalIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, Func<IIndex, bool> holds)
     {
         if (query.EntityType.GetSortKeyProperty() is { } tableSortKey && conjuncts.Any(c => IsSortKeyCondition(c, tableSortKey)))
         {
@@ -231,7 +255,7 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         var firstOrdering = query.Orderings.FirstOrDefault()?.Property;
         var best = query.EntityType.GetRootType().GetSecondaryIndexes()
             .Where(i => i.GetSecondaryIndexKind() == DynamoDbIndexKind.Local)
-            .Where(i => readProperties.All(i.Projects) && HoldsEveryMatch(i, conjuncts))
+            .Where(i => holds(i) && HoldsEveryMatch(i, conjuncts))
             .Select(i => (Index: i, Constrained: conjuncts.Any(c => IsSortKeyCondition(c, i.GetIndexSortKeyProperty()!))))
             .Where(c => c.Constrained || c.Index.GetIndexSortKeyProperty() == firstOrdering)
             .OrderByDescending(c => c.Constrained)
@@ -242,11 +266,11 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
 
     // Among the indexes that hold every attribute the query reads and every item it matches, prefer one whose sort
     // key gives the requested order, then one whose key condition narrows the most sort key attributes.
-    private static bool TryQueryBestIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, IReadOnlyCollection<IProperty> readProperties)
+    private static bool TryQueryBestIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, Func<IIndex, bool> holds)
     {
         var firstOrdering = query.Orderings.FirstOrDefault()?.Property;
         var best = query.EntityType.GetRootType().GetSecondaryIndexes()
-            .Where(i => readProperties.All(i.Projects))
+            .Where(holds)
             .Where(i => HoldsEveryMatch(i, conjuncts))
             .OrderByDescending(i => firstOrdering is not null && FirstUnfixedSortKey(i, conjuncts) == firstOrdering)
             .ThenByDescending(i => ConstrainedSortKeyCount(i, conjuncts))

@@ -2,8 +2,10 @@ using System.Collections;
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal.ClientEvaluation;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
@@ -14,30 +16,38 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// Translates a C# predicate over one entity into a <see cref="DynamoDbCondition" />: comparisons of a property
 /// with a constant or parameter (also through <c>string.Compare</c>/<c>CompareTo</c>), null checks,
 /// <c>StartsWith</c> and <c>Contains</c>, <c>values.Contains(e.X)</c> (IN), <c>.Length</c>/<c>.Count</c>
-/// (size), the <c>EF.Functions</c> DynamoDB functions, joined by <c>&amp;&amp;</c>, <c>||</c> and <c>!</c>.
-/// Anything else yields null and a reason, which EF reports in its standard "could not be translated" error.
+/// (size), the <c>EF.Functions</c> DynamoDB functions, type tests on a hierarchy (the discriminator), joined by
+/// <c>&amp;&amp;</c>, <c>||</c> and <c>!</c>. For a query, each part DynamoDB cannot express becomes a
+/// <see cref="ClientPredicateCondition" /> checked on the returned items (the access-path chooser keeps it, and any
+/// OR or NOT around it, out of the request); where no client can check it (a condition check, a write condition),
+/// or where EF itself would not evaluate it (an unmapped member, an application's method), the translation yields
+/// null and a reason, which EF reports in its standard "could not be translated" error.
 /// </summary>
-public class DynamoDbPredicateTranslator
+public partial class DynamoDbPredicateTranslator
 {
     private static readonly HashSet<string> AttributeTypes = ["S", "N", "B", "BOOL", "NULL", "L", "M", "SS", "NS", "BS"];
 
     private readonly IEntityType _entityType;
     private readonly Func<ProjectionBindingExpression, IProperty?> _projectedProperty;
     private readonly string _entityParameterName;
+    private readonly ClientPredicateCompiler? _clientPredicates;
 
     /// <summary>
     /// Creates a translator for predicates over <paramref name="entityType" />; <paramref name="projectedProperty" />
     /// maps a projection binding (a predicate after <c>Select</c>) back to the property it reads. Failure reasons
-    /// show the entity as <paramref name="entityParameterName" />, the name of the user's lambda parameter.
+    /// show the entity as <paramref name="entityParameterName" />, the name of the user's lambda parameter. With
+    /// <paramref name="allowClientEvaluation" />, what DynamoDB cannot express is checked on the returned items.
     /// </summary>
     public DynamoDbPredicateTranslator(
         IEntityType entityType,
         Func<ProjectionBindingExpression, IProperty?> projectedProperty,
-        string? entityParameterName = null)
+        string? entityParameterName = null,
+        bool allowClientEvaluation = false)
     {
         _entityType = entityType;
         _projectedProperty = projectedProperty;
         _entityParameterName = entityParameterName ?? "e";
+        _clientPredicates = allowClientEvaluation ? new ClientPredicateCompiler(entityType, ResolveProperty, Print) : null;
     }
 
     /// <summary>The reason the last translation failed.</summary>
@@ -114,6 +124,16 @@ public class DynamoDbPredicateTranslator
                 var operand = TranslateCondition(not.Operand);
                 return operand is null ? null : new NotCondition(operand);
 
+            default:
+                return TranslateLeaf(expression) ?? OnClient(expression);
+        }
+    }
+
+    // A condition with no AND, OR or NOT at its top, as DynamoDB says it, or null with a reason.
+    private DynamoDbCondition? TranslateLeaf(Expression expression)
+    {
+        switch (expression)
+        {
             case BinaryExpression binary when ToComparisonOperator(binary.NodeType) is { } op:
                 return TranslateComparison(binary, op);
 
@@ -123,6 +143,9 @@ public class DynamoDbPredicateTranslator
             case MemberExpression { Member.Name: nameof(Nullable<int>.HasValue), Expression: { } nullable }
                 when Nullable.GetUnderlyingType(nullable.Type) is not null && TryGetProperty(nullable, out var hasValueProperty):
                 return new ComparisonCondition(hasValueProperty, ComparisonOperator.NotEqual, QueryValue.FromConstant(null));
+
+            case TypeBinaryExpression { NodeType: ExpressionType.TypeIs } typeIs when IsEntity(typeIs.Expression):
+                return TranslateTypeTest(typeIs.TypeOperand, exact: false);
 
             default:
                 if (TryGetProperty(expression, out var flag) && IsBoolean(flag))
@@ -136,6 +159,12 @@ public class DynamoDbPredicateTranslator
 
     private DynamoDbCondition? TranslateComparison(BinaryExpression binary, ComparisonOperator op)
     {
+        if (op is ComparisonOperator.Equal or ComparisonOperator.NotEqual && TryGetTypeTest(binary.Left, binary.Right, out var testedType))
+        {
+            var typeTest = TranslateTypeTest(testedType, exact: true);
+            return op == ComparisonOperator.Equal ? typeTest : new NotCondition(typeTest);
+        }
+
         // string.Compare(a, b) op 0 and a.CompareTo(b) op 0 compare a with b.
         if (TryGetCompareOperands(binary.Left, out var compareLeft, out var compareRight))
         {
@@ -176,8 +205,22 @@ public class DynamoDbPredicateTranslator
             return new ComparisonCondition(property, Mirror(op), value);
         }
 
-        return FailureReason is null ? Fail(DynamoDbStrings.ComparisonNeedsAttributeAndValue(Print(whole))) : null;
+        if (FailureReason is not null)
+        {
+            return null;
+        }
+
+        // Name what DynamoDB cannot do: compute with an attribute (call a method on it, do arithmetic), compare two
+        // attributes, or compare two values that read no attribute at all.
+        var reason = IsEvaluatable(left) && IsEvaluatable(right)
+            ? DynamoDbStrings.ComparisonOfValues(Print(whole))
+            : TryGetProperty(left, out _) && TryGetProperty(right, out _)
+                ? DynamoDbStrings.ComparisonOfAttributes(Print(whole))
+                : DynamoDbStrings.ComputedAttribute(Print(whole), Print(TryGetProperty(left, out _) || IsEvaluatable(left) ? right : left));
+        FailureReason = null;
+        return Fail(reason);
     }
+
 
     private DynamoDbCondition? TranslateMethodCall(MethodCallExpression call)
     {
@@ -225,6 +268,11 @@ public class DynamoDbPredicateTranslator
             && TryGetProperty(call.Arguments[0], out var nonEmpty))
         {
             return new SizeComparisonCondition(nonEmpty, ComparisonOperator.GreaterThan, QueryValue.FromConstant(0));
+        }
+
+        if (method.Name == nameof(Equals) && call.Object is { } self && IsEntity(self) && call.Arguments.Count == 1 && IsEvaluatable(call.Arguments[0]))
+        {
+            return TranslateEntityEquality(call.Arguments[0]);
         }
 
         if (method.Name == nameof(Equals) && call.Object is { } instance && call.Arguments.Count == 1)
@@ -302,7 +350,7 @@ public class DynamoDbPredicateTranslator
                     return true;
                 }
 
-                Fail(DynamoDbStrings.MemberNotMapped(name, _entityType.DisplayName()));
+                Fail(CoreStrings.QueryUnableToTranslateMember(name, _entityType.DisplayName()));
             }
             else if (FindNestedProperty(_entityType, instance, name) is { } nested)
             {

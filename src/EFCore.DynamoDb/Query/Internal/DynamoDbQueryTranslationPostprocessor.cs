@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal.ClientEvaluation;
 using EFCore.DynamoDb.Query.Internal.ClientOperators;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,7 @@ public class DynamoDbQueryTranslationPostprocessor(
     // A predicate that names one whole primary key (with `==`, among other conditions) needs no read: one write,
     // conditioned on the rest. Otherwise the query runs, reading only the keys, and each write is conditioned on
     // what the predicate says about other attributes than the item's own key, which a matched key keeps satisfying.
+    // What only the client can check (DynamoDB cannot express it) needs the item read, and cannot condition a write.
     private void ChooseItems(DynamoDbBulkWriteExpression bulkWrite)
     {
         var query = bulkWrite.Query;
@@ -60,9 +62,10 @@ public class DynamoDbQueryTranslationPostprocessor(
 
         var partitionKey = query.EntityType.GetPartitionKeyProperty()!;
         var sortKey = query.EntityType.GetSortKeyProperty();
-        var conjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();
+        var allConjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();
+        var conjuncts = allConjuncts.Where(c => !ClientPredicateCondition.IsIn(c)).ToList();
         var rest = conjuncts.ToList();
-        if (!query.HasRowLimits && TakeEquality(rest, partitionKey) is { } partitionKeyCondition)
+        if (!query.HasRowLimits && conjuncts.Count == allConjuncts.Count && TakeEquality(rest, partitionKey) is { } partitionKeyCondition)
         {
             var sortKeyCondition = sortKey is null ? null : TakeEquality(rest, sortKey);
             if (sortKey is null || sortKeyCondition is not null)

@@ -13,8 +13,9 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <summary>
 /// Turns each LINQ operator into a change of one <see cref="DynamoDbQueryExpression" />: predicates, projections,
 /// orderings, Skip/Take and the single-value operators (First, Single, Last, ElementAt, Count, Any, All, Min,
-/// Max, Sum, Average). An operator DynamoDB cannot run returns null, so EF reports its standard "could not be
-/// translated" error, with the reason, instead of evaluating anything on the client.
+/// Max, Sum, Average). A predicate part DynamoDB cannot express is checked by the provider on the returned items
+/// (<see cref="ClientEvaluation.ClientPredicateCondition" />); an operator DynamoDB cannot run returns null, so EF
+/// reports its standard "could not be translated" error, with the reason.
 /// </summary>
 public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : QueryableMethodTranslatingExpressionVisitor
 {
@@ -123,7 +124,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         }
 
         var query = Query(source);
-        var translator = CreatePredicateTranslator(query, predicate);
+        var translator = CreatePredicateTranslator(query, predicate, allowClientEvaluation: true);
         var condition = translator.Translate(RemapLambdaBody(source, predicate));
         if (condition is null)
         {
@@ -555,13 +556,14 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     private static DynamoDbQueryExpression Query(ShapedQueryExpression source) => (DynamoDbQueryExpression)source.QueryExpression;
 
-    private static DynamoDbPredicateTranslator CreatePredicateTranslator(DynamoDbQueryExpression query, LambdaExpression lambda)
+    private static DynamoDbPredicateTranslator CreatePredicateTranslator(DynamoDbQueryExpression query, LambdaExpression lambda, bool allowClientEvaluation = false)
         => new(
             query.EntityType,
             binding => binding.QueryExpression == query && binding.Index is { } index && index < query.ProjectedProperties.Count
                 ? query.ProjectedProperties[index]
                 : null,
-            lambda.Parameters[0].Name);
+            lambda.Parameters[0].Name,
+            allowClientEvaluation);
 
     private ShapedQueryExpression? Fail(string? reason)
     {

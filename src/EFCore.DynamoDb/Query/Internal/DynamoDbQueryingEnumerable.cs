@@ -99,7 +99,9 @@ public abstract class DynamoDbQueryingEnumerable<T> : IAsyncEnumerable<T>, IEnum
             Environment.NewLine,
             requests.Select(r => DynamoDbRequestJsonWriter.Write(r, indented: true, redactValues: !QueryContext.QueryLogger.ShouldLogSensitiveData())));
         return RequestBuilder.Query.ClientFilter is { } clientFilter
-            ? text + Environment.NewLine + "-- Then checked on each returned item (what a key lookup, or a Query filter on its own keys, cannot hold): " + clientFilter
+            ? text + Environment.NewLine + (ClientEvaluation.ClientPredicateCondition.IsIn(clientFilter)
+                ? "-- Then checked by the provider on each returned item (with what DynamoDB cannot express, evaluated on the client): "
+                : "-- Then checked on each returned item (what a key lookup, or a Query filter on its own keys, cannot hold): ") + clientFilter
             : text;
     }
 

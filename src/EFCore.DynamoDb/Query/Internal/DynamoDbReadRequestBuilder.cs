@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal.ClientEvaluation;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -25,22 +26,32 @@ public sealed class DynamoDbReadRequestBuilder
     private readonly DynamoDbQueryExpression _query;
     private readonly IReadOnlyList<IProperty>? _projectedProperties;
     private readonly bool _mayScanTableInstead;
+    private readonly DynamoDbCondition? _tableScanFilter;
     private ContinuationTokenSerializer? _continuationTokens;
     private ContinuationTokenSerializer? _tableContinuationTokens;
 
-    /// <summary>Creates the builder for a translated query whose access path has been chosen.</summary>
-    public DynamoDbReadRequestBuilder(DynamoDbQueryExpression query, string tableName)
+    /// <summary>
+    /// Creates the builder for a translated query whose access path has been chosen. When the result reads no value
+    /// of the items (<paramref name="readsNoValues" />: Count, Any, All), the items read for it carry only their key
+    /// and what the provider itself needs.
+    /// </summary>
+    public DynamoDbReadRequestBuilder(DynamoDbQueryExpression query, string tableName, bool readsNoValues = false)
     {
         _query = query;
         TableName = tableName;
         _mayScanTableInstead = query.AccessPath == DynamoDbAccessPath.Query && query.Index is not null && query.RequiredIndexName is null;
-        if (query.IsProjection)
+        _tableScanFilter = _mayScanTableInstead
+            ? DynamoDbCondition.And(DynamoDbCondition.Conjuncts(query.Predicate!).Where(c => !ClientPredicateCondition.IsIn(c)))
+            : null;
+        // A check over a complex collection's elements reads their maps, which a projection of properties cannot name.
+        var checksWholeItems = query.ClientFilter is { } clientFilter && ClientPredicateCondition.FindAll(clientFilter).Any(c => c.ReadsWholeItem);
+        if ((query.IsProjection || readsNoValues) && !checksWholeItems)
         {
             // A projection also reads what the provider itself needs: the ordering keys to sort on the client, the
             // key of a page's last item (its continuation token), the attributes checked on each returned item. A
             // GetItem or BatchGetItem returns an item without any of the attributes projected as no attributes at all,
             // which reads as no item: its partition key tells the two apart.
-            _projectedProperties = query.ProjectedProperties
+            _projectedProperties = (readsNoValues ? query.EntityType.FindPrimaryKey()!.Properties : query.ProjectedProperties)
                 .Concat(query.AccessPath is DynamoDbAccessPath.GetItem or DynamoDbAccessPath.BatchGetItem ? [query.EntityType.GetPartitionKeyProperty()!] : [])
                 .Concat(MayOrderOnClient ? query.Orderings.Select(o => o.Property) : [])
                 .Concat(query.PageRequestParameterName is null ? [] : ContinuationTokenSerializer.KeyProperties(query.EntityType, query.Index))
@@ -267,7 +278,7 @@ public sealed class DynamoDbReadRequestBuilder
         {
             TableName = TableName,
             IndexName = tableInstead ? null : _query.Index?.Name,
-            FilterExpression = (tableInstead ? _query.Predicate : _query.Filter) is { } filter ? writer.Write(filter) : null,
+            FilterExpression = (tableInstead ? _tableScanFilter : _query.Filter) is { } filter ? writer.Write(filter) : null,
         };
         if (segment is { } segmentNumber)
         {

@@ -47,7 +47,8 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
 
         var aggregate = shapedQueryExpression.ShaperExpression as AggregateShaperExpression;
         var itemParameter = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
-        var shaperBody = InjectStructuralTypeMaterializers(aggregate is null ? shapedQueryExpression.ShaperExpression : AggregatedValues(aggregate, query));
+        var shaped = aggregate is null ? shapedQueryExpression.ShaperExpression : AggregatedValues(aggregate, query);
+        var shaperBody = InjectStructuralTypeMaterializers(shaped);
         shaperBody = new ItemReadingExpressionVisitor(
             itemParameter,
             query,
@@ -57,7 +58,7 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
         var elementType = shaperLambda.ReturnType;
 
         var compiledQueryType = typeof(CompiledDynamoDbQuery<>).MakeGenericType(elementType);
-        var requestBuilder = new DynamoDbReadRequestBuilder(query, options.ResolveTableName(query.EntityType));
+        var requestBuilder = new DynamoDbReadRequestBuilder(query, options.ResolveTableName(query.EntityType), readsNoValues: shaped is ConstantExpression);
         var compiledQuery = Activator.CreateInstance(
             compiledQueryType,
             requestBuilder,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Query.Internal.ClientEvaluation;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,9 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// binaries by bytes, a missing attribute failing every comparison), for the conditions on a Query's own key
 /// attributes that DynamoDB accepts neither in the key condition (one condition per key) nor in the filter: a
 /// half-open sort key range, a <c>!=</c> on the sort key, a key inside an OR. The Query has already narrowed the
-/// items to the partition, so this checks only what DynamoDB would have checked there.
+/// items to the partition, so this checks only what DynamoDB would have checked there. The parts DynamoDB cannot
+/// express at all (<see cref="ClientPredicateCondition" />), and the ORs and NOTs around them, are checked here too,
+/// those parts with C# semantics.
 /// </summary>
 public sealed class ItemConditionEvaluator(QueryContext queryContext)
 {
@@ -34,6 +37,7 @@ public sealed class ItemConditionEvaluator(QueryContext queryContext)
             BetweenCondition between => MatchesBetween(between, item),
             InCondition @in => MatchesIn(@in, item),
             FunctionCondition function => MatchesFunction(function, item),
+            ClientPredicateCondition client => client.Matches(queryContext, item),
             _ => throw new InvalidOperationException($"Unknown condition node '{condition.GetType().Name}'."),
         };
 

@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Query.Internal.ClientEvaluation;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace EFCore.DynamoDb.Query.Internal.Expressions;
@@ -30,6 +31,7 @@ public abstract class DynamoDbCondition
             FunctionCondition function => [function.Property],
             BetweenCondition between => [between.Property],
             InCondition @in => [@in.Property],
+            ClientPredicateCondition client => client.ReadProperties,
             _ => [],
         };
 }

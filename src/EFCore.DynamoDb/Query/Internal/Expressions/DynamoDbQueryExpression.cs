@@ -105,8 +105,8 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     public DynamoDbCondition? Filter { get; private set; }
 
     /// <summary>
-    /// Conditions on a Query's own key attributes that neither its key condition nor its filter may hold, checked
-    /// on each returned item.
+    /// What the provider checks on each returned item: conditions on a Query's own key attributes that neither its
+    /// key condition nor its filter may hold, and the predicate parts DynamoDB cannot express.
     /// </summary>
     public DynamoDbCondition? ClientFilter { get; private set; }
 
@@ -205,6 +205,13 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
         PartitionKeyIn = partitionKeyIn;
         Filter = filter;
     }
+
+    /// <summary>
+    /// Adds conditions the provider checks on each returned item (the predicate parts DynamoDB cannot express),
+    /// ANDed with those on the Query's own keys.
+    /// </summary>
+    public void AddClientFilter(DynamoDbCondition condition)
+        => ClientFilter = ClientFilter is null ? condition : new LogicalCondition(true, ClientFilter, condition);
 
     /// <summary>Records how the ordering is produced: by DynamoDB in this direction, or on the client.</summary>
     public void SetOrderingStrategy(bool scanIndexForward, bool ordersOnClient)
