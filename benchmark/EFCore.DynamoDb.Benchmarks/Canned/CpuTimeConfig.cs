@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
+
+namespace EFCore.DynamoDb.Benchmarks.Canned;
+
+/// <summary>
+/// The canned-response benchmarks' configuration: times are process CPU time (<see cref="ProcessCpuClock" />),
+/// allocations from the memory diagnoser, each operation's implementations grouped as one category with the raw SDK
+/// as baseline. In-process, as a custom clock cannot be handed to a generated benchmark process.
+/// </summary>
+public static class CpuTimeConfig
+{
+    /// <summary>The configuration; <paramref name="iterations" /> measured iterations per benchmark.</summary>
+    public static IConfig Create(int iterations)
+        => ManualConfig.CreateEmpty()
+            .AddJob(Job.Default
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: false))
+                .WithClock(ProcessCpuClock.Instance)
+                .WithWarmupCount(3)
+                .WithIterationCount(iterations)
+                .WithIterationTime(TimeInterval.FromMilliseconds(200))
+                .WithId("CpuTime"))
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddColumnProvider(DefaultColumnProviders.Instance)
+            .AddColumn(CategoriesColumn.Default)
+            .AddLogger(ConsoleLogger.Default)
+            .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory)
+            .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
+}
