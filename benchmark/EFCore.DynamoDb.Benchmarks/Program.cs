@@ -14,6 +14,13 @@ if (args is ["--canned", ..])
     return;
 }
 
+// `--profile mixed|flat <method> [seconds]`: one benchmark method in a loop, for dotnet-trace.
+if (args is ["--profile", var payload, var method, ..])
+{
+    await ProfilingLoop.RunAsync(payload, method, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
 BenchmarkSwitcher.FromTypes([typeof(EFCore.DynamoDb.Benchmarks.BulkWriteBenchmarks)]).Run(
     args,
     DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary).AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory));

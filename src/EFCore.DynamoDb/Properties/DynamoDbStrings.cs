@@ -450,4 +450,10 @@ public static class DynamoDbStrings
     /// <summary>A write of ExecuteUpdate/ExecuteDelete that failed for another reason than its condition.</summary>
     public static string BulkWriteFailed(string method, string entityType, string operation, int changed, string error)
         => Format("'{0}' on '{1}' stopped after changing {3} item(s): a {2} request failed with \"{4}\". '{0}' sends one {2} per matching item and is not atomic: the items changed stay changed, the others were not changed. Correct the cause and run it again; an update that is not idempotent (such as adding to a number) changes the items already changed again unless its filter leaves them out.", method, entityType, operation, changed, error);
+
+    // --- exactly once under lost responses (issue 13) ---
+
+    /// <summary>Keys of a BatchGetItem read that DynamoDB still left unprocessed after the last attempt.</summary>
+    public static string BatchGetUnprocessed(string entityType, string table, int notRead, int attempts)
+        => Format("A query of '{0}' by keys could not read {2} key(s) from the table '{1}': DynamoDB still returned them as unprocessed (throttled) by BatchGetItem after {3} attempts. The query stopped; the items already returned were read. Run it again later, or give the table more read capacity.", entityType, table, notRead, attempts);
 }

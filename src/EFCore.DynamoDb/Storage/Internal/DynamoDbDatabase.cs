@@ -275,13 +275,23 @@ public class DynamoDbDatabase(
         }
     }
 
-    private async Task<AmazonWebServiceResponse> SendAsync(DynamoDbWriteCommand command, CancellationToken cancellationToken)
-        => command.CreateRequest() switch
+    // A Put that finds its own item already stored was applied by an earlier attempt whose answer was lost: done.
+    private async Task<AmazonWebServiceResponse?> SendAsync(DynamoDbWriteCommand command, CancellationToken cancellationToken)
+    {
+        try
         {
-            PutItemRequest put => await client.PutItemAsync(put, cancellationToken).ConfigureAwait(false),
-            UpdateItemRequest update => await client.UpdateItemAsync(update, cancellationToken).ConfigureAwait(false),
-            var delete => await client.DeleteItemAsync((DeleteItemRequest)delete, cancellationToken).ConfigureAwait(false),
-        };
+            return command.CreateRequest() switch
+            {
+                PutItemRequest put => await client.PutItemAsync(put, cancellationToken).ConfigureAwait(false),
+                UpdateItemRequest update => await client.UpdateItemAsync(update, cancellationToken).ConfigureAwait(false),
+                var delete => await client.DeleteItemAsync((DeleteItemRequest)delete, cancellationToken).ConfigureAwait(false),
+            };
+        }
+        catch (ConditionalCheckFailedException failure) when (command.IsOwnEarlierWrite(failure))
+        {
+            return null;
+        }
+    }
 
     // The commands of a save, and the owned entries each root's item stores.
     private sealed class PreparedSave(List<DynamoDbWriteCommand> commands, Dictionary<IUpdateEntry, List<IUpdateEntry>>? ownedEntriesByRoot)

@@ -18,6 +18,21 @@ namespace EFCore.DynamoDb.Update.Internal;
 public sealed class DynamoDbUpdateExpressionWriter(IEntityType entityType, IReadOnlyList<DynamoDbUpdateAction> actions)
 {
     /// <summary>
+    /// False when applying the update twice differs from applying it once: a SET computed from a stored attribute
+    /// (<c>Count = Count + 1</c>, <c>list_append</c>). SETs of values, REMOVE, and ADD/DELETE of set elements give the
+    /// same item however often they are applied.
+    /// </summary>
+    public bool IsIdempotent { get; } = !actions.Any(a => a.Kind == DynamoDbUpdateActionKind.Set && ReadsStoredValue(a.Operand));
+
+    private static bool ReadsStoredValue(UpdateOperand? operand)
+        => operand switch
+        {
+            UpdatePathOperand => true,
+            UpdateFunctionOperand function => ReadsStoredValue(function.First) || ReadsStoredValue(function.Second),
+            _ => false,
+        };
+
+    /// <summary>
     /// The update expression, with its names and values added to <paramref name="writer" />; null when every action
     /// was left out.
     /// </summary>
