@@ -4,6 +4,7 @@ using EFCore.DynamoDb.Tests.TestModels;
 using EFCore.DynamoDb.Tests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DynamoDb.Tests;
 

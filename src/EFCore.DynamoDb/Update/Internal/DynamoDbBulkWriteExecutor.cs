@@ -113,14 +113,14 @@ public sealed class DynamoDbBulkWriteExecutor
     private WriteTemplate CreateRequestTemplate(QueryContext queryContext)
     {
         var writer = new ConditionExpressionWriter(queryContext);
-        var updateExpression = _updateWriter?.Write(writer, queryContext);
+        var withWriteToken = _updateWriter is { IsIdempotent: false };
+        var updateExpression = _updateWriter?.Write(writer, queryContext, withWriteToken ? WriteTokenName + " = " + WriteTokenValue : null);
         var condition = "attribute_exists(" + writer.WritePath(_partitionKey) + ")"
             + (_write.WriteCondition is { } writeCondition ? " AND " + writer.Write(writeCondition) : "");
-        if (_updateWriter is { IsIdempotent: false } && updateExpression is not null)
+        if (withWriteToken)
         {
-            // A non-idempotent update always has a SET clause, and SET comes first.
-            updateExpression = "SET " + WriteTokenName + " = " + WriteTokenValue + ", " + updateExpression["SET ".Length..];
-            condition = "(" + condition + ") AND (attribute_not_exists(" + WriteTokenName + ") OR " + WriteTokenName + " <> " + WriteTokenValue + ")";
+            // A non-idempotent update reads an attribute in a SET: its SET clause holds the token.
+            condition += " AND (attribute_not_exists(" + WriteTokenName + ") OR " + WriteTokenName + " <> " + WriteTokenValue + ")";
             writer.Names[WriteTokenName] = WriteTokenAttribute;
             return new WriteTemplate(updateExpression, condition, writer.Names, writer.Values, WithWriteToken: true);
         }
