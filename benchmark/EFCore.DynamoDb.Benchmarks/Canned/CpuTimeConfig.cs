@@ -15,8 +15,12 @@ namespace EFCore.DynamoDb.Benchmarks.Canned;
 /// </summary>
 public static class CpuTimeConfig
 {
-    /// <summary>The configuration; <paramref name="iterations" /> measured iterations per benchmark.</summary>
-    public static IConfig Create(int iterations)
+    /// <summary>
+    /// The configuration of run <paramref name="run" />; <paramref name="iterations" /> measured iterations per
+    /// benchmark. Each run's job has its own id: BenchmarkDotNet keeps in-process builds per job, and reusing one after
+    /// its artifacts were cleaned up fails.
+    /// </summary>
+    public static IConfig Create(int run, int iterations)
         => ManualConfig.CreateEmpty()
             .AddJob(Job.Default
                 .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: false))
@@ -24,7 +28,7 @@ public static class CpuTimeConfig
                 .WithWarmupCount(3)
                 .WithIterationCount(iterations)
                 .WithIterationTime(TimeInterval.FromMilliseconds(200))
-                .WithId("CpuTime"))
+                .WithId("CpuTime" + run))
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddColumn(CategoriesColumn.Default)

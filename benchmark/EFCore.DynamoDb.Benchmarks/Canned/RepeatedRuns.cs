@@ -23,7 +23,7 @@ public static class RepeatedRuns
         {
             Console.WriteLine(run == 0 ? "=== warm-up run, discarded ===" : $"=== run {run} of {runs} ===");
             var summary = BenchmarkRunner.Run(
-                types.Select(t => BenchmarkConverter.TypeToBenchmarks(t, CpuTimeConfig.Create(run == 0 ? 1 : iterations)))
+                types.Select(t => BenchmarkConverter.TypeToBenchmarks(t, CpuTimeConfig.Create(run, run == 0 ? 1 : iterations)))
                     .Select(r => filter is null ? r : new BenchmarkRunInfo(
                         r.BenchmarksCases.Where(c => c.Descriptor.Categories.Any(cat => cat.Contains(filter, StringComparison.OrdinalIgnoreCase))).ToArray(),
                         r.Type,
