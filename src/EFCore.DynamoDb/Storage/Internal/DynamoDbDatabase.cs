@@ -268,7 +268,8 @@ public class DynamoDbDatabase(
         DateTimeOffset? now = null;
         foreach (var entry in entries)
         {
-            if (entry.EntityState is EntityState.Added or EntityState.Modified)
+            // The clock is read only for a type that keeps timestamps.
+            if (entry.EntityState is EntityState.Added or EntityState.Modified && entry.EntityType.AreTimestampsEnabled())
             {
                 EntityTimestamps.Set(entry, entry.EntityState == EntityState.Added, now ??= DateTimeOffset.UtcNow);
             }
