@@ -3,11 +3,11 @@ using Amazon.DynamoDBv2.DataModel;
 namespace EFCore.DynamoDb.Benchmarks.Canned;
 
 /// <summary>The "flat" payload: string partition and sort keys and one attribute of each common scalar type.</summary>
-[DynamoDBTable(FlatItem.TableName)]
+[DynamoDBTable(FlatItem.FlatTableName)]
 public class FlatItem
 {
     /// <summary>The table of flat items.</summary>
-    public const string TableName = "Flat";
+    public const string FlatTableName = "Flat";
 
     [DynamoDBHashKey]
     public string Pk { get; set; } = "";

@@ -7,7 +7,7 @@ namespace EFCore.DynamoDb.Benchmarks.Canned;
 public class FlatPayloadBenchmarks : CannedBenchmarks<FlatItem, FlatContext>
 {
     /// <inheritdoc />
-    protected override string TableName => FlatItem.TableName;
+    protected override string TableName => FlatItem.FlatTableName;
 
     /// <inheritdoc />
     protected override FlatItem NewItem(int i) => Payloads.Flat(i);

@@ -12,32 +12,13 @@ public static class HandWrittenMapping
     private const string DateFormat = "O";
 
     /// <summary>The item of a flat payload.</summary>
-    public static Dictionary<string, AttributeValue> ToItem(FlatItem value)
-        => new(7)
-        {
-            ["Pk"] = new() { S = value.Pk },
-            ["Sk"] = new() { S = value.Sk },
-            ["Name"] = new() { S = value.Name },
-            ["Quantity"] = new() { N = value.Quantity.ToString(CultureInfo.InvariantCulture) },
-            ["Active"] = new() { BOOL = value.Active },
-            ["Price"] = new() { N = value.Price.ToString(CultureInfo.InvariantCulture) },
-            ["CreatedAt"] = new() { S = value.CreatedAt.ToString(DateFormat, CultureInfo.InvariantCulture) },
-        };
+    public static Dictionary<string, AttributeValue> ToItem(FlatItem value) => WithScalars(value, new Dictionary<string, AttributeValue>(7));
 
     /// <summary>The item of a mixed payload.</summary>
     public static Dictionary<string, AttributeValue> ToItem(MixedItem value)
     {
-        var item = new Dictionary<string, AttributeValue>(10)
-        {
-            ["Pk"] = new() { S = value.Pk },
-            ["Sk"] = new() { S = value.Sk },
-            ["Name"] = new() { S = value.Name },
-            ["Quantity"] = new() { N = value.Quantity.ToString(CultureInfo.InvariantCulture) },
-            ["Active"] = new() { BOOL = value.Active },
-            ["Price"] = new() { N = value.Price.ToString(CultureInfo.InvariantCulture) },
-            ["CreatedAt"] = new() { S = value.CreatedAt.ToString(DateFormat, CultureInfo.InvariantCulture) },
-            ["Tags"] = new() { L = value.Tags.Select(t => new AttributeValue { S = t }).ToList() },
-        };
+        var item = WithScalars(value, new Dictionary<string, AttributeValue>(10));
+        item["Tags"] = new AttributeValue { L = value.Tags.Select(t => new AttributeValue { S = t }).ToList() };
         if (value.Labels.Count > 0)
         {
             item["Labels"] = new AttributeValue { SS = [.. value.Labels] };
@@ -60,39 +41,45 @@ public static class HandWrittenMapping
     }
 
     /// <summary>A flat payload read from its item.</summary>
-    public static FlatItem ToFlat(Dictionary<string, AttributeValue> item)
-        => new()
-        {
-            Pk = item["Pk"].S,
-            Sk = item["Sk"].S,
-            Name = item["Name"].S,
-            Quantity = int.Parse(item["Quantity"].N, CultureInfo.InvariantCulture),
-            Active = item["Active"].BOOL == true,
-            Price = decimal.Parse(item["Price"].N, CultureInfo.InvariantCulture),
-            CreatedAt = DateTime.Parse(item["CreatedAt"].S, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-        };
+    public static FlatItem ToFlat(Dictionary<string, AttributeValue> item) => ReadScalars(item, new FlatItem());
 
     /// <summary>A mixed payload read from its item.</summary>
     public static MixedItem ToMixed(Dictionary<string, AttributeValue> item)
     {
-        var value = new MixedItem
-        {
-            Pk = item["Pk"].S,
-            Sk = item["Sk"].S,
-            Name = item["Name"].S,
-            Quantity = int.Parse(item["Quantity"].N, CultureInfo.InvariantCulture),
-            Active = item["Active"].BOOL == true,
-            Price = decimal.Parse(item["Price"].N, CultureInfo.InvariantCulture),
-            CreatedAt = DateTime.Parse(item["CreatedAt"].S, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-            Tags = item.TryGetValue("Tags", out var tags) ? tags.L.Select(t => t.S).ToList() : [],
-            Labels = item.TryGetValue("Labels", out var labels) ? [.. labels.SS] : [],
-        };
+        var value = ReadScalars(item, new MixedItem());
+        value.Tags = item.TryGetValue("Tags", out var tags) ? tags.L.Select(t => t.S).ToList() : [];
+        value.Labels = item.TryGetValue("Labels", out var labels) ? [.. labels.SS] : [];
         if (item.TryGetValue("Address", out var address))
         {
             var map = address.M;
             value.Address = new ItemAddress { Street = map["Street"].S, City = map["City"].S, Zip = map["Zip"].S };
         }
 
+        return value;
+    }
+
+    private static Dictionary<string, AttributeValue> WithScalars(FlatItem value, Dictionary<string, AttributeValue> item)
+    {
+        item["Pk"] = new AttributeValue { S = value.Pk };
+        item["Sk"] = new AttributeValue { S = value.Sk };
+        item["Name"] = new AttributeValue { S = value.Name };
+        item["Quantity"] = new AttributeValue { N = value.Quantity.ToString(CultureInfo.InvariantCulture) };
+        item["Active"] = new AttributeValue { BOOL = value.Active };
+        item["Price"] = new AttributeValue { N = value.Price.ToString(CultureInfo.InvariantCulture) };
+        item["CreatedAt"] = new AttributeValue { S = value.CreatedAt.ToString(DateFormat, CultureInfo.InvariantCulture) };
+        return item;
+    }
+
+    private static T ReadScalars<T>(Dictionary<string, AttributeValue> item, T value)
+        where T : FlatItem
+    {
+        value.Pk = item["Pk"].S;
+        value.Sk = item["Sk"].S;
+        value.Name = item["Name"].S;
+        value.Quantity = int.Parse(item["Quantity"].N, CultureInfo.InvariantCulture);
+        value.Active = item["Active"].BOOL == true;
+        value.Price = decimal.Parse(item["Price"].N, CultureInfo.InvariantCulture);
+        value.CreatedAt = DateTime.Parse(item["CreatedAt"].S, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         return value;
     }
 }

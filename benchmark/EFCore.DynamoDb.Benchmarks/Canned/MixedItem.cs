@@ -6,27 +6,11 @@ namespace EFCore.DynamoDb.Benchmarks.Canned;
 /// The "mixed" payload: the flat item's attributes plus a list of strings (L), a set of strings (SS) and a nested map
 /// of three fields (an owned entity for the provider, a nested object for DynamoDBContext).
 /// </summary>
-[DynamoDBTable(MixedItem.TableName)]
-public class MixedItem
+[DynamoDBTable(MixedItem.MixedTableName)]
+public class MixedItem : FlatItem
 {
     /// <summary>The table of mixed items.</summary>
-    public const string TableName = "Mixed";
-
-    [DynamoDBHashKey]
-    public string Pk { get; set; } = "";
-
-    [DynamoDBRangeKey]
-    public string Sk { get; set; } = "";
-
-    public string Name { get; set; } = "";
-
-    public int Quantity { get; set; }
-
-    public bool Active { get; set; }
-
-    public decimal Price { get; set; }
-
-    public DateTime CreatedAt { get; set; }
+    public const string MixedTableName = "Mixed";
 
     public List<string> Tags { get; set; } = [];
 

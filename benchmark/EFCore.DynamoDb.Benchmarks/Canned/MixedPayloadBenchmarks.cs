@@ -7,7 +7,7 @@ namespace EFCore.DynamoDb.Benchmarks.Canned;
 public class MixedPayloadBenchmarks : CannedBenchmarks<MixedItem, MixedContext>
 {
     /// <inheritdoc />
-    protected override string TableName => MixedItem.TableName;
+    protected override string TableName => MixedItem.MixedTableName;
 
     /// <inheritdoc />
     protected override MixedItem NewItem(int i) => Payloads.Mixed(i);

@@ -10,7 +10,7 @@ public class FlatContext(DbContextOptions<FlatContext> options) : DbContext(opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.Entity<FlatItem>(b =>
         {
-            b.ToTable(FlatItem.TableName);
+            b.ToTable(FlatItem.FlatTableName);
             b.HasPartitionKey(i => i.Pk);
             b.HasSortKey(i => i.Sk);
         });
@@ -24,7 +24,7 @@ public class MixedContext(DbContextOptions<MixedContext> options) : DbContext(op
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.Entity<MixedItem>(b =>
         {
-            b.ToTable(MixedItem.TableName);
+            b.ToTable(MixedItem.MixedTableName);
             b.HasPartitionKey(i => i.Pk);
             b.HasSortKey(i => i.Sk);
             b.OwnsOne(i => i.Address);

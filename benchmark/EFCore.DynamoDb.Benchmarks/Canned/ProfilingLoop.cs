@@ -19,15 +19,20 @@ public static class ProfilingLoop
             ?? throw new ArgumentException($"No benchmark method '{method}' on {type.Name}.");
         var stopwatch = Stopwatch.StartNew();
         var calls = 0;
+        object? result = null;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         while (stopwatch.Elapsed.TotalSeconds < seconds)
         {
-            await (Task)operation.Invoke(benchmarks, null)!;
+            var task = (Task)operation.Invoke(benchmarks, null)!;
+            await task;
+            result = task.GetType().GetProperty("Result")?.GetValue(task);
             calls++;
         }
 
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"{type.Name}.{method}: {calls} calls, {cpu.TotalMicroseconds / calls:F1} µs CPU per call");
+        var json = System.Text.Json.JsonSerializer.Serialize(result);
+        Console.WriteLine("last result: " + json[..Math.Min(json.Length, 400)]);
         type.GetMethod("Cleanup")!.Invoke(benchmarks, null);
     }
 }
