@@ -23,14 +23,6 @@ public sealed class LostResponseTests(ResilienceFixture fixture) : IClassFixture
         InjectedFault.InternalServerError,
     ];
 
-    private static IExecutionStrategy PatientFastRetries(ExecutionStrategyDependencies dependencies)
-        => new DynamoDbExecutionStrategy(dependencies, 10, TimeSpan.FromMilliseconds(20));
-
-    private static string NewShard() => "lost-" + Guid.NewGuid().ToString("N")[..8];
-
-    private static List<Parcel> NewParcels(string shard, int count)
-        => Enumerable.Range(1, count).Select(seq => new Parcel { Shard = shard, Seq = seq, Payload = "payload " + seq, Weight = seq * 3 }).ToList();
-
     private async Task<Dictionary<int, Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>>> RawParcelsAsync(string shard)
         => (await fixture.ScanRawAsync("Parcels"))
             .Where(item => item["Shard"].S == shard)
@@ -49,11 +41,11 @@ public sealed class LostResponseTests(ResilienceFixture fixture) : IClassFixture
     [InlineData(0)]
     public async Task A_save_under_Never_whose_Put_answers_are_lost_writes_each_item_once_and_reports_no_duplicate(int? sdkMaxErrorRetry)
     {
-        var shard = NewShard();
-        var parcels = NewParcels(shard, 300);
+        var shard = FaultTestParcels.NewShard("lost");
+        var parcels = FaultTestParcels.NewParcels(shard, 300);
         using var faults = new FaultInjectingHandler(0.3, seed: 31, LostOrTransient) { Targets = operation => operation == "PutItem" };
         using var client = faults.CreateClient(fixture.Server.ServiceUrl, sdkMaxErrorRetry);
-        await using var context = fixture.CreateContext(client, PatientFastRetries, dynamoDb: d => d.MaxConcurrentWrites(32));
+        await using var context = fixture.CreateContext(client, FaultTestParcels.PatientFastRetries, dynamoDb: d => d.MaxConcurrentWrites(32));
         context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         context.Parcels.AddRange(parcels);
 
@@ -69,10 +61,10 @@ public sealed class LostResponseTests(ResilienceFixture fixture) : IClassFixture
     [Fact]
     public async Task A_single_save_whose_answer_is_lost_is_retried_by_the_execution_strategy_and_succeeds()
     {
-        var shard = NewShard();
+        var shard = FaultTestParcels.NewShard("lost");
         using var faults = new FaultInjectingHandler().Fail("PutItem", 1, InjectedFault.LostResponse);
         using var client = faults.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
-        await using var context = fixture.CreateContext(client, PatientFastRetries);
+        await using var context = fixture.CreateContext(client, FaultTestParcels.PatientFastRetries);
         var parcel = new Parcel { Shard = shard, Seq = 1, Payload = "once", Weight = 7 };
         context.Parcels.Add(parcel);
 
@@ -87,11 +79,11 @@ public sealed class LostResponseTests(ResilienceFixture fixture) : IClassFixture
     [Fact]
     public async Task A_new_item_whose_key_holds_a_different_item_is_still_a_duplicate_after_a_lost_answer()
     {
-        var shard = NewShard();
+        var shard = FaultTestParcels.NewShard("lost");
         await SeedAsync([new Parcel { Shard = shard, Seq = 1, Payload = "stored", Weight = 1 }]);
         using var faults = new FaultInjectingHandler().Fail("PutItem", 1, InjectedFault.InternalServerError);
         using var client = faults.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
-        await using var context = fixture.CreateContext(client, PatientFastRetries);
+        await using var context = fixture.CreateContext(client, FaultTestParcels.PatientFastRetries);
         context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         var duplicate = new Parcel { Shard = shard, Seq = 1, Payload = "impostor", Weight = 1 };
         context.Parcels.Add(duplicate);
@@ -108,12 +100,12 @@ public sealed class LostResponseTests(ResilienceFixture fixture) : IClassFixture
     [InlineData(0)]
     public async Task A_non_idempotent_ExecuteUpdate_whose_answers_are_lost_changes_each_item_once(int? sdkMaxErrorRetry)
     {
-        var shard = NewShard();
-        var parcels = NewParcels(shard, 200);
+        var shard = FaultTestParcels.NewShard("lost");
+        var parcels = FaultTestParcels.NewParcels(shard, 200);
         await SeedAsync(parcels);
         using var faults = new FaultInjectingHandler(0.3, seed: 32, LostOrTransient) { Targets = operation => operation == "UpdateItem" };
         using var client = faults.CreateClient(fixture.Server.ServiceUrl, sdkMaxErrorRetry);
-        await using var context = fixture.CreateContext(client, PatientFastRetries);
+        await using var context = fixture.CreateContext(client, FaultTestParcels.PatientFastRetries);
 
         var changed = await context.Parcels.Where(p => p.Shard == shard).ExecuteUpdateAsync(s => s.SetProperty(p => p.Weight, p => p.Weight + 1));
 
@@ -127,11 +119,11 @@ public sealed class LostResponseTests(ResilienceFixture fixture) : IClassFixture
     [Fact]
     public async Task A_non_idempotent_ExecuteUpdate_by_key_whose_answer_is_lost_changes_the_item_once()
     {
-        var shard = NewShard();
+        var shard = FaultTestParcels.NewShard("lost");
         await SeedAsync([new Parcel { Shard = shard, Seq = 1, Payload = "p", Weight = 10 }]);
         using var faults = new FaultInjectingHandler().Fail("UpdateItem", 2, InjectedFault.LostResponse);
         using var client = faults.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
-        await using var context = fixture.CreateContext(client, PatientFastRetries);
+        await using var context = fixture.CreateContext(client, FaultTestParcels.PatientFastRetries);
 
         var changed = await context.Parcels.Where(p => p.Shard == shard && p.Seq == 1).ExecuteUpdateAsync(s => s.SetProperty(p => p.Weight, p => p.Weight + 5));
 
@@ -143,11 +135,11 @@ public sealed class LostResponseTests(ResilienceFixture fixture) : IClassFixture
     [Fact]
     public async Task An_idempotent_ExecuteUpdate_carries_no_write_token()
     {
-        var shard = NewShard();
-        await SeedAsync(NewParcels(shard, 3));
+        var shard = FaultTestParcels.NewShard("lost");
+        await SeedAsync(FaultTestParcels.NewParcels(shard, 3));
         using var faults = new FaultInjectingHandler().Fail("UpdateItem", 1, InjectedFault.LostResponse);
         using var client = faults.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
-        await using var context = fixture.CreateContext(client, PatientFastRetries);
+        await using var context = fixture.CreateContext(client, FaultTestParcels.PatientFastRetries);
 
         var changed = await context.Parcels.Where(p => p.Shard == shard).ExecuteUpdateAsync(s => s.SetProperty(p => p.Payload, "same"));
 

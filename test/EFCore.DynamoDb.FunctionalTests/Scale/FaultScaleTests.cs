@@ -29,13 +29,13 @@ public sealed class FaultScaleTests(ResilienceFixture fixture, ITestOutputHelper
     public async Task A_save_under_Never_with_a_fifth_of_the_calls_failing_writes_each_item_exactly_once()
     {
         var count = ScaleSize.Of(full: 10_000, reduced: 1_000);
-        var shard = "scale-" + Guid.NewGuid().ToString("N")[..8];
-        var parcels = Enumerable.Range(1, count).Select(seq => new Parcel { Shard = shard, Seq = seq, Payload = "payload " + seq, Weight = seq }).ToList();
+        var parcels = FaultTestParcels.NewParcels(FaultTestParcels.NewShard("scale"), count);
+        var shard = parcels[0].Shard;
         using var faults = new FaultInjectingHandler(0.2, seed: 41, Faults) { Targets = operation => operation == "PutItem" };
         using var client = faults.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
         await using var context = fixture.CreateContext(
             client,
-            d => new DynamoDbExecutionStrategy(d, 10, TimeSpan.FromMilliseconds(20)),
+            FaultTestParcels.PatientFastRetries,
             dynamoDb: d => d.MaxConcurrentWrites(64));
         context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         context.Parcels.AddRange(parcels);
