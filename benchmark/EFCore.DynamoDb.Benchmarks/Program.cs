@@ -14,6 +14,13 @@ if (args is ["--canned", ..])
     return;
 }
 
+// `--canned-once <samples file> <iterations> [category]`: one run of the above, in the process `--canned` starts.
+if (args is ["--canned-once", var samplesFile, var iterations, ..])
+{
+    RepeatedRuns.RunOnce(samplesFile, int.Parse(iterations, System.Globalization.CultureInfo.InvariantCulture), args.Length > 3 ? args[3] : null);
+    return;
+}
+
 // `--profile mixed|flat <method> [seconds]`: one benchmark method in a loop, for dotnet-trace.
 if (args is ["--profile", var payload, var method, ..])
 {

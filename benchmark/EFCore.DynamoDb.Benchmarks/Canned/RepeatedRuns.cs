@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -8,20 +9,52 @@ namespace EFCore.DynamoDb.Benchmarks.Canned;
 /// Runs the canned-response benchmarks several times and prints, for every operation and payload, the provider's
 /// and DynamoDBContext's CPU-time and allocation ratios to the raw SDK as the median of the runs with their range.
 /// Each run measures the three implementations of an operation one after the other, so a ratio compares neighbours
-/// in time; the median of several runs keeps one disturbed run (these machines are shared) from deciding it.
+/// in time; the median of several runs (each in its own process) keeps one disturbed run (these machines are shared)
+/// from deciding it.
 /// </summary>
 public static class RepeatedRuns
 {
-    /// <summary>Runs the benchmarks <paramref name="runs" /> times and prints the ratio table.</summary>
+    /// <summary>
+    /// Runs the benchmarks <paramref name="runs" /> times, each in a process of its own (BenchmarkDotNet's in-process
+    /// toolchain cannot run a benchmark again in the same process), and prints the ratio table.
+    /// </summary>
     public static void Run(int runs, int iterations, string? filter)
     {
-        var types = new[] { typeof(MixedPayloadBenchmarks), typeof(FlatPayloadBenchmarks) };
-        var samples = new Dictionary<(string Payload, string Operation, string Implementation), List<(double Ratio, double Allocation, double Nanoseconds)>>();
-        // Run 0 is discarded: in a fresh process the JIT's background tiering (which a CPU clock counts) goes on for
-        // seconds, longer than one benchmark's warm-up.
-        for (var run = 0; run <= runs; run++)
+        var samplesFile = Path.GetTempFileName();
+        for (var run = 1; run <= runs; run++)
         {
-            Console.WriteLine(run == 0 ? "=== warm-up run, discarded ===" : $"=== run {run} of {runs} ===");
+            Console.WriteLine($"=== run {run} of {runs} ===");
+            using var child = Process.Start(
+                Environment.ProcessPath!,
+                [Environment.GetCommandLineArgs()[0], "--canned-once", samplesFile, iterations.ToString(CultureInfo.InvariantCulture), .. filter is null ? Array.Empty<string>() : [filter]])!;
+            child.WaitForExit();
+            var samples = new Dictionary<(string Payload, string Operation, string Implementation), List<(double Ratio, double Allocation, double Nanoseconds)>>();
+            foreach (var line in File.ReadAllLines(samplesFile))
+            {
+                var fields = line.Split('\t');
+                var key = (fields[0], fields[1], fields[2]);
+                if (!samples.TryGetValue(key, out var list))
+                {
+                    samples[key] = list = [];
+                }
+
+                list.Add((double.Parse(fields[3], CultureInfo.InvariantCulture), double.Parse(fields[4], CultureInfo.InvariantCulture), double.Parse(fields[5], CultureInfo.InvariantCulture)));
+            }
+
+            Print(samples);
+        }
+    }
+
+    /// <summary>
+    /// One run in this process, after a discarded warm-up run (in a fresh process the JIT's background tiering, which
+    /// a CPU clock counts, goes on for seconds, longer than one benchmark's warm-up); appends each benchmark's ratios
+    /// to <paramref name="samplesFile" />.
+    /// </summary>
+    public static void RunOnce(string samplesFile, int iterations, string? filter)
+    {
+        var types = new[] { typeof(MixedPayloadBenchmarks), typeof(FlatPayloadBenchmarks) };
+        for (var run = 0; run <= 1; run++)
+        {
             var summary = BenchmarkRunner.Run(
                 types.Select(t => BenchmarkConverter.TypeToBenchmarks(t, CpuTimeConfig.Create(run, run == 0 ? 1 : iterations)))
                     .Select(r => filter is null ? r : new BenchmarkRunInfo(
@@ -34,12 +67,20 @@ public static class RepeatedRuns
                 continue;
             }
 
+            var samples = new Dictionary<(string Payload, string Operation, string Implementation), List<(double Ratio, double Allocation, double Nanoseconds)>>();
             foreach (var result in summary)
             {
                 Collect(result, samples);
             }
 
-            Print(samples);
+            File.AppendAllLines(samplesFile, samples.SelectMany(s => s.Value.Select(v => string.Join(
+                '\t',
+                s.Key.Payload,
+                s.Key.Operation,
+                s.Key.Implementation,
+                v.Ratio.ToString("R", CultureInfo.InvariantCulture),
+                v.Allocation.ToString("R", CultureInfo.InvariantCulture),
+                v.Nanoseconds.ToString("R", CultureInfo.InvariantCulture)))));
         }
     }
 
