@@ -98,7 +98,49 @@ public sealed class DynamoDbExecuteUpdateRequestTests : IAsyncDisposable
         await shop.Orders.Where(o => o.CustomerId == "c" && o.OrderId == "o").ExecuteUpdateAsync(s => s.SetProperty(o => o.Total, o => o.Total + 2.5m));
 
         var request = Assert.IsType<UpdateItemRequest>(Assert.Single(RecordingClientWrapper.Of(shop).Requests));
-        Assert.Equal("SET Total = Total + N:2.5", Resolved(request.UpdateExpression, request));
+        var token = request.ExpressionAttributeValues[":writeToken"].S;
+        Assert.Equal("SET Total = Total + N:2.5, $writeToken = S:" + token, Resolved(request.UpdateExpression, request));
+    }
+
+    [Fact]
+    public async Task A_setter_reading_the_attribute_it_writes_carries_a_write_token_it_is_conditioned_on()
+    {
+        Client.Respond = r => r is QueryRequest ? [MemberKey("t", "1"), MemberKey("t", "2")] : [];
+
+        await _db.Members.Where(m => m.Team == "t").ExecuteUpdateAsync(s => s.SetProperty(m => m.Points, m => m.Points + 1));
+        var updates = Client.Requests.OfType<UpdateItemRequest>().ToList();
+
+        Assert.Equal(2, updates.Count);
+        Assert.All(updates, update =>
+        {
+            var token = update.ExpressionAttributeValues[":writeToken"].S;
+            Assert.EndsWith(", $writeToken = S:" + token, Resolved(update.UpdateExpression, update));
+            Assert.EndsWith(" AND (attribute_not_exists($writeToken) OR $writeToken <> S:" + token + ")", Resolved(update.ConditionExpression, update));
+            Assert.Equal(Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD, update.ReturnValuesOnConditionCheckFailure);
+        });
+        Assert.Equal(updates.Count, updates.Select(u => u.ExpressionAttributeValues[":writeToken"].S).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("constant")]
+    [InlineData("copy")]
+    [InlineData("remove")]
+    public async Task An_idempotent_update_carries_no_write_token_even_with_the_row_version_increment(string setter)
+    {
+        await _db.Members.Where(m => m.Team == "t" && m.Id == "1").ExecuteUpdateAsync(s =>
+        {
+            _ = setter switch
+            {
+                "constant" => s.SetProperty(m => m.Points, 7),
+                "copy" => s.SetProperty(m => m.Region, m => m.Name),
+                _ => s.SetProperty(m => m.Region, (string?)null),
+            };
+        });
+        var request = SingleUpdate();
+
+        Assert.DoesNotContain("$writeToken", request.ExpressionAttributeNames.Values);
+        Assert.False(request.ExpressionAttributeValues?.ContainsKey(":writeToken") ?? false);
+        Assert.Null(request.ReturnValuesOnConditionCheckFailure);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using EFCore.DynamoDb.Tests.TestModels;
 using EFCore.DynamoDb.Tests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DynamoDb.Tests;
 
@@ -65,7 +66,7 @@ public sealed class DynamoDbRequestRetrierTests : IDisposable
     }
 
     [Fact]
-    public async Task Each_call_uses_a_new_execution_strategy()
+    public async Task Each_call_that_fails_uses_a_new_execution_strategy_and_one_that_succeeds_at_once_creates_none()
     {
         var created = 0;
         await using var db = TestContexts.Shop(o => o.ExecutionStrategy(d =>
@@ -79,7 +80,49 @@ public sealed class DynamoDbRequestRetrierTests : IDisposable
         await retrier.ExecuteAsync(_ => Task.FromResult(1), CancellationToken.None);
         await retrier.ExecuteAsync(_ => Task.FromResult(2), CancellationToken.None);
 
+        Assert.Equal(createdBefore, created);
+
+        var attempts = new int[2];
+        for (var call = 0; call < 2; call++)
+        {
+            var i = call;
+            await retrier.ExecuteAsync(_ => ++attempts[i] == 1 ? throw new ThrottlingException("Throttled") : Task.FromResult(i), CancellationToken.None);
+        }
+
         Assert.Equal(createdBefore + 2, created);
+        Assert.Equal([2, 2], attempts);
+    }
+
+    [Fact]
+    public async Task A_failure_the_strategy_does_not_retry_is_thrown_as_it_is_after_one_attempt()
+    {
+        var attempts = 0;
+        var failure = new ConditionalCheckFailedException("The conditional request failed");
+
+        var thrown = await Assert.ThrowsAsync<ConditionalCheckFailedException>(
+            () => Retrier.ExecuteAsync<int>(_ =>
+            {
+                attempts++;
+                throw failure;
+            }, CancellationToken.None));
+
+        Assert.Same(failure, thrown);
+        Assert.Equal(1, attempts);
+    }
+
+    [Fact]
+    public async Task A_request_failing_on_every_attempt_ends_with_the_retry_limit_after_the_strategys_retries()
+    {
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<RetryLimitExceededException>(
+            () => Retrier.ExecuteAsync<int>(_ =>
+            {
+                attempts++;
+                throw new ThrottlingException("Throttled");
+            }, CancellationToken.None));
+
+        Assert.Equal(4, attempts);
     }
 
     [Fact]

@@ -227,7 +227,7 @@ public sealed class DynamoDbTransactionRequestTests
     }
 
     [Fact]
-    public async Task A_Put_of_a_new_entity_must_not_overwrite_and_does_not_ask_for_the_old_item()
+    public async Task A_Put_of_a_new_entity_must_not_overwrite_and_asks_for_the_stored_item_to_recognise_its_own_earlier_write()
     {
         await using var db = Shop();
         var client = ScriptedClientWrapper.Of(db);
@@ -237,6 +237,6 @@ public sealed class DynamoDbTransactionRequestTests
 
         var put = Assert.IsType<PutItemRequest>(Assert.Single(client.Requests));
         Assert.Equal("attribute_not_exists(" + put.ExpressionAttributeNames.Single().Key + ")", put.ConditionExpression);
-        Assert.Null(put.ReturnValuesOnConditionCheckFailure);
+        Assert.Equal(ReturnValuesOnConditionCheckFailure.ALL_OLD, put.ReturnValuesOnConditionCheckFailure);
     }
 }

@@ -572,4 +572,10 @@ public static class DynamoDbStrings
     /// <summary>The LINQ translation failure reason for a computation over an attribute.</summary>
     public static string ComputedAttribute(string expression, string computed)
         => Format("The comparison '{0}' computes '{1}' from the item, which a DynamoDB condition expression cannot: it compares an attribute (or its size) with a value, and calls no methods and does no arithmetic on attributes.", expression, computed);
+
+    // --- exactly once under lost responses ---
+
+    /// <summary>Keys of a BatchGetItem read that DynamoDB still left unprocessed after the last attempt.</summary>
+    public static string BatchGetUnprocessed(string entityType, string table, int notRead, int attempts)
+        => Format("A query of '{0}' by keys could not read {2} key(s) from the table '{1}': DynamoDB still returned them as unprocessed (throttled) by BatchGetItem after {3} attempts. The query stopped; the items already returned were read. Run it again later, or give the table more read capacity.", entityType, table, notRead, attempts);
 }

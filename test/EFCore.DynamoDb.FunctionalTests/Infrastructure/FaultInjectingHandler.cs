@@ -12,7 +12,8 @@ namespace EFCore.DynamoDb.FunctionalTests.Infrastructure;
 /// operation get one fault) and probabilistic (for each call of a targeted operation it draws, from a seeded random
 /// sequence, whether to inject a fault and which of the configured ones). Throttling, server errors and transaction
 /// conflicts are answered without forwarding; a partial BatchWriteItem forwards only some writes and answers the
-/// others as UnprocessedItems. Records every call and counts what it injected, so a test can assert the faults
+/// others as UnprocessedItems; a lost response forwards the call and answers a server error once DynamoDB applied it.
+/// Records every call and counts what it injected, so a test can assert the faults
 /// really happened.
 /// </summary>
 public sealed class FaultInjectingHandler : DelegatingHandler
@@ -148,6 +149,13 @@ public sealed class FaultInjectingHandler : DelegatingHandler
         {
             Interlocked.Increment(ref _forwarded);
             return await base.SendAsync(request, cancellationToken);
+        }
+
+        if (fault == InjectedFault.LostResponse)
+        {
+            Interlocked.Increment(ref _forwarded);
+            using var applied = await base.SendAsync(request, cancellationToken);
+            return Error(request, HttpStatusCode.InternalServerError, "com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error");
         }
 
         return fault switch

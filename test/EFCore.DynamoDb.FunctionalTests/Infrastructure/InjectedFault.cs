@@ -27,4 +27,10 @@ public enum InjectedFault
     /// holds one of the items; not forwarded.
     /// </summary>
     TransactionConflict,
+
+    /// <summary>
+    /// Forwarded, applied by DynamoDB, and its answer dropped: the caller gets HTTP 500 <c>InternalServerError</c> for
+    /// a call that succeeded, as when a response is lost on the network after the server applied the request.
+    /// </summary>
+    LostResponse,
 }

@@ -30,15 +30,6 @@ public sealed class WritesUnderFaultsTests(ResilienceFixture fixture) : IClassFi
         InjectedFault.TransactionConflict,
     ];
 
-    // Enough retries that a request failing again and again at these rates still gets through, after short delays.
-    private static IExecutionStrategy PatientFastRetries(ExecutionStrategyDependencies dependencies)
-        => new DynamoDbExecutionStrategy(dependencies, 10, TimeSpan.FromMilliseconds(20));
-
-    private static string NewShard() => "faults-" + Guid.NewGuid().ToString("N")[..8];
-
-    private static List<Parcel> NewParcels(string shard, int count)
-        => Enumerable.Range(1, count).Select(seq => new Parcel { Shard = shard, Seq = seq, Payload = "payload " + seq, Weight = seq * 3 }).ToList();
-
     // The shard's items in the table, as "seq → weight/payload"; a key stored twice would fail the dictionary.
     private async Task<Dictionary<int, string>> RawParcelsAsync(string shard)
         => (await fixture.ScanRawAsync("Parcels"))
@@ -53,7 +44,7 @@ public sealed class WritesUnderFaultsTests(ResilienceFixture fixture) : IClassFi
     {
         foreach (var save in parcels.Chunk(10))
         {
-            await using var context = fixture.CreateContext(client, PatientFastRetries);
+            await using var context = fixture.CreateContext(client, FaultTestParcels.PatientFastRetries);
             context.Parcels.AddRange(save);
 
             Assert.Equal(10, await context.SaveChangesAsync());
@@ -67,15 +58,15 @@ public sealed class WritesUnderFaultsTests(ResilienceFixture fixture) : IClassFi
     [InlineData(0)]
     public async Task A_5000_entity_save_under_Never_writes_each_once_when_a_fifth_of_the_PutItem_calls_fail(int? sdkMaxErrorRetry)
     {
-        var shard = NewShard();
-        var parcels = NewParcels(shard, 5000);
+        var shard = FaultTestParcels.NewShard("faults");
+        var parcels = FaultTestParcels.NewParcels(shard, 5000);
         using var faults = new FaultInjectingHandler(0.2, seed: 11, TransientFaults) { Targets = operation => operation == "PutItem" };
 
         // With the SDK's retries on they come first, and the provider's per-request retry takes what they leave; at 0
         // the provider's retry is all there is. The SDK waits up to a second before its retries: more writes in flight
         // keep the save short.
         using var client = faults.CreateClient(fixture.Server.ServiceUrl, sdkMaxErrorRetry);
-        await using var context = fixture.CreateContext(client, PatientFastRetries, dynamoDb: d => d.MaxConcurrentWrites(100));
+        await using var context = fixture.CreateContext(client, FaultTestParcels.PatientFastRetries, dynamoDb: d => d.MaxConcurrentWrites(100));
         context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         context.Parcels.AddRange(parcels);
 
@@ -91,8 +82,8 @@ public sealed class WritesUnderFaultsTests(ResilienceFixture fixture) : IClassFi
     [InlineData(0)]
     public async Task Twenty_transactional_saves_write_each_entity_once_when_TransactWriteItems_calls_fail(int? sdkMaxErrorRetry)
     {
-        var shard = NewShard();
-        var parcels = NewParcels(shard, 200);
+        var shard = FaultTestParcels.NewShard("faults");
+        var parcels = FaultTestParcels.NewParcels(shard, 200);
         using var faults = new FaultInjectingHandler(0.4, seed: 12, TransactionFaults) { Targets = operation => operation == "TransactWriteItems" };
         using var client = faults.CreateClient(fixture.Server.ServiceUrl, sdkMaxErrorRetry);
 
@@ -105,11 +96,11 @@ public sealed class WritesUnderFaultsTests(ResilienceFixture fixture) : IClassFi
     [Fact]
     public async Task A_transaction_sent_again_after_a_server_error_or_throttling_carries_the_same_ClientRequestToken()
     {
-        var shard = NewShard();
+        var shard = FaultTestParcels.NewShard("faults");
         using var faults = new FaultInjectingHandler(0.4, seed: 13, TransactionFaults) { Targets = operation => operation == "TransactWriteItems" };
         using var client = faults.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
 
-        await SaveTenAtATimeAsync(client, NewParcels(shard, 200));
+        await SaveTenAtATimeAsync(client, FaultTestParcels.NewParcels(shard, 200));
 
         // The saves ran one after the other: an attempt that got a fault is followed by the same save's next attempt.
         // A cancelled transaction is a definite answer (nothing written), so after a conflict a new token is allowed.
@@ -124,7 +115,7 @@ public sealed class WritesUnderFaultsTests(ResilienceFixture fixture) : IClassFi
     [Fact]
     public async Task An_injected_TransactionConflict_reaches_the_application_as_a_cancellation_with_one_reason_per_action()
     {
-        var shard = NewShard();
+        var shard = FaultTestParcels.NewShard("faults");
         using var faults = new FaultInjectingHandler().Fail("TransactWriteItems", 1, InjectedFault.TransactionConflict);
         using var client = faults.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
         var puts = Enumerable.Range(1, 3)
@@ -148,8 +139,8 @@ public sealed class WritesUnderFaultsTests(ResilienceFixture fixture) : IClassFi
     [Fact]
     public async Task ExecuteUpdate_over_200_items_changes_each_once_when_a_fifth_of_the_calls_fail()
     {
-        var shard = NewShard();
-        var parcels = NewParcels(shard, 200);
+        var shard = FaultTestParcels.NewShard("faults");
+        var parcels = FaultTestParcels.NewParcels(shard, 200);
         await using (var seeding = fixture.CreateContext())
         {
             seeding.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
@@ -160,7 +151,7 @@ public sealed class WritesUnderFaultsTests(ResilienceFixture fixture) : IClassFi
         // The reads of the keys get faults too; without the SDK's retries, the provider retries each request.
         using var faults = new FaultInjectingHandler(0.2, seed: 14, TransientFaults);
         using var client = faults.CreateClient(fixture.Server.ServiceUrl, maxErrorRetry: 0);
-        await using var context = fixture.CreateContext(client, PatientFastRetries);
+        await using var context = fixture.CreateContext(client, FaultTestParcels.PatientFastRetries);
 
         var changed = await context.Parcels.Where(p => p.Shard == shard).ExecuteUpdateAsync(s => s.SetProperty(p => p.Weight, p => p.Weight + 1));
 

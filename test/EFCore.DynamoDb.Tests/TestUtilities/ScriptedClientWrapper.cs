@@ -55,6 +55,10 @@ public sealed class ScriptedClientWrapper(
     /// <summary>Answers each successful GetItem attempt (by default: no item).</summary>
     public Func<GetItemRequest, GetItemResponse> RespondToGetItem { get; set; } = _ => new GetItemResponse();
 
+    /// <summary>Answers each successful BatchGetItem attempt (by default: none of the keys' items, none unprocessed).</summary>
+    public Func<BatchGetItemRequest, BatchGetItemResponse> RespondToBatchGetItem { get; set; }
+        = r => new BatchGetItemResponse { Responses = r.RequestItems.ToDictionary(t => t.Key, _ => new List<Dictionary<string, AttributeValue>>()) };
+
     /// <summary>
     /// The status DescribeTable reports for a table not created through this wrapper; null when it does not exist. A
     /// table created through it exists from then on, ACTIVE, with the key schema it was created with.
@@ -96,7 +100,7 @@ public sealed class ScriptedClientWrapper(
 
     /// <inheritdoc />
     public override Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
-        => Answer("BatchGetItem", request, r => new BatchGetItemResponse { Responses = r.RequestItems.ToDictionary(t => t.Key, _ => new List<Dictionary<string, AttributeValue>>()) });
+        => Answer("BatchGetItem", request, RespondToBatchGetItem);
 
     /// <inheritdoc />
     public override Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)

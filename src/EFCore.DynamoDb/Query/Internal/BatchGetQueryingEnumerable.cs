@@ -2,20 +2,24 @@ using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 /// The result of a query for a set of whole keys: BatchGetItem requests of at most 100 keys, with the keys
 /// DynamoDB leaves unprocessed (throttling, the 16 MB response limit) asked for again after a growing, jittered
-/// delay until every key was answered. A request that fails transiently is sent again through the execution
-/// strategy; the keys already answered are not asked for again.
+/// delay (<see cref="Storage.Internal.DynamoDbRequestRetrier.UnprocessedRetryDelay" />) until every key was answered,
+/// at most <see cref="MaxAttempts" /> times (then the query fails, saying how many keys were not read). A request
+/// that fails transiently is sent again through the execution strategy; the keys already answered are not asked for
+/// again.
 /// </summary>
 public sealed class BatchGetQueryingEnumerable<T>(DynamoDbQueryContext queryContext, CompiledDynamoDbQuery<T> compiledQuery)
     : DynamoDbQueryingEnumerable<T>(queryContext, compiledQuery)
 {
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+    /// <summary>How many times one request's keys are asked for, unprocessed ones again, before the query fails.</summary>
+    public const int MaxAttempts = 10;
 
     /// <inheritdoc />
     protected override IEnumerable<AmazonWebServiceRequest> CreateFirstRequests(RowWindow window)
@@ -35,9 +39,8 @@ public sealed class BatchGetQueryingEnumerable<T>(DynamoDbQueryContext queryCont
         var client = QueryContext.Client;
         foreach (var request in RequestBuilder.CreateBatchGetItemRequests(QueryContext))
         {
-            var delay = FirstRetryDelay;
             var pending = request;
-            while (true)
+            for (var attempt = 1;; attempt++)
             {
                 var batch = pending;
                 var response = await QueryContext.Retrier.ExecuteAsync(ct => client.BatchGetItemAsync(batch, ct), cancellationToken).ConfigureAwait(false);
@@ -54,10 +57,17 @@ public sealed class BatchGetQueryingEnumerable<T>(DynamoDbQueryContext queryCont
                     break;
                 }
 
+                if (attempt == MaxAttempts)
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.BatchGetUnprocessed(
+                        RequestBuilder.Query.EntityType.DisplayName(),
+                        RequestBuilder.TableName,
+                        unprocessed.Values.Sum(keys => keys.Keys.Count),
+                        MaxAttempts));
+                }
+
                 DynamoDbRequestTelemetry.Retrying();
-                await Task.Delay(delay + TimeSpan.FromMilliseconds(Random.Shared.Next((int)delay.TotalMilliseconds)), cancellationToken)
-                    .ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+                await Task.Delay(QueryContext.Retrier.UnprocessedRetryDelay(attempt), cancellationToken).ConfigureAwait(false);
                 pending = new BatchGetItemRequest { RequestItems = unprocessed };
             }
         }

@@ -8,6 +8,11 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// the snapshot is a copy, and equality compares the elements (in order for lists, as sets for sets, by key for
 /// maps) with the elements' own comparer.
 /// </summary>
+/// <remarks>
+/// EF compiles these expressions into its snapshot and change-detection delegates: a lambda nested inside one (a
+/// <c>Select</c> or <c>Aggregate</c> selector) would become a delegate created on every call, so each body is one call of
+/// a method here.
+/// </remarks>
 public static class CollectionValueComparers
 {
     /// <summary>The comparer for a collection of the given kind and CLR type.</summary>
@@ -28,7 +33,7 @@ public static class CollectionValueComparers
         var comparer = ToEqualityComparer<TElement>(elementComparer);
         return new ValueComparer<TCollection>(
             (a, b) => ReferenceEquals(a, b) || (a != null && b != null && a.SequenceEqual(b, comparer)),
-            v => v.Aggregate(0, (hash, element) => HashCode.Combine(hash, element == null ? 0 : comparer.GetHashCode(element))),
+            v => ListHashCode(v, comparer),
             v => CopyList<TCollection, TElement>(v, elementComparer));
     }
 
@@ -38,8 +43,8 @@ public static class CollectionValueComparers
         var comparer = ToEqualityComparer<TElement>(elementComparer);
         return new ValueComparer<TCollection>(
             (a, b) => ReferenceEquals(a, b) || (a != null && b != null && new HashSet<TElement>(a, comparer).SetEquals(b)),
-            v => v.Aggregate(0, (hash, element) => hash ^ (element == null ? 0 : comparer.GetHashCode(element))),
-            v => (TCollection)(object)new HashSet<TElement>(v.Select(e => (TElement)elementComparer.Snapshot(e)!), comparer));
+            v => SetHashCode(v, comparer),
+            v => CopySet<TCollection, TElement>(v, elementComparer, comparer));
     }
 
     private static ValueComparer<TCollection> CreateMap<TCollection, TValue>(ValueComparer elementComparer)
@@ -48,8 +53,8 @@ public static class CollectionValueComparers
         var comparer = ToEqualityComparer<TValue>(elementComparer);
         return new ValueComparer<TCollection>(
             (a, b) => ReferenceEquals(a, b) || (a != null && b != null && MapsEqual(a, b, comparer)),
-            v => v.Aggregate(0, (hash, pair) => hash ^ HashCode.Combine(pair.Key, pair.Value == null ? 0 : comparer.GetHashCode(pair.Value))),
-            v => (TCollection)(object)v.ToDictionary(p => p.Key, p => (TValue)elementComparer.Snapshot(p.Value)!));
+            v => MapHashCode(v, comparer),
+            v => CopyMap<TCollection, TValue>(v, elementComparer));
     }
 
     private static bool MapsEqual<TValue>(IEnumerable<KeyValuePair<string, TValue>> a, IEnumerable<KeyValuePair<string, TValue>> b, IEqualityComparer<TValue> comparer)
@@ -60,12 +65,74 @@ public static class CollectionValueComparers
             && left.All(p => right.TryGetValue(p.Key, out var other) && (p.Value == null ? other == null : other != null && comparer.Equals(p.Value, other)));
     }
 
+    private static int ListHashCode<TElement>(IEnumerable<TElement> list, IEqualityComparer<TElement> comparer)
+    {
+        var hash = 0;
+        foreach (var element in list)
+        {
+            hash = HashCode.Combine(hash, element == null ? 0 : comparer.GetHashCode(element));
+        }
+
+        return hash;
+    }
+
+    private static int SetHashCode<TElement>(IEnumerable<TElement> set, IEqualityComparer<TElement> comparer)
+    {
+        var hash = 0;
+        foreach (var element in set)
+        {
+            hash ^= element == null ? 0 : comparer.GetHashCode(element);
+        }
+
+        return hash;
+    }
+
+    private static int MapHashCode<TValue>(IEnumerable<KeyValuePair<string, TValue>> map, IEqualityComparer<TValue> comparer)
+    {
+        var hash = 0;
+        foreach (var (key, value) in map)
+        {
+            hash ^= HashCode.Combine(key, value == null ? 0 : comparer.GetHashCode(value));
+        }
+
+        return hash;
+    }
+
+    private static TCollection CopySet<TCollection, TElement>(TCollection source, ValueComparer elementComparer, IEqualityComparer<TElement> comparer)
+        where TCollection : class, IEnumerable<TElement>
+    {
+        var copy = new HashSet<TElement>(comparer);
+        foreach (var element in source)
+        {
+            copy.Add((TElement)elementComparer.Snapshot(element)!);
+        }
+
+        return (TCollection)(object)copy;
+    }
+
+    private static TCollection CopyMap<TCollection, TValue>(TCollection source, ValueComparer elementComparer)
+        where TCollection : class, IEnumerable<KeyValuePair<string, TValue>>
+    {
+        var copy = new Dictionary<string, TValue>();
+        foreach (var (key, value) in source)
+        {
+            copy.Add(key, (TValue)elementComparer.Snapshot(value)!);
+        }
+
+        return (TCollection)(object)copy;
+    }
+
     // Arrays copy into arrays; every other list type (List<T>, IList<T>, IReadOnlyList<T>…) into a List<T>.
     private static TCollection CopyList<TCollection, TElement>(TCollection source, ValueComparer elementComparer)
         where TCollection : class, IEnumerable<TElement>
     {
-        var copy = source.Select(e => e == null ? e : (TElement)elementComparer.Snapshot(e)!);
-        return typeof(TCollection).IsArray ? (TCollection)(object)copy.ToArray() : (TCollection)(object)copy.ToList();
+        var copy = source.TryGetNonEnumeratedCount(out var count) ? new List<TElement>(count) : [];
+        foreach (var element in source)
+        {
+            copy.Add(element == null ? element : (TElement)elementComparer.Snapshot(element)!);
+        }
+
+        return typeof(TCollection).IsArray ? (TCollection)(object)copy.ToArray() : (TCollection)(object)copy;
     }
 
     private static IEqualityComparer<T> ToEqualityComparer<T>(ValueComparer comparer)

@@ -322,20 +322,31 @@ public class DynamoDbDatabase(
         DateTimeOffset? now = null;
         foreach (var entry in entries)
         {
-            if (entry.EntityState is EntityState.Added or EntityState.Modified)
+            // The clock is read only for a type that keeps timestamps.
+            if (entry.EntityState is EntityState.Added or EntityState.Modified && entry.EntityType.AreTimestampsEnabled())
             {
                 EntityTimestamps.Set(entry, entry.EntityState == EntityState.Added, now ??= DateTimeOffset.UtcNow);
             }
         }
     }
 
-    private async Task<AmazonWebServiceResponse> SendAsync(DynamoDbWriteCommand command, CancellationToken cancellationToken)
-        => command.CreateRequest() switch
+    // A Put that finds its own item already stored was applied by an earlier attempt whose answer was lost: done.
+    private async Task<AmazonWebServiceResponse?> SendAsync(DynamoDbWriteCommand command, CancellationToken cancellationToken)
+    {
+        try
         {
-            PutItemRequest put => await client.PutItemAsync(put, cancellationToken).ConfigureAwait(false),
-            UpdateItemRequest update => await client.UpdateItemAsync(update, cancellationToken).ConfigureAwait(false),
-            var delete => await client.DeleteItemAsync((DeleteItemRequest)delete, cancellationToken).ConfigureAwait(false),
-        };
+            return command.CreateRequest() switch
+            {
+                PutItemRequest put => await client.PutItemAsync(put, cancellationToken).ConfigureAwait(false),
+                UpdateItemRequest update => await client.UpdateItemAsync(update, cancellationToken).ConfigureAwait(false),
+                var delete => await client.DeleteItemAsync((DeleteItemRequest)delete, cancellationToken).ConfigureAwait(false),
+            };
+        }
+        catch (ConditionalCheckFailedException failure) when (command.IsOwnEarlierWrite(failure))
+        {
+            return null;
+        }
+    }
 
     // The commands of a save, and the owned entries each root's item stores.
     private sealed class PreparedSave(List<DynamoDbWriteCommand> commands, Dictionary<IUpdateEntry, List<IUpdateEntry>>? ownedEntriesByRoot)

@@ -39,9 +39,6 @@ public class DynamoDbBatchWriter(
     private const string PutMethod = "BatchPutAsync";
     private const string DeleteMethod = "BatchDeleteAsync";
 
-    private static readonly TimeSpan BaseRetryDelay = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
-
     /// <summary>Writes each entity's whole item, overwriting any item with its key.</summary>
     public virtual async Task PutAsync(Type clrType, IEnumerable<object?> entities, CancellationToken cancellationToken)
     {
@@ -139,12 +136,9 @@ public class DynamoDbBatchWriter(
     }
 
     /// <summary>
-    /// How long to wait before sending the writes left over by an attempt: a random time up to an exponentially
-    /// growing cap (full jitter), so that many writers throttled together do not retry together.
+    /// How long to wait before sending the writes left over by an attempt (<see cref="DynamoDbBackoff.FullJitter" />).
     /// </summary>
-    protected virtual TimeSpan RetryDelay(int attempt)
-        => TimeSpan.FromMilliseconds(
-            Random.Shared.NextDouble() * Math.Min(MaxRetryDelay.TotalMilliseconds, BaseRetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1)));
+    protected virtual TimeSpan RetryDelay(int attempt) => DynamoDbBackoff.FullJitter(attempt);
 
     private IEntityType FindEntityType(string method, Type clrType)
     {

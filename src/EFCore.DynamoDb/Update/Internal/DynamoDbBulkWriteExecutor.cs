@@ -22,8 +22,21 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// <see cref="DbUpdateException" /> that says how many items were already changed. Returns the number of items
 /// changed.
 /// </summary>
+/// <remarks>
+/// A retried update that is not idempotent (<c>Count + 1</c>) must not be applied twice when the first attempt was
+/// applied but its answer lost. Such an update also sets <see cref="WriteTokenAttribute" /> to a token of this write
+/// and is conditioned on the item not holding that token yet; a retry that fails the condition and finds its own
+/// token in the returned item (ReturnValuesOnConditionCheckFailure=ALL_OLD) was applied before, and counts as done.
+/// The cost: one attribute of about 40 bytes in each item such an update wrote, and a longer request.
+/// </remarks>
 public sealed class DynamoDbBulkWriteExecutor
 {
+    /// <summary>The attribute that holds the token of the last non-idempotent ExecuteUpdate write of an item.</summary>
+    public const string WriteTokenAttribute = "$writeToken";
+
+    private const string WriteTokenName = "#writeToken";
+    private const string WriteTokenValue = ":writeToken";
+
     private readonly DynamoDbBulkWriteExpression _write;
     private readonly string _tableName;
     private readonly CompiledDynamoDbQuery<Dictionary<string, AttributeValue>>? _keyQuery;
@@ -100,10 +113,19 @@ public sealed class DynamoDbBulkWriteExecutor
     private WriteTemplate CreateRequestTemplate(QueryContext queryContext)
     {
         var writer = new ConditionExpressionWriter(queryContext);
-        var updateExpression = _updateWriter?.Write(writer, queryContext);
+        var withWriteToken = _updateWriter is { IsIdempotent: false };
+        var updateExpression = _updateWriter?.Write(writer, queryContext, withWriteToken ? WriteTokenName + " = " + WriteTokenValue : null);
         var condition = "attribute_exists(" + writer.WritePath(_partitionKey) + ")"
             + (_write.WriteCondition is { } writeCondition ? " AND " + writer.Write(writeCondition) : "");
-        return new WriteTemplate(updateExpression, condition, writer.Names, writer.Values.Count > 0 ? writer.Values : null);
+        if (withWriteToken)
+        {
+            // A non-idempotent update reads an attribute in a SET: its SET clause holds the token.
+            condition += " AND (attribute_not_exists(" + WriteTokenName + ") OR " + WriteTokenName + " <> " + WriteTokenValue + ")";
+            writer.Names[WriteTokenName] = WriteTokenAttribute;
+            return new WriteTemplate(updateExpression, condition, writer.Names, writer.Values, WithWriteToken: true);
+        }
+
+        return new WriteTemplate(updateExpression, condition, writer.Names, writer.Values.Count > 0 ? writer.Values : null, WithWriteToken: false);
     }
 
     // The key of a write by whole key; null when a key value is null, which no item has.
@@ -207,9 +229,9 @@ public sealed class DynamoDbBulkWriteExecutor
         return key;
     }
 
-    // One conditional write, sent again by the retrier after a transient failure (as the SDK's own retries do, a
-    // write DynamoDB applied but did not answer is applied again); false when its condition failed: the item is
-    // missing or no longer matches.
+    // One conditional write, sent again by the retrier after a transient failure (a non-idempotent update carries its
+    // write token, so one DynamoDB applied without an answer is not applied again); false when its condition failed:
+    // the item is missing or no longer matches.
     private async Task<bool> WriteAsync(
         DynamoDbQueryContext context,
         WriteTemplate request,
@@ -242,7 +264,22 @@ public sealed class DynamoDbBulkWriteExecutor
                     ExpressionAttributeNames = request.Names,
                     ExpressionAttributeValues = request.Values,
                 };
-                await context.Retrier.ExecuteAsync(ct => client.UpdateItemAsync(update, ct), cancellationToken).ConfigureAwait(false);
+                var token = request.WithWriteToken ? Convert.ToBase64String(Guid.NewGuid().ToByteArray()) : null;
+                if (token is not null)
+                {
+                    update.ExpressionAttributeValues = new Dictionary<string, AttributeValue>(request.Values!) { [WriteTokenValue] = new() { S = token } };
+                    update.ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD;
+                }
+
+                try
+                {
+                    await context.Retrier.ExecuteAsync(ct => client.UpdateItemAsync(update, ct), cancellationToken).ConfigureAwait(false);
+                }
+                catch (ConditionalCheckFailedException failure)
+                    when (token is not null && failure.Item?.GetValueOrDefault(WriteTokenAttribute)?.S == token)
+                {
+                    // Applied by an earlier attempt whose answer was lost.
+                }
             }
 
             return true;
@@ -267,5 +304,6 @@ public sealed class DynamoDbBulkWriteExecutor
         string? UpdateExpression,
         string Condition,
         Dictionary<string, string> Names,
-        Dictionary<string, AttributeValue>? Values);
+        Dictionary<string, AttributeValue>? Values,
+        bool WithWriteToken);
 }

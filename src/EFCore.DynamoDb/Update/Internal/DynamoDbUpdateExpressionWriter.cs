@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Query.Internal.Expressions;
@@ -18,10 +19,34 @@ namespace EFCore.DynamoDb.Update.Internal;
 public sealed class DynamoDbUpdateExpressionWriter(IEntityType entityType, IReadOnlyList<DynamoDbUpdateAction> actions)
 {
     /// <summary>
-    /// The update expression, with its names and values added to <paramref name="writer" />; null when every action
-    /// was left out.
+    /// False when applying the update twice differs from applying it once: a SET computed from an attribute the same
+    /// update writes (<c>Count = Count + 1</c>, <c>list_append</c>). SETs of values or of other attributes, REMOVE, and
+    /// ADD/DELETE of set elements give the same item however often they are applied; so does, for what it is used
+    /// for, the row version's increment (a version written twice fails the same concurrency checks as one written
+    /// once).
     /// </summary>
-    public string? Write(ConditionExpressionWriter writer, QueryContext queryContext)
+    public bool IsIdempotent { get; } = IsIdempotentUpdate(actions);
+
+    private static bool IsIdempotentUpdate(IReadOnlyList<DynamoDbUpdateAction> actions)
+    {
+        var userActions = actions.Where(a => !a.Property.IsRowVersion()).ToList();
+        var written = userActions.Select(a => a.Property).ToHashSet();
+        return !userActions.Any(a => a.Kind == DynamoDbUpdateActionKind.Set && ReadsAny(a.Operand, written));
+    }
+
+    private static bool ReadsAny(UpdateOperand? operand, HashSet<IProperty> properties)
+        => operand switch
+        {
+            UpdatePathOperand path => properties.Contains(path.Property),
+            UpdateFunctionOperand function => ReadsAny(function.First, properties) || ReadsAny(function.Second, properties),
+            _ => false,
+        };
+
+    /// <summary>
+    /// The update expression, with its names and values added to <paramref name="writer" />; null when every action
+    /// was left out. <paramref name="lastAssignment" />, when given, is added to the SET clause, last.
+    /// </summary>
+    public string? Write(ConditionExpressionWriter writer, QueryContext queryContext, string? lastAssignment = null)
     {
         var set = new List<string>();
         var remove = new List<string>();
@@ -59,6 +84,11 @@ public sealed class DynamoDbUpdateExpressionWriter(IEntityType entityType, IRead
 
                     break;
             }
+        }
+
+        if (lastAssignment is not null && set.Count > 0)
+        {
+            set.Add(lastAssignment);
         }
 
         var clauses = new[] { ("SET ", set), ("REMOVE ", remove), ("ADD ", add), ("DELETE ", delete) }

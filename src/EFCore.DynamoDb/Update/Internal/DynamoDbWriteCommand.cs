@@ -70,7 +70,19 @@ public sealed class DynamoDbWriteCommand
     /// <summary>The size DynamoDB counts for this action in a transaction: its item, or its key and written values.</summary>
     public int Size => DynamoDbItemSize.Of(KeyOrItem) + (Values is null ? 0 : DynamoDbItemSize.Of(Values));
 
-    /// <summary>The request that sends this command on its own.</summary>
+    /// <summary>
+    /// True when this is the Put of a new item and the item DynamoDB returned with the failed condition (the Put asks
+    /// for it) is exactly the item it sends: the item was written by this very Put, sent before without an answer (a
+    /// response lost after DynamoDB applied it, a timeout) and retried, by the SDK or the execution strategy. The
+    /// write is then done, not a duplicate.
+    /// </summary>
+    public bool IsOwnEarlierWrite(ConditionalCheckFailedException failure)
+        => Operation == DynamoDbWriteOperation.Put && !ReplacesItem && StoredItemComparer.AreEqual(failure.Item, KeyOrItem);
+
+    /// <summary>
+    /// The request that sends this command on its own. A Put asks for the stored item when its condition fails:
+    /// to name what it would have replaced, and to recognise its own earlier write (<see cref="IsOwnEarlierWrite" />).
+    /// </summary>
     public AmazonDynamoDBRequest CreateRequest()
         => Operation switch
         {
@@ -81,7 +93,7 @@ public sealed class DynamoDbWriteCommand
                 ConditionExpression = ConditionExpression,
                 ExpressionAttributeNames = Names,
                 ExpressionAttributeValues = Values,
-                ReturnValuesOnConditionCheckFailure = ReplacesItem ? ReturnValuesOnConditionCheckFailure.ALL_OLD : null,
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
             },
             DynamoDbWriteOperation.Update => new UpdateItemRequest
             {

@@ -214,9 +214,10 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         }
 
         // The written values alone may exceed the limit (the message then names the path written), or the item they
-        // make together with the values it keeps: the entity's current values are that item.
+        // make together with the values it keeps: the entity's current values are that item, built to be measured
+        // only when a bound from those values does not already show it is small enough.
         CheckItemSize(entry, placeholders.Values, placeholders.PathOf);
-        if (set.Count > 0)
+        if (set.Count > 0 && !(ItemSizeBound.Of(entry) <= DynamoDbItemSize.MaxItemBytes))
         {
             CheckItemSize(entry, CreateItem(entry), static name => name);
         }
