@@ -106,6 +106,11 @@ internal sealed class OverrideWriter(string projectDirectory, string rootNamespa
     {
         var m = method.Method;
         var name = $"{method.TestClass.Name}.{m.Name}";
+        if (method.IsHandWritten)
+        {
+            return null;
+        }
+
         if (!m.IsVirtual || m.IsFinal)
         {
             NotVirtual.Add(name);

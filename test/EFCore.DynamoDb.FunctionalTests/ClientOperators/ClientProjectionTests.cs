@@ -52,6 +52,22 @@ public sealed class ClientProjectionTests(OrdersFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_filter_on_a_computed_projection_runs_on_the_client_over_the_projected_values()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var actual = await context.Orders.Where(o => o.CustomerId == "c2").Select(o => new { o.OrderNumber, Double = o.Total * 2 })
+            .Where(x => x.Double > 3).ToListAsync();
+
+        var expected = fixture.Orders.Where(o => o.CustomerId == "c2").Select(o => new { o.OrderNumber, Double = o.Total * 2 })
+            .Where(x => x.Double > 3).ToList();
+        Assert.Equal(expected.OrderBy(e => e.OrderNumber), actual.OrderBy(a => a.OrderNumber));
+        Assert.Equal(["Query"], log.Operations);
+        Assert.Contains(DynamoDbEventId.ClientEvaluationWarning, log.EventIds);
+    }
+
+    [Fact]
     public async Task A_method_on_a_missing_attribute_projects_null_and_keeps_the_item()
     {
         var log = new RequestLog();

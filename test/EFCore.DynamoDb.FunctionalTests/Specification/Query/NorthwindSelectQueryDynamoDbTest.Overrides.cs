@@ -751,9 +751,4 @@ partial class NorthwindSelectQueryDynamoDbTest
         => !async
             ? SpecAssert.SyncNotSupportedAsync(() => base.Using_enumerable_parameter_in_projection(async))
             : base.Using_enumerable_parameter_in_projection(async);
-
-    public override global::System.Threading.Tasks.Task VisitLambda_should_not_be_visited_trivially(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.VisitLambda_should_not_be_visited_trivially(async))
-            : base.VisitLambda_should_not_be_visited_trivially(async);
 }
