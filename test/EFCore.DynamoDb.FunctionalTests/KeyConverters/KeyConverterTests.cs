@@ -61,6 +61,45 @@ public sealed class KeyConverterTests(DynamoDbServerFixture server) : IAsyncLife
         Assert.Null(parcel.Note);
     }
 
+    [Fact]
+    public async Task A_null_a_converter_converts_is_stored_as_the_converter_makes_it_and_reads_back_as_null()
+    {
+        await AddAsync(new Parcel { Id = new ParcelId("p6"), Recipient = "fi@example.com" });
+        await AddAsync(new Parcel { Id = new ParcelId("p7"), Recipient = "gu@example.com", Insurance = "full" });
+        await using var context = _store.CreateContext();
+
+        var item = await _store.GetRawItemAsync("Parcels", ("Id", Attr.S("p6")));
+        var uninsured = await context.Parcels.SingleAsync(p => p.Id.Equals(new ParcelId("p6")));
+        var insured = await context.Parcels.AsNoTracking().SingleAsync(p => p.Id.Equals(new ParcelId("p7")));
+        var readInsurance = uninsured.Insurance;
+        uninsured.Insurance = "basic";
+        await context.SaveChangesAsync();
+        uninsured.Insurance = null;
+        await context.SaveChangesAsync();
+        var updated = await _store.GetRawItemAsync("Parcels", ("Id", Attr.S("p6")));
+
+        Assert.Equal("none", item!["Insurance"].S);
+        Assert.Null(readInsurance);
+        Assert.Equal("full", insured.Insurance);
+        Assert.Equal("none", updated!["Insurance"].S);
+    }
+
+    [Fact]
+    public async Task A_null_a_converter_converts_nulls_from_reads_back_as_the_converter_makes_it()
+    {
+        await AddAsync(new Parcel { Id = new ParcelId("p4"), Recipient = "di@example.com" });
+        await AddAsync(new Parcel { Id = new ParcelId("p5"), Recipient = "ed@example.com", Carrier = "Swift" });
+        await using var context = _store.CreateContext();
+
+        var item = await _store.GetRawItemAsync("Parcels", ("Id", Attr.S("p4")));
+        var unassigned = await context.Parcels.AsNoTracking().SingleAsync(p => p.Id.Equals(new ParcelId("p4")));
+        var assigned = await context.Parcels.AsNoTracking().SingleAsync(p => p.Id.Equals(new ParcelId("p5")));
+
+        Assert.True(item!["Carrier"].NULL);
+        Assert.Equal(Parcel.Unassigned, unassigned.Carrier);
+        Assert.Equal("Swift", assigned.Carrier);
+    }
+
     private async Task AddAsync(Parcel parcel)
     {
         await using var context = _store.CreateContext();

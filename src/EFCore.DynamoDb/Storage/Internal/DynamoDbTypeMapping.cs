@@ -63,6 +63,15 @@ public class DynamoDbTypeMapping : CoreTypeMapping
                 : new AttributeValue { NULL = true };
 
     /// <summary>
+    /// The attribute value a null model value is stored as: none (no attribute, as null is stored), unless the converter
+    /// converts nulls (EF gives such a converter the null) and makes a value of it.
+    /// </summary>
+    public virtual AttributeValue? CreateNullAttributeValue()
+        => Converter is { ConvertsNulls: true } converter && converter.ConvertToProvider(null) is { } providerValue
+            ? AttributeValueWriter.Write(providerValue)
+            : null;
+
+    /// <summary>
     /// For a value whose equal values have several stored forms (a <see cref="DateTimeOffset" />: one instant at
     /// different offsets, which C# compares as equal), the lowest and highest attribute values holding it, so that a
     /// comparison matches by instant: <c>==</c> is BETWEEN them, <c>&lt;</c> below the lowest, <c>&gt;</c> above the
@@ -93,8 +102,28 @@ public class DynamoDbTypeMapping : CoreTypeMapping
                 CreateValueReadExpression(attributeValue, attributeName, targetType)));
     }
 
-    /// <summary>The value a missing or NULL attribute reads as: the type's default.</summary>
-    public virtual Expression CreateMissingValueExpression(Type targetType) => Expression.Default(targetType);
+    /// <summary>
+    /// The value a missing or NULL attribute reads as: the type's default, or what a converter that converts nulls
+    /// makes of a null provider value (a model value it wrote as NULL must read back as itself).
+    /// </summary>
+    public virtual Expression CreateMissingValueExpression(Type targetType)
+    {
+        if (Converter is not { ConvertsNulls: true } converter)
+        {
+            return Expression.Default(targetType);
+        }
+
+        var fromProvider = converter.ConvertFromProviderExpression;
+        var providerParameterType = fromProvider.Parameters[0].Type;
+        if (providerParameterType.IsValueType && Nullable.GetUnderlyingType(providerParameterType) is null)
+        {
+            // A provider type that cannot hold null never gives the converter a null to convert.
+            return Expression.Default(targetType);
+        }
+
+        var value = ReplaceParameter(fromProvider, Expression.Constant(null, providerParameterType));
+        return value.Type == targetType ? value : Expression.Convert(value, targetType);
+    }
 
     /// <summary>
     /// An expression that reads a present <paramref name="attributeValue" /> as <paramref name="targetType" />: one

@@ -110,10 +110,9 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         foreach (var property in type.GetProperties())
         {
             if (!property.IsOwnershipKey()
-                && CurrentValue(entry, structuralObject, property) is { } value
-                && !Mapping(property).IsStoredAsMissing(value))
+                && CreateStoredValue(entry, property, CurrentValue(entry, structuralObject, property)) is { } attributeValue)
             {
-                map[property.GetAttributeName()] = CreateAttributeValue(entry, property, value);
+                map[property.GetAttributeName()] = attributeValue;
             }
         }
 
@@ -255,7 +254,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 
             SetOrRemove(
                 Path(property.GetAttributeName()),
-                entry.GetCurrentValue(property) is { } value && !Mapping(property).IsStoredAsMissing(value) ? CreateAttributeValue(entry, property, value) : null,
+                CreateStoredValue(entry, property, entry.GetCurrentValue(property)),
                 placeholders,
                 set,
                 remove);
@@ -387,6 +386,13 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
     }
 
     private static DynamoDbTypeMapping Mapping(IProperty property) => (DynamoDbTypeMapping)property.GetTypeMapping();
+
+    // The attribute a property's value is stored as, or null for no attribute at all (a null, unless a converter that
+    // converts nulls makes a value of it; a value stored as missing, such as an empty set).
+    private static AttributeValue? CreateStoredValue(IUpdateEntry entry, IProperty property, object? value)
+        => value is null
+            ? Mapping(property).CreateNullAttributeValue()
+            : Mapping(property).IsStoredAsMissing(value) ? null : CreateAttributeValue(entry, property, value);
 
     // DynamoDB refuses an empty string or binary in a table or index key attribute, and numbers it cannot store; say
     // which entity and property before anything is sent.
