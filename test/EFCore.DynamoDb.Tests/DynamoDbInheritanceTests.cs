@@ -53,6 +53,29 @@ public sealed class DynamoDbInheritanceTests : IDisposable
     }
 
     [Fact]
+    public void A_keyless_view_over_the_hierarchys_table_is_no_other_kind_of_item_there()
+    {
+        using var db = TestContexts.Scenario(
+            b =>
+            {
+                b.Entity<Animal>();
+                b.Entity<Dog>();
+                b.Entity<AnimalName>().HasNoKey().ToTable("Animal");
+            },
+            scenario: nameof(A_keyless_view_over_the_hierarchys_table_is_no_other_kind_of_item_there));
+
+        var animals = RequestJson.Of(db.Set<Animal>());
+        var names = RequestJson.Of(db.Set<AnimalName>());
+
+        // The root type reads every item of its table, as without the view; the view reads them all too.
+        Assert.Equal("Scan", animals.Member("Operation"));
+        Assert.Null(animals.Member("FilterExpression"));
+        Assert.Equal("Scan", names.Member("Operation"));
+        Assert.Equal("Animal", names.Member("TableName"));
+        Assert.Null(names.Member("FilterExpression"));
+    }
+
+    [Fact]
     public void A_query_on_a_derived_type_reads_only_its_items_and_those_of_its_derived_types()
     {
         var request = RequestJson.Of(_db.Set<Dog>());
@@ -118,6 +141,11 @@ public sealed class DynamoDbInheritanceTests : IDisposable
     public class Puppy : Dog
     {
         public int AgeInWeeks { get; set; }
+    }
+
+    public class AnimalName
+    {
+        public string Name { get; set; } = "";
     }
 
     public class Cat : Animal

@@ -37,6 +37,23 @@ public sealed class KeylessEntityTests(LibraryFixture fixture) : IClassFixture<L
     }
 
     [Fact]
+    public async Task Counting_a_keyless_view_reads_no_values_of_its_tables_items()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log, o => o.EnableSensitiveDataLogging());
+
+        var all = await context.Summaries.CountAsync();
+        var firstTwo = await context.Summaries.OrderBy(s => s.Title).Take(2).CountAsync();
+
+        Assert.Equal(LibraryFixture.Data.Count, all);
+        Assert.Equal(LibraryFixture.Data.OrderBy(b => b.Title).Take(2).Count(), firstTwo);
+        Assert.Equal(["Scan", "Scan"], log.Operations);
+        // The whole view is counted by DynamoDB; a window of it reads the table's key and the ordering, nothing else.
+        Assert.Equal("COUNT", log.Requests[0].Details().String("Select"));
+        Assert.Equal(["Isbn", "Title"], log.Requests[1].Details().ReferencedNames("ProjectionExpression"));
+    }
+
+    [Fact]
     public async Task The_keyed_entity_type_alone_keys_the_table()
     {
         await using var context = fixture.CreateContext();

@@ -542,8 +542,9 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             : new InCondition(discriminator, QueryValue.FromConstant(values));
     }
 
+    // A keyless entity type mapped onto the table is a view of its items, not a kind of item stored there.
     private static bool SharesTable(IEntityType entityType)
-        => entityType.Model.GetEntityTypes().Count(e => e.BaseType is null && e.GetTableName() == entityType.GetTableName()) > 1;
+        => entityType.Model.GetEntityTypes().Count(e => e.BaseType is null && e.FindPrimaryKey() is not null && e.GetTableName() == entityType.GetTableName()) > 1;
 
     // The current time as the time-to-live property's own type, read each time the query runs.
     private static Func<QueryContext, object?> CurrentTime(Type timeToLiveType)

@@ -51,7 +51,7 @@ public sealed class DynamoDbReadRequestBuilder
             // key of a page's last item (its continuation token), the attributes checked on each returned item. A
             // GetItem or BatchGetItem returns an item without any of the attributes projected as no attributes at all,
             // which reads as no item: its partition key tells the two apart.
-            _projectedProperties = (readsNoValues ? query.EntityType.FindPrimaryKey()!.Properties : query.ProjectedProperties)
+            _projectedProperties = (readsNoValues ? TableKeyProperties(query.EntityType) : query.ProjectedProperties)
                 .Concat(query.AccessPath is DynamoDbAccessPath.GetItem or DynamoDbAccessPath.BatchGetItem ? [query.EntityType.GetPartitionKeyProperty()!] : [])
                 .Concat(MayOrderOnClient ? query.Orderings.Select(o => o.Property) : [])
                 .Concat(query.PageRequestParameterName is null ? [] : ContinuationTokenSerializer.KeyProperties(query.EntityType, query.Index))
@@ -60,6 +60,17 @@ public sealed class DynamoDbReadRequestBuilder
                 .ToList();
         }
     }
+
+    /// <summary>
+    /// The key of the items an entity type reads: its own, or for a keyless entity type (a view over the items of a
+    /// keyed type's table) the key of the table's keyed type, whose attributes every item of the table carries.
+    /// </summary>
+    private static IReadOnlyList<IProperty> TableKeyProperties(IEntityType entityType)
+        => (entityType.FindPrimaryKey()
+                ?? entityType.Model.GetEntityTypes()
+                    .First(e => e.BaseType is null && !e.IsOwned() && e.FindPrimaryKey() is not null && e.GetTableName() == entityType.GetTableName())
+                    .FindPrimaryKey()!)
+            .Properties;
 
     /// <summary>The table the query reads.</summary>
     public string TableName { get; }
