@@ -62,6 +62,26 @@ public sealed class ProjectionTests(TicketsFixture fixture) : IClassFixture<Tick
     }
 
     [Fact]
+    public async Task Member_of_a_missing_attribute_fails_as_a_missing_value_unless_the_projection_is_nullable()
+    {
+        Assert.Contains(fixture.Tickets, t => t.Project == "cygnus" && t.Assignee is null);
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log, o => o.EnableSensitiveDataLogging());
+
+        // EF's other providers: a non-nullable value read through a null has no value (not a NullReferenceException).
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Tickets.Where(t => t.Project == "cygnus").Select(t => new { t.Code, t.Assignee!.Length }).ToListAsync());
+        Assert.Equal("Nullable object must have a value.", exception.Message);
+        Assert.Equal("Query", Assert.Single(log.Requests).Operation);
+
+        var lengths = await context.Tickets.Where(t => t.Project == "cygnus").Select(t => new { t.Code, Length = (int?)t.Assignee!.Length }).ToListAsync();
+
+        Assert.Equal(
+            fixture.Tickets.Where(t => t.Project == "cygnus").OrderBy(t => t.Code, StringComparer.Ordinal).Select(t => new { t.Code, Length = t.Assignee?.Length }),
+            lengths);
+    }
+
+    [Fact]
     public async Task Scalar_of_a_nullable_attribute_reads_nulls_of_both_kinds()
     {
         var log = new RequestLog();

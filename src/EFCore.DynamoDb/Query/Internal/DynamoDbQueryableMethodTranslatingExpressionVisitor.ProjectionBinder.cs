@@ -48,7 +48,22 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             }
         }
 
+        // e.Region.Length where Region is missing: no value for a non-nullable result, which fails as EF's other
+        // providers fail ("Nullable object must have a value."), not with a NullReferenceException.
         protected override Expression VisitMember(MemberExpression node)
+        {
+            var access = BindMember(node);
+            return NullableInstanceOf(access) is { } instance && access.Type.IsValueType && Nullable.GetUnderlyingType(access.Type) is null
+                ? Expression.Convert(
+                    Expression.Condition(
+                        Expression.Equal(instance, Expression.Constant(null, instance.Type)),
+                        Expression.Constant(null, typeof(Nullable<>).MakeGenericType(access.Type)),
+                        Expression.Convert(access, typeof(Nullable<>).MakeGenericType(access.Type))),
+                    access.Type)
+                : access;
+        }
+
+        private Expression BindMember(MemberExpression node)
         {
             if (node.Expression is StructuralTypeShaperExpression)
             {
@@ -72,7 +87,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
                 return base.VisitUnary(node);
             }
 
-            var operand = Visit(node.Operand);
+            var operand = node.Operand is MemberExpression member ? BindMember(member) : Visit(node.Operand);
             return NullableInstanceOf(operand) is { } instance
                 ? Expression.Condition(
                     Expression.Equal(instance, Expression.Constant(null, instance.Type)),
@@ -209,7 +224,10 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
                 return new ProjectionBindingExpression(query, query.AddProjectedProperty(property), type);
             }
 
-            FailureReason ??= DynamoDbStrings.ProjectionMemberNotMapped(propertyName, query.EntityType.DisplayName());
+            // A member the model knows (a navigation…) is not in the item; one it does not know is EF's unmapped member.
+            FailureReason ??= query.EntityType.FindMember(propertyName) is null
+                ? CoreStrings.QueryUnableToTranslateMember(propertyName, query.EntityType.DisplayName())
+                : DynamoDbStrings.ProjectionMemberNotMapped(propertyName, query.EntityType.DisplayName());
             return null;
         }
     }

@@ -22,11 +22,6 @@ partial class NorthwindKeylessEntitiesQueryDynamoDbTest
     public override global::System.Threading.Tasks.Task Entity_mapped_to_view_on_right_side_of_join(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.Entity_mapped_to_view_on_right_side_of_join(async), "'LeftJoin' cannot be translated: DynamoDB has no joins, and the provider does not yet look up the related items of another query. Query each entity type on its");
 
-    public override global::System.Threading.Tasks.Task KeylessEntity_by_database_view(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.KeylessEntity_by_database_view(async))
-            : base.KeylessEntity_by_database_view(async);
-
     public override global::System.Threading.Tasks.Task KeylessEntity_groupby(bool async)
         => !async
             ? SpecAssert.SyncNotSupportedAsync(() => base.KeylessEntity_groupby(async))
@@ -64,9 +59,4 @@ partial class NorthwindKeylessEntitiesQueryDynamoDbTest
 
     public override global::System.Threading.Tasks.Task KeylessEntity_with_mixed_tracking(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.KeylessEntity_with_mixed_tracking(async), "'SelectMany' cannot be translated: DynamoDB has no joins, and the provider does not yet look up the related items of another query. Query each entity type on");
-
-    public override global::System.Threading.Tasks.Task KeylessEntity_with_nav_defining_query(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.KeylessEntity_with_nav_defining_query(async))
-            : base.KeylessEntity_with_nav_defining_query(async);
 }

@@ -323,11 +323,6 @@ partial class NorthwindMiscellaneousQueryDynamoDbTest
             ? SpecAssert.SyncNotSupportedAsync(() => base.Context_based_client_method(async))
             : base.Context_based_client_method(async);
 
-    public override global::System.Threading.Tasks.Task Convert_to_nullable_on_nullable_value_is_ignored(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Convert_to_nullable_on_nullable_value_is_ignored(async))
-            : base.Convert_to_nullable_on_nullable_value_is_ignored(async);
-
     public override global::System.Threading.Tasks.Task Correlated_collection_with_distinct_without_default_identifiers_projecting_columns(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.Correlated_collection_with_distinct_without_default_identifiers_projecting_columns(async), "The projection reads 'Orders', which is not a mapped property of 'Customer'. Navigations between entity types are not embedded in DynamoDB items; query the");
 
@@ -1142,11 +1137,6 @@ partial class NorthwindMiscellaneousQueryDynamoDbTest
         => !async
             ? SpecAssert.SyncNotSupportedAsync(() => base.Select_expression_date_add_milliseconds_above_the_range(async))
             : base.Select_expression_date_add_milliseconds_above_the_range(async);
-
-    public override global::System.Threading.Tasks.Task Select_expression_date_add_milliseconds_below_the_range(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Select_expression_date_add_milliseconds_below_the_range(async))
-            : base.Select_expression_date_add_milliseconds_below_the_range(async);
 
     public override global::System.Threading.Tasks.Task Select_expression_date_add_milliseconds_large_number_divided(bool async)
         => !async

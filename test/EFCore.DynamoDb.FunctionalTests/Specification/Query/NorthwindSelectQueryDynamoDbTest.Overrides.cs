@@ -123,11 +123,6 @@ partial class NorthwindSelectQueryDynamoDbTest
     public override global::System.Threading.Tasks.Task MemberInit_in_projection_without_arguments(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.MemberInit_in_projection_without_arguments(async), "The projection reads 'Orders', which is not a mapped property of 'Customer'. Navigations between entity types are not embedded in DynamoDB items; query the");
 
-    public override global::System.Threading.Tasks.Task Member_binding_after_ctor_arguments_fails_with_client_eval(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Member_binding_after_ctor_arguments_fails_with_client_eval(async))
-            : base.Member_binding_after_ctor_arguments_fails_with_client_eval(async);
-
     public override global::System.Threading.Tasks.Task Multiple_select_many_with_predicate(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.Multiple_select_many_with_predicate(async), "'SelectMany' cannot be translated: DynamoDB has no joins, and the provider does not yet look up the related items of another query. Query each entity type on");
 
