@@ -118,4 +118,21 @@ public sealed class ClientRowLimitOperatorTests(OrdersFixture fixture) : IClassF
     }
 
     private static async Task<object?> Box<T>(Task<T> task) => await task;
+
+    [Fact]
+    public async Task A_count_after_Take_does_not_track_the_entities_it_read_and_an_entity_result_is_tracked()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var count = await context.Orders.Where(o => o.CustomerId == "c1").Take(5).OrderBy(o => o.OrderNumber).CountAsync();
+
+        Assert.Equal(fixture.Orders.Where(o => o.CustomerId == "c1").Take(5).Count(), count);
+        Assert.Empty(context.ChangeTracker.Entries());
+        Assert.Equal(["Query"], log.Operations);
+
+        var first = await context.Orders.Where(o => o.CustomerId == "c1").OrderBy(o => o.OrderNumber).Take(5).OrderByDescending(o => o.OrderNumber).FirstAsync();
+
+        Assert.Contains(context.ChangeTracker.Entries<Order>(), e => ReferenceEquals(e.Entity, first));
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;
@@ -26,4 +27,14 @@ public class DynamoDbQueryCompilationContext(QueryCompilationContextDependencies
 
     /// <summary>The name of the query parameter holding ToPageAsync's page request.</summary>
     public virtual string? PageRequestParameterName { get; set; }
+
+    /// <summary>
+    /// True when the query's result is a scalar computed on the client from the entities it reads (Count after Take…):
+    /// those entities are not the query's result, so, as in EF's other providers, they are not tracked.
+    /// </summary>
+    public virtual bool ResultIsClientScalar { get; set; }
+
+    /// <inheritdoc />
+    public override QueryTrackingBehavior QueryTrackingBehavior
+        => ResultIsClientScalar ? QueryTrackingBehavior.NoTracking : base.QueryTrackingBehavior;
 }

@@ -25,6 +25,14 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
         return new ClientOperatorsExpression([source], [rows], rows, []);
     }
 
+    // A number, text, date… holds no entity: a query with such a result does not track the entities it read.
+    private static bool IsScalar(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime)
+            || type == typeof(DateTimeOffset) || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(TimeSpan) || type == typeof(Guid);
+    }
+
     private static Type ElementType(ClientOperatorsExpression client) => ElementTypeOf(client.Body.Type);
 
     private static Type ElementTypeOf(Type sequenceType)
@@ -67,6 +75,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
         }
 
         var result = new ShapedQueryExpression(client.WithBody(body, name), new ClientElementExpression(ElementTypeOf(body.Type)));
+        if (singleResult && !_subquery && QueryCompilationContext is DynamoDbQueryCompilationContext context)
+        {
+            context.ResultIsClientScalar = IsScalar(ElementTypeOf(body.Type));
+        }
+
         return singleResult ? result.UpdateResultCardinality(ResultCardinality.Single) : result;
     }
 

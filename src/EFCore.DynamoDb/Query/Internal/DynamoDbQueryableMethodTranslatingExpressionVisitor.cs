@@ -20,6 +20,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : QueryableMethodTranslatingExpressionVisitor
 {
     private readonly bool _excludeExpiredItems;
+    private readonly bool _subquery;
 
     /// <summary>Creates the visitor for a top-level query.</summary>
     public DynamoDbQueryableMethodTranslatingExpressionVisitor(
@@ -32,7 +33,10 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
     /// <summary>Creates the visitor for a subquery.</summary>
     protected DynamoDbQueryableMethodTranslatingExpressionVisitor(DynamoDbQueryableMethodTranslatingExpressionVisitor parentVisitor)
         : base(parentVisitor.Dependencies, parentVisitor.QueryCompilationContext, subquery: true)
-        => _excludeExpiredItems = parentVisitor._excludeExpiredItems;
+    {
+        _excludeExpiredItems = parentVisitor._excludeExpiredItems;
+        _subquery = true;
+    }
 
     /// <inheritdoc />
     protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor() => new DynamoDbQueryableMethodTranslatingExpressionVisitor(this);
