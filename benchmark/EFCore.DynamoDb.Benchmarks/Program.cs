@@ -28,6 +28,6 @@ if (args is ["--profile", var payload, var method, ..])
     return;
 }
 
-BenchmarkSwitcher.FromTypes([typeof(EFCore.DynamoDb.Benchmarks.BulkWriteBenchmarks)]).Run(
+BenchmarkSwitcher.FromTypes([typeof(EFCore.DynamoDb.Benchmarks.BulkWriteBenchmarks), typeof(EFCore.DynamoDb.Benchmarks.QueryFilterBenchmarks)]).Run(
     args,
     DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary).AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory));

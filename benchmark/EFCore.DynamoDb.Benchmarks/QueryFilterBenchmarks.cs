@@ -1,7 +1,9 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using BenchmarkDotNet.Attributes;
+using EFCore.DynamoDb.Benchmarks.Canned;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -27,7 +29,14 @@ public class QueryFilterBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _client = CannedHttpClientFactory.CreateDynamoDbClient();
+        _client = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("benchmark", "benchmark"),
+            new AmazonDynamoDBConfig
+            {
+                ServiceURL = "http://localhost:8000",
+                AuthenticationRegion = "us-east-1",
+                HttpClientFactory = new CannedHttpHandler.Factory(new CannedResponses(PageOrder, queryItemCount: 20)),
+            });
         _contextFactory = new PooledDbContextFactory<BenchmarkContext>(
             new DbContextOptionsBuilder<BenchmarkContext>()
                 .UseDynamoDb(_client)
@@ -35,6 +44,18 @@ public class QueryFilterBenchmarks
                 .ConfigureWarnings(w => w.Ignore(DynamoDbEventId.ClientEvaluationWarning))
                 .Options);
     }
+
+    // One Query page of twenty orders of customer c1, every fourth one with a note that mentions a door.
+    private static Dictionary<string, AttributeValue> PageOrder(int i)
+        => OrderItemMapping.ToItem(new Order
+        {
+            CustomerId = "c1",
+            OrderId = $"2024-{i + 1:000}",
+            Total = (i + 1) * 10 + 0.5m,
+            Status = OrderStatus.Shipped,
+            PlacedAt = new DateTimeOffset(2024, 5, 1, 10, 30, 0, TimeSpan.Zero),
+            Note = (i + 1) % 4 == 0 ? "leave at the door" : "ring twice",
+        });
 
     [GlobalCleanup]
     public void Cleanup() => _client.Dispose();

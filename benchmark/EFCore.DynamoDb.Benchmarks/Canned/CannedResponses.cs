@@ -6,15 +6,16 @@ namespace EFCore.DynamoDb.Benchmarks.Canned;
 
 /// <summary>
 /// The JSON bodies DynamoDB answers the benchmarked operations with, for one table's items: GetItem with one item,
-/// Query with a page of 100 (no LastEvaluatedKey), PutItem, and BatchWriteItem with nothing unprocessed.
+/// Query with one page (100 items unless told otherwise, no LastEvaluatedKey), PutItem, and BatchWriteItem with
+/// nothing unprocessed.
 /// </summary>
 public sealed class CannedResponses
 {
     /// <summary>The items a Query answers with.</summary>
     public const int QueryItemCount = 100;
 
-    /// <summary>The bodies for the items <paramref name="itemOf" /> writes for sort key numbers 0 to 99.</summary>
-    public CannedResponses(Func<int, Dictionary<string, AttributeValue>> itemOf)
+    /// <summary>The bodies for the items <paramref name="itemOf" /> writes for numbers 0 to <paramref name="queryItemCount" /> - 1.</summary>
+    public CannedResponses(Func<int, Dictionary<string, AttributeValue>> itemOf, int queryItemCount = QueryItemCount)
     {
         GetItem = Body(w =>
         {
@@ -23,10 +24,10 @@ public sealed class CannedResponses
         });
         Query = Body(w =>
         {
-            w.WriteNumber("Count", QueryItemCount);
-            w.WriteNumber("ScannedCount", QueryItemCount);
+            w.WriteNumber("Count", queryItemCount);
+            w.WriteNumber("ScannedCount", queryItemCount);
             w.WriteStartArray("Items");
-            for (var i = 0; i < QueryItemCount; i++)
+            for (var i = 0; i < queryItemCount; i++)
             {
                 WriteItem(w, itemOf(i));
             }
