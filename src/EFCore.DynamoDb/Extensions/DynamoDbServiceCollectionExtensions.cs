@@ -80,14 +80,17 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
             // A pooled context must not carry condition checks into its next use.
             .TryAdd<IResettableService, DynamoDbConditionChecks>(p => p.GetRequiredService<DynamoDbConditionChecks>())
+            .TryAdd<IResettableService, DynamoDbKeyCounterAssigner>(p => p.GetRequiredService<DynamoDbKeyCounterAssigner>())
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<IDynamoDbSingletonOptions, DynamoDbSingletonOptions>()
                 .TryAddSingleton<ISingletonDynamoDbClient, SingletonDynamoDbClient>()
                 .TryAddSingleton<CreateTableRequestFactory, CreateTableRequestFactory>()
                 .TryAddSingleton<DynamoDbWriteCommandFactory, DynamoDbWriteCommandFactory>()
+                .TryAddSingleton<DynamoDbKeyCounterBlocks, DynamoDbKeyCounterBlocks>()
                 .TryAddScoped<IDynamoDbClientWrapper, DynamoDbClientWrapper>()
                 .TryAddScoped<DynamoDbWriteErrorMapper, DynamoDbWriteErrorMapper>()
                 .TryAddScoped<DynamoDbConditionChecks, DynamoDbConditionChecks>()
+                .TryAddScoped<DynamoDbKeyCounterAssigner, DynamoDbKeyCounterAssigner>()
                 .TryAddScoped<DynamoDbRequestRetrier, DynamoDbRequestRetrier>()
                 .TryAddScoped<DynamoDbBatchWriter, DynamoDbBatchWriter>());
 

@@ -578,4 +578,14 @@ public static class DynamoDbStrings
     /// <summary>Keys of a BatchGetItem read that DynamoDB still left unprocessed after the last attempt.</summary>
     public static string BatchGetUnprocessed(string entityType, string table, int notRead, int attempts)
         => Format("A query of '{0}' by keys could not read {2} key(s) from the table '{1}': DynamoDB still returned them as unprocessed (throttled) by BatchGetItem after {3} attempts. The query stopped; the items already returned were read. Run it again later, or give the table more read capacity.", entityType, table, notRead, attempts);
+
+    // --- generated integer keys ---
+
+    /// <summary>A generated integer key whose counters table does not exist.</summary>
+    public static string KeyCountersTableMissing(string table, string entityType, string property)
+        => Format("The key '{2}' of a new '{1}' is generated from a key counter in the table '{0}', which does not exist. Nothing was written. Create it with 'Database.EnsureCreatedAsync()' (or from 'GetCreateTableRequests()'), or set the key yourself.", table, entityType, property);
+
+    /// <summary>A key counter past the range of the key's type.</summary>
+    public static string KeyCounterOverflow(string entityType, string property, long value, string type)
+        => Format("The key counter of '{0}.{1}' reached {2}, beyond what its type '{3}' can hold. Nothing was written. Use a wider key type (long), or reset the counter item if the values below it are free.", entityType, property, value, type);
 }

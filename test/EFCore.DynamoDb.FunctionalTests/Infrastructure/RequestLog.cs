@@ -59,7 +59,8 @@ public sealed class RequestLog
                 || eventId == DynamoDbEventId.ClientSideOrderingWarning
                 || eventId == DynamoDbEventId.ClientEvaluationWarning
                 || eventId == DynamoDbEventId.IndexIgnored
-                || eventId == DynamoDbEventId.SyncNotSupported,
+                || eventId == DynamoDbEventId.SyncNotSupported
+                || eventId == DynamoDbEventId.DefaultKeyValueWarning,
             Add);
 
     private void Add(EventData eventData)

@@ -214,4 +214,30 @@ public static class DynamoDbLoggerExtensions
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
     }
+
+    /// <summary>Logs <see cref="DynamoDbEventId.DefaultKeyValueWarning" /> for a new entity whose non-generated integer key is 0.</summary>
+    public static void DefaultKeyValueWarning(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, string entityType, string property)
+    {
+        var definition = (EventDefinition<string, string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogDefaultKeyValue
+            ??= new EventDefinition<string, string>(
+                diagnostics.Options,
+                DynamoDbEventId.DefaultKeyValueWarning,
+                LogLevel.Warning,
+                "DynamoDbEventId.DefaultKeyValueWarning",
+                level => LoggerMessage.Define<string, string>(
+                    level,
+                    DynamoDbEventId.DefaultKeyValueWarning,
+                    "A new '{EntityType}' is saved with its key '{Property}' left at 0, and the key is not generated: every entity saved so gets the same key. Set the key, or let it be generated from a key counter (remove 'ValueGeneratedNever()').")));
+
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, entityType, property);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(entityType, property));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
 }

@@ -84,4 +84,8 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
             entityType,
             static (e, o) => o.TableNamePrefix + (string?)e.Model[DynamoDbAnnotationNames.TableNamePrefix] + e.GetTableName() + o.TableNameSuffix,
             this);
+
+    /// <inheritdoc />
+    public virtual string ResolveKeyCountersTableName(IReadOnlyModel model)
+        => TableNamePrefix + (string?)model[DynamoDbAnnotationNames.TableNamePrefix] + model.GetKeyCountersTableName() + TableNameSuffix;
 }

@@ -46,4 +46,10 @@ public interface IDynamoDbSingletonOptions : ISingletonOptions
     /// options' suffix.
     /// </summary>
     string ResolveTableName(IReadOnlyEntityType entityType);
+
+    /// <summary>
+    /// The full name of the model's key counters table (generated integer keys): the options' prefix, the model's
+    /// prefix, the model's counters table name, the options' suffix.
+    /// </summary>
+    string ResolveKeyCountersTableName(IReadOnlyModel model);
 }

@@ -65,4 +65,10 @@ public static class DynamoDbAnnotationNames
 
     /// <summary>On a global secondary index: its provisioned write capacity units.</summary>
     public const string IndexWriteCapacityUnits = Prefix + "IndexWriteCapacityUnits";
+
+    /// <summary>On the model or a generated integer key property: how many key values one counter request reserves.</summary>
+    public const string KeyBlockSize = Prefix + "KeyBlockSize";
+
+    /// <summary>On the model: the name of the table holding the counters of generated integer keys.</summary>
+    public const string KeyCountersTable = Prefix + "KeyCountersTable";
 }

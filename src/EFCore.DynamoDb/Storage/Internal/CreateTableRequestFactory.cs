@@ -13,13 +13,34 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
 {
-    /// <summary>One request per table, in model order.</summary>
+    /// <summary>One request per table, in model order, then the key counters table when the model generates integer keys.</summary>
     public virtual IReadOnlyList<CreateTableRequest> Create(IModel model)
-        => model.GetEntityTypes()
+    {
+        var requests = model.GetEntityTypes()
             .Where(e => e.BaseType is null && !e.IsOwned() && e.FindPrimaryKey() is not null)
             .GroupBy(options.ResolveTableName)
             .Select(table => Create(table.Key, table.ToList()))
             .ToList();
+        if (model.HasKeyCounters())
+        {
+            requests.Add(CreateKeyCountersTable(options.ResolveKeyCountersTableName(model)));
+        }
+
+        return requests;
+    }
+
+    /// <summary>
+    /// The key counters table: one item per counter (a table and its generated key attribute), keyed by the counter's
+    /// name, holding the highest value reserved so far; on-demand, as it sees one small write per block of keys.
+    /// </summary>
+    public static CreateTableRequest CreateKeyCountersTable(string tableName)
+        => new()
+        {
+            TableName = tableName,
+            KeySchema = [new KeySchemaElement(KeyCounterExtensions.CounterNameAttribute, KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition(KeyCounterExtensions.CounterNameAttribute, ScalarAttributeType.S)],
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+        };
 
     // The entity types of one table agree on its keys (model validation checks it); each may declare indexes.
     private static CreateTableRequest Create(string tableName, IReadOnlyList<IEntityType> entityTypes)

@@ -4,6 +4,7 @@ using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Update.Internal;
+using EFCore.DynamoDb.ValueGeneration.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -29,6 +30,7 @@ public class DynamoDbDatabase(
     DynamoDbConditionChecks conditionChecks,
     DynamoDbWriteErrorMapper errorMapper,
     DynamoDbRequestRetrier retrier,
+    DynamoDbKeyCounterAssigner keyCounters,
     IDiagnosticsLogger<DbLoggerCategory.Database> databaseLogger)
     : Database(dependencies)
 {
@@ -55,7 +57,10 @@ public class DynamoDbDatabase(
     {
         try
         {
-            return await SaveChangesCoreAsync(entries, cancellationToken).ConfigureAwait(false);
+            await keyCounters.AssignAsync(entries, cancellationToken).ConfigureAwait(false);
+            var saved = await SaveChangesCoreAsync(entries, cancellationToken).ConfigureAwait(false);
+            keyCounters.Saved();
+            return saved;
         }
         catch (DbUpdateConcurrencyException exception)
         {

@@ -10,6 +10,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Update;
+using EFCore.DynamoDb.ValueGeneration.Internal;
 
 namespace EFCore.DynamoDb.Update.Internal;
 
@@ -27,6 +29,7 @@ public class DynamoDbBatchWriter(
     DynamoDbWriteCommandFactory commandFactory,
     IDynamoDbClientWrapper client,
     IDynamoDbSingletonOptions options,
+    DynamoDbKeyCounterAssigner keyCounters,
     ILoggingOptions loggingOptions,
     IDiagnosticsLogger<DbLoggerCategory.Infrastructure> infrastructureLogger)
 {
@@ -44,11 +47,20 @@ public class DynamoDbBatchWriter(
     {
         var setEntityType = FindEntityType(PutMethod, clrType);
         var now = DateTimeOffset.UtcNow;
-        var writes = new List<BatchWrite>();
+        var entries = new List<IUpdateEntry>();
         foreach (var entity in entities)
         {
             var entry = CreateEntry(PutMethod, setEntityType, entity);
             await GenerateValuesAsync(entry, cancellationToken).ConfigureAwait(false);
+            entries.Add(entry);
+        }
+
+        // Generated integer keys, all from one counter request, written to the entities as SaveChanges writes them.
+        await keyCounters.AssignAsync(entries, cancellationToken).ConfigureAwait(false);
+        var writes = new List<BatchWrite>(entries.Count);
+        foreach (InternalEntityEntry entry in entries)
+        {
+            var entity = entry.Entity;
             EntityTimestamps.Set(entry, added: true, now);
             var item = commandFactory.CreatePutItem(entry);
             foreach (var property in entry.EntityType.FindPrimaryKey()!.Properties)
