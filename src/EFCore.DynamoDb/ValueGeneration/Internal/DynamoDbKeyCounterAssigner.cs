@@ -6,9 +6,11 @@ using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Update;
 
 namespace EFCore.DynamoDb.ValueGeneration.Internal;
@@ -57,7 +59,7 @@ public class DynamoDbKeyCounterAssigner(
 
                 if (_given is not null && _given.TryGetValue((entry, counter), out var given))
                 {
-                    entry.SetStoreGeneratedValue(counter, given);
+                    SetValue(entry, counter, given);
                     continue;
                 }
 
@@ -87,8 +89,24 @@ public class DynamoDbKeyCounterAssigner(
             {
                 var value = ToClrValue(property, values[i]);
                 (_given ??= [])[(waiting[i], property)] = value;
-                waiting[i].SetStoreGeneratedValue(property, value);
+                SetValue(waiting[i], property, value);
             }
+        }
+    }
+
+    // A tracked entry keeps the value as store-generated until the save is accepted (EF then writes it to the entity,
+    // or discards it if the save fails); an untracked one of BatchPutAsync is never accepted, so the value goes into
+    // the entity at once.
+    private static void SetValue(IUpdateEntry entry, IProperty property, object value)
+    {
+        if (entry is InternalEntityEntry { EntityState: EntityState.Detached } detached && !property.IsShadowProperty())
+        {
+            ((IRuntimePropertyBase)property).GetSetter().SetClrValueUsingContainingEntity(detached.Entity, value);
+            detached.MarkAsTemporary(property, temporary: false);
+        }
+        else
+        {
+            entry.SetStoreGeneratedValue(property, value);
         }
     }
 
