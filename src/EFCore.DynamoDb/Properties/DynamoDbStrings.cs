@@ -578,4 +578,10 @@ public static class DynamoDbStrings
     /// <summary>Keys of a BatchGetItem read that DynamoDB still left unprocessed after the last attempt.</summary>
     public static string BatchGetUnprocessed(string entityType, string table, int notRead, int attempts)
         => Format("A query of '{0}' by keys could not read {2} key(s) from the table '{1}': DynamoDB still returned them as unprocessed (throttled) by BatchGetItem after {3} attempts. The query stopped; the items already returned were read. Run it again later, or give the table more read capacity.", entityType, table, notRead, attempts);
+
+    // --- loading and indexes from other providers' models ---
+
+    /// <summary>The scan warning of loading a collection navigation whose foreign key no index has as partition key.</summary>
+    public static string NavigationLoadScan(string navigation, string table, string dependent, string foreignKey)
+        => Format("Loading '{0}' reads the whole table '{1}' with a Scan: neither the table nor a secondary index of '{2}' has {3} as its partition key. Call 'modelBuilder.MapIndexesToGlobalSecondaryIndexes()' (the index EF creates for the foreign key becomes a global secondary index) or declare a global secondary index on {3} to load it with a Query.", navigation, table, dependent, foreignKey);
 }

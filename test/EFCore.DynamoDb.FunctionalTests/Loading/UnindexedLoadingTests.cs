@@ -1,0 +1,31 @@
+using EFCore.DynamoDb.FunctionalTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace EFCore.DynamoDb.FunctionalTests.Loading;
+
+/// <summary>Loading a collection whose foreign key no index holds: one Scan, with the scan warning naming the fix.</summary>
+[Collection(DynamoDbCollection.Name)]
+public sealed class UnindexedLoadingTests(UnindexedLoadingFixture fixture) : IClassFixture<UnindexedLoadingFixture>
+{
+    [Fact]
+    public async Task Collection_load_scans_once_and_the_warning_names_the_navigation_and_the_index()
+    {
+        var log = new RequestLog();
+        var messages = new List<string>();
+        await using var context = fixture.CreateContext(
+            log,
+            o => o.LogTo(messages.Add, [DynamoDbEventId.ScanQueryWarning], LogLevel.Warning, DbContextLoggerOptions.None));
+        var ann = (await context.Shoppers.FindAsync("ann"))!;
+        log.Clear();
+
+        await context.Entry(ann).Collection(s => s.Baskets).LoadAsync();
+
+        Assert.Equal(["b1", "b2", "b3"], ann.Baskets.Select(b => b.Id).Order());
+        Assert.Equal(["Scan"], log.Operations);
+        var message = Assert.Single(messages, m => m.Contains("'Shopper.Baskets'", StringComparison.Ordinal));
+        Assert.Contains("'ShopperId'", message, StringComparison.Ordinal);
+        Assert.Contains("MapIndexesToGlobalSecondaryIndexes", message, StringComparison.Ordinal);
+    }
+}
