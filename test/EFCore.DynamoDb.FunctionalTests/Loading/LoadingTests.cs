@@ -1,5 +1,6 @@
 using EFCore.DynamoDb.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EFCore.DynamoDb.FunctionalTests.Loading;
 
@@ -29,6 +30,19 @@ public sealed class LoadingTests(LoadingFixture fixture) : IClassFixture<Loading
         var request = Assert.Single(log.Requests);
         Assert.Equal("Query", request.Operation);
         Assert.Equal(ForeignKeyIndex, request.IndexName);
+    }
+
+    [Fact]
+    public async Task A_query_by_foreign_key_is_a_Query_of_its_index()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var totals = await context.Baskets.Where(b => b.ShopperId == "bob").Select(b => b.Total).ToListAsync();
+
+        Assert.Equal(Expected("bob").Select(b => b.Total).Order(), totals.Order());
+        var request = Assert.Single(log.Requests);
+        Assert.Equal(("Query", ForeignKeyIndex), (request.Operation, request.IndexName));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using EFCore.DynamoDb.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Logging;
 
 namespace EFCore.DynamoDb.FunctionalTests.Loading;
 
@@ -13,10 +12,7 @@ public sealed class UnindexedLoadingTests(UnindexedLoadingFixture fixture) : ICl
     public async Task Collection_load_scans_once_and_the_warning_names_the_navigation_and_the_index()
     {
         var log = new RequestLog();
-        var messages = new List<string>();
-        await using var context = fixture.CreateContext(
-            log,
-            o => o.LogTo(messages.Add, [DynamoDbEventId.ScanQueryWarning], LogLevel.Warning, DbContextLoggerOptions.None));
+        await using var context = fixture.CreateContext(log);
         var ann = (await context.Shoppers.FindAsync("ann"))!;
         log.Clear();
 
@@ -24,7 +20,7 @@ public sealed class UnindexedLoadingTests(UnindexedLoadingFixture fixture) : ICl
 
         Assert.Equal(["b1", "b2", "b3"], ann.Baskets.Select(b => b.Id).Order());
         Assert.Equal(["Scan"], log.Operations);
-        var message = Assert.Single(messages, m => m.Contains("'Shopper.Baskets'", StringComparison.Ordinal));
+        var message = Assert.Single(log.MessagesOf(DynamoDbEventId.ScanQueryWarning), m => m.Contains("'Shopper.Baskets'", StringComparison.Ordinal));
         Assert.Contains("'ShopperId'", message, StringComparison.Ordinal);
         Assert.Contains("MapIndexesToGlobalSecondaryIndexes", message, StringComparison.Ordinal);
     }
