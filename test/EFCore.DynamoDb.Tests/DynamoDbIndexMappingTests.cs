@@ -139,4 +139,21 @@ public class DynamoDbIndexMappingTests
 
         Assert.Contains("'Dup'", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Entity_types_put_in_one_table_by_relational_names_share_it_with_a_discriminator()
+    {
+        var requests = CreateTableRequests(b =>
+        {
+            b.Entity<Customer>().HasAnnotation("Relational:TableName", "App");
+            b.Entity<Product>(p =>
+            {
+                p.HasKey(x => x.Name);
+                p.Ignore(x => x.Id);
+                p.HasAnnotation("Relational:TableName", "App");
+            });
+        });
+
+        Assert.Equal("App", Assert.Single(requests).TableName);
+    }
 }

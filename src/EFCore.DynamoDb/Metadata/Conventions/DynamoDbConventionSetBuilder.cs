@@ -18,8 +18,9 @@ public class DynamoDbConventionSetBuilder(ProviderConventionSetBuilderDependenci
         conventionSet.ModelFinalizingConventions.Insert(0, new DynamoDbDiscriminatorConvention());
         conventionSet.ModelFinalizingConventions.Insert(0, new DynamoDbTimestampsConvention());
 
-        // Models written for relational providers: their table names and indexes.
-        conventionSet.ModelFinalizingConventions.Add(new DynamoDbRelationalTableNameConvention());
+        // Models written for relational providers: the relational table names first, as the discriminator
+        // convention groups entity types by table; the indexes last, once EF's conventions have settled them.
+        conventionSet.ModelFinalizingConventions.Insert(0, new DynamoDbRelationalTableNameConvention());
         conventionSet.ModelFinalizingConventions.Add(new DynamoDbIndexMappingConvention());
         return conventionSet;
     }
