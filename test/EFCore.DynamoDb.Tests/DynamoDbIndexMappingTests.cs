@@ -145,11 +145,12 @@ public class DynamoDbIndexMappingTests
     {
         var requests = CreateTableRequests(b =>
         {
-            b.Entity<Customer>().HasAnnotation("Relational:TableName", "App");
+            b.Entity<Customer>().Ignore(c => c.Orders).HasAnnotation("Relational:TableName", "App");
             b.Entity<Product>(p =>
             {
                 p.HasKey(x => x.Name);
                 p.Ignore(x => x.Id);
+                p.Property(x => x.Name).HasAttributeName("Id");
                 p.HasAnnotation("Relational:TableName", "App");
             });
         });
