@@ -588,4 +588,10 @@ public static class DynamoDbStrings
     /// <summary>A key counter past the range of the key's type.</summary>
     public static string KeyCounterOverflow(string entityType, string property, long value, string type)
         => Format("The key counter of '{0}.{1}' reached {2}, beyond what its type '{3}' can hold. Nothing was written. Use a wider key type (long), or reset the counter item if the values below it are free.", entityType, property, value, type);
+
+    // --- loading and indexes from other providers' models ---
+
+    /// <summary>The scan warning of loading a collection navigation whose foreign key no index has as partition key.</summary>
+    public static string NavigationLoadScan(string navigation, string table, string dependent, string foreignKey)
+        => Format("Loading '{0}' reads the whole table '{1}' with a Scan: neither the table nor a secondary index of '{2}' has {3} as its partition key. Call 'modelBuilder.MapIndexesToGlobalSecondaryIndexes()' (the index EF creates for the foreign key becomes a global secondary index) or declare a global secondary index on {3} to load it with a Query.", navigation, table, dependent, foreignKey);
 }

@@ -31,4 +31,7 @@ public class DynamoDbLoggingDefinitions : LoggingDefinitions
 
     /// <summary>The definition of <see cref="DynamoDbEventId.DefaultKeyValueWarning" />.</summary>
     public EventDefinitionBase? LogDefaultKeyValue;
+
+    /// <summary>The definition of <see cref="DynamoDbEventId.ScanQueryWarning" /> for loading a navigation.</summary>
+    public EventDefinitionBase? LogNavigationLoadScan;
 }

@@ -218,7 +218,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                     continue;
                 }
 
-                if (index.Name is not { } name)
+                if (index.GetSecondaryIndexName() is not { } name)
                 {
                     throw new InvalidOperationException(DynamoDbStrings.UnnamedSecondaryIndex(entityType.DisplayName(), index.Properties.Format()));
                 }
@@ -302,7 +302,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                 var tableKey = entityType.FindPrimaryKey()?.Properties ?? [];
                 foreach (var index in entityType.GetSecondaryIndexesOfDerivedTypesInclusive())
                 {
-                    if (index.Name is { } name && !indexes.TryAdd(name, index) && DescribeIndexKey(indexes[name]) != DescribeIndexKey(index))
+                    if (index.GetSecondaryIndexName() is { } name && !indexes.TryAdd(name, index) && DescribeIndexKey(indexes[name]) != DescribeIndexKey(index))
                     {
                         throw new InvalidOperationException(DynamoDbStrings.SharedIndexKeyMismatch(
                             name, table.Key ?? "", indexes[name].DeclaringEntityType.DisplayName(), DescribeIndexKey(indexes[name]),

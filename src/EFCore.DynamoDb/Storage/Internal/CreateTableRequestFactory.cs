@@ -76,14 +76,14 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
             request.DeletionProtectionEnabled = true;
         }
 
-        foreach (var index in entityTypes.SelectMany(e => e.GetSecondaryIndexesOfDerivedTypesInclusive()).DistinctBy(i => i.Name))
+        foreach (var index in entityTypes.SelectMany(e => e.GetSecondaryIndexesOfDerivedTypesInclusive()).DistinctBy(i => i.GetSecondaryIndexName()))
         {
             var keySchema = CreateKeySchema(index.GetIndexPartitionKeyProperties(), index.GetIndexSortKeyProperties(), attributeDefinitions);
             var projection = CreateProjection(index);
             if (index.GetSecondaryIndexKind() == DynamoDbIndexKind.Local)
             {
                 (request.LocalSecondaryIndexes ??= []).Add(
-                    new LocalSecondaryIndex { IndexName = index.Name, KeySchema = keySchema, Projection = projection });
+                    new LocalSecondaryIndex { IndexName = index.GetSecondaryIndexName(), KeySchema = keySchema, Projection = projection });
             }
             else
             {
@@ -113,7 +113,7 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
         (long ReadCapacityUnits, long WriteCapacityUnits)? tableThroughput)
         => new()
         {
-            IndexName = index.Name,
+            IndexName = index.GetSecondaryIndexName(),
             KeySchema = keySchema,
             Projection = projection,
             ProvisionedThroughput = tableThroughput is null
