@@ -4,6 +4,7 @@ using EFCore.DynamoDb.Metadata.Conventions;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Update.Internal;
+using EFCore.DynamoDb.Update.Internal.UniqueIndexes;
 using EFCore.DynamoDb.ValueGeneration.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -87,6 +88,7 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddSingleton<DynamoDbWriteCommandFactory, DynamoDbWriteCommandFactory>()
                 .TryAddScoped<IDynamoDbClientWrapper, DynamoDbClientWrapper>()
                 .TryAddScoped<DynamoDbWriteErrorMapper, DynamoDbWriteErrorMapper>()
+                .TryAddScoped<UniqueIndexGuardFactory, UniqueIndexGuardFactory>()
                 .TryAddScoped<DynamoDbConditionChecks, DynamoDbConditionChecks>()
                 .TryAddScoped<DynamoDbRequestRetrier, DynamoDbRequestRetrier>()
                 .TryAddScoped<DynamoDbBatchWriter, DynamoDbBatchWriter>());

@@ -578,4 +578,30 @@ public static class DynamoDbStrings
     /// <summary>Keys of a BatchGetItem read that DynamoDB still left unprocessed after the last attempt.</summary>
     public static string BatchGetUnprocessed(string entityType, string table, int notRead, int attempts)
         => Format("A query of '{0}' by keys could not read {2} key(s) from the table '{1}': DynamoDB still returned them as unprocessed (throttled) by BatchGetItem after {3} attempts. The query stopped; the items already returned were read. Run it again later, or give the table more read capacity.", entityType, table, notRead, attempts);
+
+    // --- unique indexes enforced with guard items ---
+
+    /// <summary>A unique index value already claimed (values not shown: sensitive data logging is off).</summary>
+    public static string UniqueIndexDuplicate(string entityType, string index, bool inSave)
+        => Format("Cannot save the '{0}': the unique index {1} already holds its value{2}. Enable sensitive data logging to see the value.", entityType, index, inSave ? " for another entity of the same save" : "");
+
+    /// <summary>A unique index value already claimed, with the value.</summary>
+    public static string UniqueIndexDuplicateSensitive(string entityType, string index, string value, bool inSave)
+        => Format("Cannot save the '{0}': the unique index {1} already holds the value {2}{3}.", entityType, index, value, inSave ? " for another entity of the same save" : "");
+
+    /// <summary>A unique index over a property whose stored value is not a string, number, binary or boolean.</summary>
+    public static string UniqueIndexValueNotScalar(string entityType, string index, string property)
+        => Format("The unique index {1} of '{0}' includes '{2}', whose stored value is not a string, number, binary or boolean, so it cannot be enforced. Index scalar properties only.", entityType, index, property);
+
+    /// <summary>A batch write of an entity type with a unique index.</summary>
+    public static string BatchUniqueIndex(string method, string entityType, string index)
+        => Format("{0} cannot write '{1}': it has the unique index {2}, whose guard items BatchWriteItem cannot write atomically with the items; nothing was sent. Use SaveChangesAsync, which enforces the index.", method, entityType, index);
+
+    /// <summary>The LINQ translation failure reason for ExecuteUpdate setting a property of a unique index.</summary>
+    public static string ExecuteUpdateUniqueIndex(string entityType, string property, string index)
+        => Format("ExecuteUpdate cannot set '{0}.{1}': it is part of the unique index {2}, whose guard items a bulk update does not move. Load the entities and change them with SaveChangesAsync, which enforces the index.", entityType, property, index);
+
+    /// <summary>The LINQ translation failure reason for ExecuteDelete of an entity type with a unique index.</summary>
+    public static string ExecuteDeleteUniqueIndex(string entityType, string index)
+        => Format("ExecuteDelete cannot delete '{0}': it has the unique index {1}, whose guard items a bulk delete does not delete (they would keep the values taken). Load the entities and remove them with SaveChangesAsync.", entityType, index);
 }

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Metadata.Internal;
+using EFCore.DynamoDb.Update.Internal.UniqueIndexes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -9,17 +10,26 @@ namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
 /// The CreateTable request of each table in the model: the key schema of the entity types stored there (model
-/// validation guarantees they agree), on-demand billing.
+/// validation guarantees they agree), on-demand billing; last, the guard table of the unique indexes
+/// (<see cref="UniqueIndexGuardTable" />) when the model has any.
 /// </summary>
 public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
 {
-    /// <summary>One request per table, in model order.</summary>
+    /// <summary>One request per table, in model order, then the unique-index guard table if the model needs it.</summary>
     public virtual IReadOnlyList<CreateTableRequest> Create(IModel model)
-        => model.GetEntityTypes()
+    {
+        var requests = model.GetEntityTypes()
             .Where(e => e.BaseType is null && !e.IsOwned() && e.FindPrimaryKey() is not null)
             .GroupBy(options.ResolveTableName)
             .Select(table => Create(table.Key, table.ToList()))
             .ToList();
+        if (UniqueIndexGuardTable.CreateTableRequest(options, model) is { } guardTable)
+        {
+            requests.Add(guardTable);
+        }
+
+        return requests;
+    }
 
     // The entity types of one table agree on its keys (model validation checks it); each may declare indexes.
     private static CreateTableRequest Create(string tableName, IReadOnlyList<IEntityType> entityTypes)
