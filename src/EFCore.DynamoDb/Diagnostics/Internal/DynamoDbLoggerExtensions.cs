@@ -142,7 +142,7 @@ public static class DynamoDbLoggerExtensions
                 level => LoggerMessage.Define<string, string>(
                     level,
                     DynamoDbEventId.IndexIgnored,
-                    "The index on '{EntityType}' ({Properties}) is ignored: DynamoDB cannot enforce uniqueness and only reads from secondary indexes. Call 'IsGlobalSecondaryIndex()' on it to create it as a global secondary index.")));
+                    "The index on '{EntityType}' ({Properties}) is ignored: DynamoDB only reads from secondary indexes, and it is not unique (a unique index is enforced with guard items). Call 'IsGlobalSecondaryIndex()' on it to create it as a global secondary index.")));
 
         if (diagnostics.ShouldLog(definition))
         {

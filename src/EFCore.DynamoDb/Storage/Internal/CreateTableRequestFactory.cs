@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Metadata.Internal;
+using EFCore.DynamoDb.Update.Internal.UniqueIndexes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -9,11 +10,12 @@ namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
 /// The CreateTable request of each table in the model: the key schema of the entity types stored there (model
-/// validation guarantees they agree), on-demand billing.
+/// validation guarantees they agree), on-demand billing; last, the guard table of the unique indexes
+/// (<see cref="UniqueIndexGuardTable" />) when the model has any.
 /// </summary>
 public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
 {
-    /// <summary>One request per table, in model order, then the key counters table when the model generates integer keys.</summary>
+    /// <summary>One request per table, in model order, then the key counters table and the unique-index guard table when the model needs them.</summary>
     public virtual IReadOnlyList<CreateTableRequest> Create(IModel model)
     {
         var requests = model.GetEntityTypes()
@@ -24,6 +26,11 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
         if (model.HasKeyCounters())
         {
             requests.Add(CreateKeyCountersTable(options.ResolveKeyCountersTableName(model)));
+        }
+
+        if (UniqueIndexGuardTable.CreateTableRequest(options, model) is { } guardTable)
+        {
+            requests.Add(guardTable);
         }
 
         return requests;
