@@ -69,7 +69,7 @@ public sealed class RequestLog
                 || eventId == DynamoDbEventId.ClientEvaluationWarning
                 || eventId == DynamoDbEventId.IndexIgnored
                 || eventId == DynamoDbEventId.SyncNotSupported
-                || eventId == DynamoDbEventId.DefaultKeyValueWarning,
+                || eventId == DynamoDbEventId.PrimaryKeyValueNotSet,
             Add);
 
     private void Add(EventData eventData)

@@ -73,7 +73,7 @@ public class DynamoDbKeyCounterAssigner(
             }
             else if (plan.UngeneratedKey is { } key && IsDefault(entry.GetCurrentValue(key)))
             {
-                logger.DefaultKeyValueWarning(entry.EntityType.DisplayName(), key.Name);
+                logger.PrimaryKeyValueNotSet(entry.EntityType.DisplayName(), key.Name);
             }
         }
 
