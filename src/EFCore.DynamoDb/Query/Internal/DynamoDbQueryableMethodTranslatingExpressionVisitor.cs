@@ -385,7 +385,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => Fail(DynamoDbStrings.JoinNotSupported("Join"));
+        => TranslateLookupJoin(outer, inner, outerKeySelector, innerKeySelector, resultSelector, nameof(Enumerable.Join));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateLeftJoin(
@@ -394,7 +394,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => Fail(DynamoDbStrings.JoinNotSupported("LeftJoin"));
+        => TranslateLookupJoin(outer, inner, outerKeySelector, innerKeySelector, resultSelector, nameof(Enumerable.LeftJoin));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateRightJoin(

@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal.Lookups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal.ClientOperators;
@@ -101,6 +103,16 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
             case QueryRootExpression or MaterializeCollectionNavigationExpression:
                 Fail(DynamoDbStrings.SubqueryNotSupported(node.Print()));
                 return node;
+
+            // Include(o => o.Customer) after the join that looked the customer up: the navigation is set on each row.
+            case IncludeExpression { Navigation: INavigation { IsCollection: false, ForeignKey.IsOwnership: false } navigation } include:
+                return Expression.Call(
+                    LookupNavigationLoader.IncludeReferenceMethod.MakeGenericMethod(include.Type),
+                    QueryCompilationContext.QueryContextParameter,
+                    Visit(include.EntityExpression),
+                    Expression.Convert(Visit(include.NavigationExpression), typeof(object)),
+                    Expression.Constant(navigation),
+                    Expression.Constant(include.SetLoaded));
 
             // The provider's own nodes of a projection (attribute reads, entity shapers) are compiled with it.
             default:
