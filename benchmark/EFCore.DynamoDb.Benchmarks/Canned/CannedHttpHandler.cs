@@ -22,6 +22,7 @@ public sealed class CannedHttpHandler(CannedResponses responses) : HttpMessageHa
             "GetItem" => responses.GetItem,
             "Query" => responses.Query,
             "BatchWriteItem" => responses.BatchWriteItem,
+            "BatchGetItem" => responses.BatchGetItem,
             _ => responses.PutItem,
         };
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body), RequestMessage = request };
