@@ -32,6 +32,16 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             return Fail(outerKeyRewriter.FailureReason ?? innerKeyRewriter.FailureReason ?? resultRewriter.FailureReason);
         }
 
+        // The keys of both sides as one null-propagating type (a missing entity after a LeftJoin has a null key).
+        outerKey = NullSafeMemberAccess.Rewrite(outerKey);
+        innerKey = NullSafeMemberAccess.Rewrite(innerKey);
+        if (outerKey.ReturnType != innerKey.ReturnType)
+        {
+            var keyType = NullSafeMemberAccess.Nullable(outerKey.ReturnType);
+            outerKey = Expression.Lambda(Expression.Convert(outerKey.Body, keyType), outerKey.Parameters);
+            innerKey = Expression.Lambda(Expression.Convert(innerKey.Body, keyType), innerKey.Parameters);
+        }
+
         var outerClient = ToClient(outer);
         var innerIsRead = !IsClient(inner);
         var innerClient = ToClient(inner);

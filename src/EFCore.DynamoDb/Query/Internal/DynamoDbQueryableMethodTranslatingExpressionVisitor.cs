@@ -108,6 +108,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
     {
+        if (FindCorrelated(predicate) is { Count: > 0 } subqueries)
+        {
+            return TranslateCorrelated(source, predicate, subqueries, nameof(Queryable.Where));
+        }
+
         // After Skip/Take DynamoDB would filter before limiting rows: the condition is checked on the client.
         if (IsClient(source) || Query(source).HasRowLimits)
         {
@@ -145,6 +150,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         if (selector.Body == selector.Parameters[0])
         {
             return source;
+        }
+
+        if (FindCorrelated(selector) is { Count: > 0 } subqueries)
+        {
+            return TranslateCorrelated(source, selector, subqueries, nameof(Queryable.Select))!;
         }
 
         // After Distinct, the projection applies to the distinct values, not to the items they came from.

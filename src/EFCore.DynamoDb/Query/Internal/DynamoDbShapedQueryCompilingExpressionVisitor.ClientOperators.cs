@@ -65,12 +65,13 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor
     // Each lookup read's keys, computed from the results of the reads before it, compiled once like the operators.
     private LookupStage?[] CompileLookups(ClientOperatorsExpression client, Func<Expression, Expression> overResults, ParameterExpression results)
         => client.SourceParameters
-            .Select(parameter => client.Lookups.FirstOrDefault(l => l.Source == parameter) is { } lookup
+            .Select((parameter, i) => client.Lookups.FirstOrDefault(l => l.Source == parameter) is { } lookup
                 ? new LookupStage(
                     lookup.ParameterName,
                     Expression.Lambda<Func<QueryContext, object[], List<object>>>(
                         overResults(lookup.Keys), QueryCompilationContext.QueryContextParameter, results).Compile(),
-                    lookup.Description)
+                    // The keys are known only when the query runs; the operation that reads them is known now.
+                    lookup.Description + ", with " + ((DynamoDbQueryExpression)client.Sources[i].QueryExpression).AccessPath)
                 : null)
             .ToArray();
 }

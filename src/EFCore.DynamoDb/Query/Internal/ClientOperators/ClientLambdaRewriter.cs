@@ -114,6 +114,17 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
                     Expression.Constant(navigation),
                     Expression.Constant(include.SetLoaded));
 
+            // Include(c => c.Orders): the collection is filled with the outer row's looked-up dependents.
+            case IncludeExpression { Navigation: INavigation { IsCollection: true, ForeignKey.IsOwnership: false } collection } include:
+                var elementType = collection.TargetEntityType.ClrType;
+                return Expression.Call(
+                    LookupNavigationLoader.IncludeCollectionMethod.MakeGenericMethod(include.Type, elementType),
+                    QueryCompilationContext.QueryContextParameter,
+                    Visit(include.EntityExpression),
+                    Convert(Visit(include.NavigationExpression), typeof(IEnumerable<>).MakeGenericType(elementType)),
+                    Expression.Constant(collection),
+                    Expression.Constant(include.SetLoaded));
+
             // The provider's own nodes of a projection (attribute reads, entity shapers) are compiled with it.
             default:
                 if (!insideProjection)

@@ -17,6 +17,60 @@ public static class LookupNavigationLoader
     /// <summary>The method <see cref="IncludeReference{TEntity}" />.</summary>
     public static readonly MethodInfo IncludeReferenceMethod = typeof(LookupNavigationLoader).GetMethod(nameof(IncludeReference))!;
 
+    /// <summary>The method <see cref="IncludeCollection{TEntity, TElement}" />.</summary>
+    public static readonly MethodInfo IncludeCollectionMethod = typeof(LookupNavigationLoader).GetMethod(nameof(IncludeCollection))!;
+
+    /// <summary>
+    /// Fills an included collection navigation with the dependents a lookup found (<c>Include(c => c.Orders)</c>); the
+    /// collection is created when the entity has none, so an entity without dependents reads an empty one.
+    /// </summary>
+    public static TEntity IncludeCollection<TEntity, TElement>(
+        QueryContext queryContext,
+        TEntity entity,
+        IEnumerable<TElement> related,
+        INavigation navigation,
+        bool setLoaded)
+    {
+        if (entity is null || !navigation.DeclaringEntityType.ClrType.IsInstanceOfType(entity))
+        {
+            return entity;
+        }
+
+        var collection = navigation.GetCollectionAccessor()!;
+        collection.GetOrCreate(entity, forMaterialization: true);
+        if (TrackedEntry(queryContext, entity, navigation.DeclaringEntityType) is { } entry)
+        {
+            if (setLoaded)
+            {
+                entry.SetIsLoaded(navigation);
+            }
+
+            return entity;
+        }
+
+        foreach (var element in related)
+        {
+            if (element is null)
+            {
+                continue;
+            }
+
+            collection.Add(entity, element, forMaterialization: true);
+            if (navigation.Inverse is { } inverse)
+            {
+                ((IRuntimePropertyBase)inverse).GetSetter().SetClrValueUsingContainingEntity(element, entity);
+                inverse.SetIsLoadedWhenNoTracking(element);
+            }
+        }
+
+        if (setLoaded)
+        {
+            navigation.SetIsLoadedWhenNoTracking(entity);
+        }
+
+        return entity;
+    }
+
     /// <summary>Sets <paramref name="navigation" /> of <paramref name="entity" /> to <paramref name="related" /> (null: none found).</summary>
     public static TEntity IncludeReference<TEntity>(QueryContext queryContext, TEntity entity, object? related, INavigation navigation, bool setLoaded)
     {

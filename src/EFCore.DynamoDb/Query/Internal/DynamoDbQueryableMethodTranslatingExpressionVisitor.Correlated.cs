@@ -1,0 +1,121 @@
+using System.Linq.Expressions;
+using EFCore.DynamoDb.Query.Internal.ClientOperators;
+using EFCore.DynamoDb.Query.Internal.Lookups;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
+{
+    // A projection or predicate with a correlated subquery (a collection navigation: Include(c => c.Orders),
+    // c.Orders.Count(), c.Orders.Any(…), or the same written over another DbSet): the outer rows are read as translated,
+    // then the subquery's entity set once, for the outer rows' distinct keys (a Query or BatchGetItem by key where the
+    // key allows, else one Scan with the scan warning), never once per row; each outer row then takes its own inner rows
+    // by key and the rest of the lambda runs on the client over them.
+    private IReadOnlyList<CorrelatedSubquery> FindCorrelated(LambdaExpression lambda)
+        => lambda.Parameters.Count == 1 ? new CorrelatedSubqueryFinder(lambda.Parameters[0]).Find(lambda.Body) : [];
+
+    private ShapedQueryExpression? TranslateCorrelated(
+        ShapedQueryExpression source,
+        LambdaExpression lambda,
+        IReadOnlyList<CorrelatedSubquery> subqueries,
+        string name)
+    {
+        var outerClient = ToClient(source);
+        var outer = lambda.Parameters[0];
+        List<ShapedQueryExpression> sources = [.. outerClient.Sources];
+        List<ParameterExpression> sourceParameters = [.. outerClient.SourceParameters];
+        List<ClientLookup> lookups = [.. outerClient.Lookups];
+        List<string> operators = [.. outerClient.Operators];
+        var rowsParameters = new List<ParameterExpression>();
+        var rowsValues = new List<Expression>();
+        var body = lambda.Body;
+        foreach (var subquery in subqueries)
+        {
+            var inner = TranslateSubquery(subquery.Inner);
+            if (inner is not null && subquery.Rest is not null)
+            {
+                inner = TranslateWhere(inner, subquery.Rest);
+            }
+
+            var keyRewriter = new ClientLambdaRewriter();
+            if (inner is null
+                || keyRewriter.Rewrite(Expression.Lambda(subquery.OuterKey, outer)) is not LambdaExpression outerKey
+                || keyRewriter.Rewrite(subquery.InnerKey) is not LambdaExpression innerKey)
+            {
+                return Fail(keyRewriter.FailureReason);
+            }
+
+            var innerIsRead = !IsClient(inner);
+            var innerClient = ToClient(inner);
+            var innerType = ElementType(innerClient);
+            if (innerKey.Parameters[0].Type != innerType)
+            {
+                return null;
+            }
+
+            if (innerIsRead
+                && LookUpByKey(outerClient, inner, innerClient.SourceParameters[0], subquery.InnerKey, outerKey, "__lookup_" + lookups.Count, "navigation") is { } lookup)
+            {
+                lookups.Add(lookup);
+            }
+
+            sources.AddRange(innerClient.Sources);
+            sourceParameters.AddRange(innerClient.SourceParameters);
+            lookups.AddRange(innerClient.Lookups);
+            operators.AddRange(innerClient.Operators);
+
+            // The outer row's inner rows, as the IQueryable the operators after the correlation expect (the rewriter
+            // below turns those operators into LINQ-to-Objects ones).
+            var keyType = outerKey.ReturnType;
+            var rowsType = typeof(CorrelatedRows<,>).MakeGenericType(keyType, innerType);
+            var rows = Expression.Parameter(rowsType, "rows" + rowsParameters.Count);
+            rowsParameters.Add(rows);
+            rowsValues.Add(Expression.Call(
+                (System.Reflection.MethodInfo)rowsType.GetField(nameof(CorrelatedRows<int, int>.CreateMethod))!.GetValue(null)!,
+                innerClient.Body,
+                Expression.Lambda(typeof(Func<,>).MakeGenericType(innerType, keyType), innerKey.Body, innerKey.Parameters)));
+            var forOuterRow = Expression.Call(
+                typeof(Queryable),
+                nameof(Queryable.AsQueryable),
+                [innerType],
+                Expression.Call(rows, (System.Reflection.MethodInfo)rowsType.GetField(nameof(CorrelatedRows<int, int>.ForMethod))!.GetValue(null)!, subquery.OuterKey));
+            Expression replacement;
+            if (subquery.Expression is MaterializeCollectionNavigationExpression navigation)
+            {
+                var list = Expression.Call(
+                    typeof(Enumerable),
+                    nameof(Enumerable.ToList),
+                    [innerType],
+                    ReplacingExpressionVisitor.Replace(subquery.Correlation, forOuterRow, navigation.Subquery));
+                replacement = list.Type == navigation.Type ? list : Expression.Convert(list, navigation.Type);
+            }
+            else
+            {
+                replacement = ReplacingExpressionVisitor.Replace(subquery.Correlation, forOuterRow, subquery.Expression);
+            }
+
+            body = ReplacingExpressionVisitor.Replace(subquery.Expression, replacement, body);
+        }
+
+        var rewriter = new ClientLambdaRewriter(insideProjection: name == nameof(Queryable.Select));
+        if (rewriter.Rewrite(Expression.Lambda(body, outer)) is not LambdaExpression rewritten)
+        {
+            return Fail(rewriter.FailureReason);
+        }
+
+        var call = Expression.Call(
+            typeof(Enumerable),
+            name,
+            name == nameof(Queryable.Select) ? [outer.Type, rewritten.ReturnType] : [outer.Type],
+            outerClient.Body,
+            rewritten);
+        var client = new ClientOperatorsExpression(
+            sources,
+            sourceParameters,
+            Expression.Invoke(Expression.Lambda(call, rowsParameters), rowsValues),
+            [.. operators, name],
+            lookups);
+        return new ShapedQueryExpression(client, new ClientElementExpression(ElementTypeOf(call.Type)));
+    }
+}
