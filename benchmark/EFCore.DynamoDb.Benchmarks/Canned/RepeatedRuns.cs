@@ -24,9 +24,13 @@ public static class RepeatedRuns
         for (var run = 1; run <= runs; run++)
         {
             Console.WriteLine($"=== run {run} of {runs} ===");
+            // Under `dotnet run` this process is the app host, which takes the arguments alone; under `dotnet x.dll`
+            // it is dotnet, which needs the assembly first.
+            var host = Environment.ProcessPath!;
+            string[] assembly = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [Environment.GetCommandLineArgs()[0]] : [];
             using var child = Process.Start(
-                Environment.ProcessPath!,
-                [Environment.GetCommandLineArgs()[0], "--canned-once", samplesFile, iterations.ToString(CultureInfo.InvariantCulture), .. filter is null ? Array.Empty<string>() : [filter]])!;
+                host,
+                [.. assembly, "--canned-once", samplesFile, iterations.ToString(CultureInfo.InvariantCulture), .. filter is null ? Array.Empty<string>() : [filter]])!;
             child.WaitForExit();
             var samples = new Dictionary<(string Payload, string Operation, string Implementation), List<(double Ratio, double Allocation, double Nanoseconds)>>();
             foreach (var line in File.ReadAllLines(samplesFile))
