@@ -30,20 +30,13 @@ public class RelationshipBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _client = new AmazonDynamoDBClient(
-            new BasicAWSCredentials("benchmark", "benchmark"),
-            new AmazonDynamoDBConfig
-            {
-                ServiceURL = "http://localhost:8000",
-                AuthenticationRegion = "us-east-1",
-                HttpClientFactory = new CannedHttpHandler.Factory(new CannedResponses(
-                    i => ToItem(new ShopOrder { Shop = "north", Number = i, CustomerId = CustomerId(i), Total = i + 0.5m }))
-                {
-                    BatchGetItem = CannedResponses.BatchGetBody(
-                        CustomersTable,
-                        Enumerable.Range(0, CustomerCount).Select(i => ToItem(new ShopCustomer { Id = CustomerId(i), Name = "Customer " + i, City = "Oslo" }))),
-                }),
-            });
+        _client = CannedHttpHandler.CreateClient(new CannedResponses(
+            i => ToItem(new ShopOrder { Shop = "north", Number = i, CustomerId = CustomerId(i), Total = i + 0.5m }))
+        {
+            BatchGetItem = CannedResponses.BatchGetBody(
+                CustomersTable,
+                Enumerable.Range(0, CustomerCount).Select(i => ToItem(new ShopCustomer { Id = CustomerId(i), Name = "Customer " + i, City = "Oslo" }))),
+        });
         _contexts = new PooledDbContextFactory<ShopContext>(new DbContextOptionsBuilder<ShopContext>().UseDynamoDb(_client).Options);
     }
 
