@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.ClientOperators;
 using EFCore.DynamoDb.Query.Internal.Lookups;
 using Microsoft.EntityFrameworkCore.Query;
@@ -19,7 +20,8 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
         ShapedQueryExpression source,
         LambdaExpression lambda,
         IReadOnlyList<CorrelatedSubquery> subqueries,
-        string name)
+        string name,
+        LambdaExpression? resultSelector = null)
     {
         var outerClient = ToClient(source);
         var outer = lambda.Parameters[0];
@@ -104,12 +106,39 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             return Fail(rewriter.FailureReason);
         }
 
-        var call = Expression.Call(
-            typeof(Enumerable),
-            name,
-            name == nameof(Queryable.Select) ? [outer.Type, rewritten.ReturnType] : [outer.Type],
-            outerClient.Body,
-            rewritten);
+        MethodCallExpression call;
+        if (resultSelector is null)
+        {
+            call = Expression.Call(
+                typeof(Enumerable),
+                name,
+                name == nameof(Queryable.Select) ? [outer.Type, rewritten.ReturnType] : [outer.Type],
+                outerClient.Body,
+                rewritten);
+        }
+        else
+        {
+            // SelectMany(c => c.Orders…, (c, o) => …): each outer row with each of its inner rows.
+            var resultRewriter = new ClientLambdaRewriter(insideProjection: true);
+            if (resultRewriter.Rewrite(resultSelector) is not LambdaExpression result)
+            {
+                return Fail(resultRewriter.FailureReason);
+            }
+
+            var collectionType = ElementTypeOf(rewritten.ReturnType);
+            var sequenceType = typeof(IEnumerable<>).MakeGenericType(collectionType);
+            call = Expression.Call(
+                typeof(Enumerable),
+                nameof(Enumerable.SelectMany),
+                [outer.Type, collectionType, result.ReturnType],
+                outerClient.Body,
+                Expression.Lambda(
+                    typeof(Func<,>).MakeGenericType(outer.Type, sequenceType),
+                    rewritten.ReturnType == sequenceType ? rewritten.Body : Expression.Convert(rewritten.Body, sequenceType),
+                    rewritten.Parameters),
+                result);
+        }
+
         var client = new ClientOperatorsExpression(
             sources,
             sourceParameters,
@@ -117,5 +146,52 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             [.. operators, name],
             lookups);
         return new ShapedQueryExpression(client, new ClientElementExpression(ElementTypeOf(call.Type)));
+    }
+
+    // SelectMany over a correlated subquery (c => DbSet<Order>().Where(o => o.CustomerID == c.CustomerID)…, with or
+    // without DefaultIfEmpty) looks the inner rows up by key like a collection navigation; over an uncorrelated one it is
+    // a cross join, each side read once.
+    private ShapedQueryExpression? TranslateLookupSelectMany(
+        ShapedQueryExpression source,
+        LambdaExpression collectionSelector,
+        LambdaExpression resultSelector)
+    {
+        if (FindCorrelated(collectionSelector) is { Count: > 0 } subqueries)
+        {
+            return TranslateCorrelated(source, collectionSelector, subqueries, nameof(Queryable.SelectMany), resultSelector);
+        }
+
+        var parameterFinder = new CorrelatedSubqueryFinder(collectionSelector.Parameters[0]);
+        if (parameterFinder.ReadsOuter(collectionSelector.Body) || TranslateSubquery(collectionSelector.Body) is not { } inner)
+        {
+            return Fail(DynamoDbStrings.JoinNotSupported(nameof(Queryable.SelectMany)));
+        }
+
+        var resultRewriter = new ClientLambdaRewriter(insideProjection: true);
+        if (resultRewriter.Rewrite(resultSelector) is not LambdaExpression result)
+        {
+            return Fail(resultRewriter.FailureReason);
+        }
+
+        var outerClient = ToClient(source);
+        var innerClient = ToClient(inner);
+        var innerType = ElementType(innerClient);
+        var body = Expression.Call(
+            typeof(Enumerable),
+            nameof(Enumerable.SelectMany),
+            [ElementType(outerClient), innerType, result.ReturnType],
+            outerClient.Body,
+            Expression.Lambda(
+                typeof(Func<,>).MakeGenericType(ElementType(outerClient), typeof(IEnumerable<>).MakeGenericType(innerType)),
+                innerClient.Body,
+                Expression.Parameter(ElementType(outerClient), "outer")),
+            result);
+        var joined = new ClientOperatorsExpression(
+            [.. outerClient.Sources, .. innerClient.Sources],
+            [.. outerClient.SourceParameters, .. innerClient.SourceParameters],
+            body,
+            [.. outerClient.Operators, .. innerClient.Operators, nameof(Queryable.SelectMany)],
+            [.. outerClient.Lookups, .. innerClient.Lookups]);
+        return new ShapedQueryExpression(joined, new ClientElementExpression(result.ReturnType));
     }
 }

@@ -420,7 +420,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         ShapedQueryExpression source,
         LambdaExpression collectionSelector,
         LambdaExpression resultSelector)
-        => Fail(DynamoDbStrings.JoinNotSupported(nameof(Queryable.SelectMany)));
+        => TranslateLookupSelectMany(source, collectionSelector, resultSelector);
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector)

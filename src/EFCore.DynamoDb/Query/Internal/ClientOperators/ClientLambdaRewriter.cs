@@ -79,6 +79,27 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
         return base.VisitMethodCall(node);
     }
 
+    /// <inheritdoc />
+    protected override Expression VisitMember(MemberExpression node)
+    {
+        // o.Customer.City where a lookup found no customer (a LeftJoin, an optional navigation): null, as in EF's other
+        // providers, rather than a NullReferenceException on the client. Only members of a reference type, whose type
+        // a null does not change.
+        var visited = base.VisitMember(node);
+        if (visited is MemberExpression { Expression: MemberExpression { Type.IsValueType: false } instance } member
+            && instance.Type != typeof(string)
+            && instance.Expression is not ConstantExpression
+            && !member.Type.IsValueType)
+        {
+            return Expression.Condition(
+                Expression.Equal(instance, Expression.Constant(null, instance.Type)),
+                Expression.Constant(null, member.Type),
+                member);
+        }
+
+        return visited;
+    }
+
     private void Fail(string reason)
     {
         _failed = true;

@@ -22,6 +22,9 @@ public sealed class CorrelatedSubqueryFinder(ParameterExpression outer) : Expres
         return [.. _found];
     }
 
+    /// <summary>Whether <paramref name="expression" /> reads the outer row.</summary>
+    public bool ReadsOuter(Expression expression) => Reads(expression, outer);
+
     /// <inheritdoc />
     protected override Expression VisitExtension(Expression node)
     {
