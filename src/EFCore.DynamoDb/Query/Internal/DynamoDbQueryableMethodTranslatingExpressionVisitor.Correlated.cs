@@ -75,7 +75,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             rowsParameters.Add(rows);
             rowsValues.Add(Expression.Call(
                 (System.Reflection.MethodInfo)rowsType.GetField(nameof(CorrelatedRows<int, int>.CreateMethod))!.GetValue(null)!,
-                innerClient.Body,
+                InPrimaryKeyOrder(inner, innerClient.Body, innerType),
                 Expression.Lambda(typeof(Func<,>).MakeGenericType(innerType, keyType), innerKey.Body, innerKey.Parameters)));
             var forOuterRow = Expression.Call(
                 typeof(Queryable),
@@ -193,5 +193,32 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             [.. outerClient.Operators, .. innerClient.Operators, nameof(Queryable.SelectMany)],
             [.. outerClient.Lookups, .. innerClient.Lookups]);
         return new ShapedQueryExpression(joined, new ClientElementExpression(result.ReturnType));
+    }
+
+    // Each outer row's inner rows in the inner entity's key order, the order a Query of one partition returns and the
+    // one a relational store's key gives, whatever order the lookup's Scan or BatchGetItem returned them in.
+    private static Expression InPrimaryKeyOrder(ShapedQueryExpression inner, Expression rows, Type innerType)
+    {
+        if (inner.ShaperExpression is not StructuralTypeShaperExpression { StructuralType: Microsoft.EntityFrameworkCore.Metadata.IEntityType entityType }
+            || entityType.ClrType != innerType
+            || entityType.FindPrimaryKey() is not { } key
+            || key.Properties.Any(p => p.PropertyInfo is null))
+        {
+            return rows;
+        }
+
+        var ordered = rows;
+        for (var i = 0; i < key.Properties.Count; i++)
+        {
+            var row = Expression.Parameter(innerType, "row");
+            var member = Expression.Property(row, key.Properties[i].PropertyInfo!);
+            ordered = Expression.Call(
+                typeof(Enumerable),
+                i == 0 ? nameof(Enumerable.OrderBy) : nameof(Enumerable.ThenBy),
+                [innerType, member.Type],
+                [ordered, Expression.Lambda(member, row), .. member.Type == typeof(string) ? [Expression.Constant(StringComparer.Ordinal, typeof(IComparer<string>))] : Array.Empty<Expression>()]);
+        }
+
+        return ordered;
     }
 }
