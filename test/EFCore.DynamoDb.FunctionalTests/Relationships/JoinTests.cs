@@ -88,4 +88,23 @@ public sealed class JoinTests(RelationshipsFixture fixture) : IClassFixture<Rela
                        select o.Number;
         Assert.Equal(expected, actual);
     }
+
+    [Fact]
+    public async Task SelectMany_over_another_DbSet_reads_it_once_and_pairs_every_row()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var actual = await (from o in context.Orders
+                            where o.Shop == "north" && o.Number < 10
+                            from r in context.Regions
+                            select new { o.Number, r.Code }).ToListAsync();
+
+        var expected = from o in fixture.Orders
+                       where o.Shop == "north" && o.Number < 10
+                       from r in fixture.Regions
+                       select new { o.Number, r.Code };
+        Assert.Equal(expected.OrderBy(e => e.Number).ThenBy(e => e.Code), actual.OrderBy(a => a.Number).ThenBy(a => a.Code));
+        Assert.Equal(["Query", "Scan"], log.Operations);
+    }
 }
