@@ -82,18 +82,16 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
     /// <inheritdoc />
     protected override Expression VisitMember(MemberExpression node)
     {
-        // o.Customer.City where a lookup found no customer (a LeftJoin, an optional navigation): null, as in EF's other
-        // providers, rather than a NullReferenceException on the client. Only members of a reference type, whose type
-        // a null does not change.
+        // o.Customer.City where a lookup found no customer (a LeftJoin, an optional navigation): null (a value type's
+        // default, as EF's expected results null-protect them) rather than a NullReferenceException on the client.
         var visited = base.VisitMember(node);
         if (visited is MemberExpression { Expression: MemberExpression { Type.IsValueType: false } instance } member
             && instance.Type != typeof(string)
-            && instance.Expression is not ConstantExpression
-            && !member.Type.IsValueType)
+            && instance.Expression is not ConstantExpression)
         {
             return Expression.Condition(
                 Expression.Equal(instance, Expression.Constant(null, instance.Type)),
-                Expression.Constant(null, member.Type),
+                Expression.Default(member.Type),
                 member);
         }
 
