@@ -523,11 +523,11 @@ public static class DynamoDbStrings
 
     /// <summary>A subquery over another entity set (or a navigation to one) in a projection or a client operator.</summary>
     public static string SubqueryNotSupported(string expression)
-        => Format("'{0}' reads the items of another query inside this one: DynamoDB has no joins, and the provider does not yet look up related items. Query them on their own and combine the results in memory.", expression);
+        => Format("'{0}' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a subquery tied to the outer row by one key equality (a navigation, or 'Where(i => i.Key == o.Key)'). Query them on their own and combine the results in memory.", expression);
 
     /// <summary>A join, which needs lookups across tables.</summary>
     public static string JoinNotSupported(string @operator)
-        => Format("'{0}' cannot be translated: DynamoDB has no joins, and the provider does not yet look up the related items of another query. Query each entity type on its own and combine the results in memory.", @operator);
+        => Format("'{0}' cannot be translated: DynamoDB has no joins; the provider looks up related items by key for Join, LeftJoin, navigations and SelectMany over a correlated subquery, not for this '{0}'. Query each entity type on its own and combine the results in memory.", @operator);
 
     /// <summary>ExecuteUpdate/ExecuteDelete over a query with operators run on the client.</summary>
     public static string ExecuteAfterClientOperators(string method, string operators)

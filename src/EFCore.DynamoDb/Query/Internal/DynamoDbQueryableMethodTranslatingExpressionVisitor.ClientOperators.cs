@@ -106,7 +106,8 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             [.. first.Sources, .. second.Sources],
             [.. first.SourceParameters, .. second.SourceParameters],
             Expression.Call(typeof(Enumerable), name, [elementType], first.Body, secondBody),
-            [.. first.Operators, .. second.Operators, name]);
+            [.. first.Operators, .. second.Operators, name],
+            [.. first.Lookups, .. second.Lookups]);
         return new ShapedQueryExpression(combined, new ClientElementExpression(elementType));
     }
 

@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal.Lookups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal.ClientOperators;
@@ -77,6 +79,25 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
         return base.VisitMethodCall(node);
     }
 
+    /// <inheritdoc />
+    protected override Expression VisitMember(MemberExpression node)
+    {
+        // o.Customer.City where a lookup found no customer (a LeftJoin, an optional navigation): null (a value type's
+        // default, as EF's expected results null-protect them) rather than a NullReferenceException on the client.
+        var visited = base.VisitMember(node);
+        if (visited is MemberExpression { Expression: MemberExpression { Type.IsValueType: false } instance } member
+            && instance.Type != typeof(string)
+            && instance.Expression is not ConstantExpression)
+        {
+            return Expression.Condition(
+                Expression.Equal(instance, Expression.Constant(null, instance.Type)),
+                Expression.Default(member.Type),
+                member);
+        }
+
+        return visited;
+    }
+
     private void Fail(string reason)
     {
         _failed = true;
@@ -101,6 +122,27 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
             case QueryRootExpression or MaterializeCollectionNavigationExpression:
                 Fail(DynamoDbStrings.SubqueryNotSupported(node.Print()));
                 return node;
+
+            // Include(o => o.Customer) after the join that looked the customer up: the navigation is set on each row.
+            case IncludeExpression { Navigation: INavigation { IsCollection: false, ForeignKey.IsOwnership: false } navigation } include:
+                return Expression.Call(
+                    LookupNavigationLoader.IncludeReferenceMethod.MakeGenericMethod(include.Type),
+                    QueryCompilationContext.QueryContextParameter,
+                    Visit(include.EntityExpression),
+                    Expression.Convert(Visit(include.NavigationExpression), typeof(object)),
+                    Expression.Constant(navigation),
+                    Expression.Constant(include.SetLoaded));
+
+            // Include(c => c.Orders): the collection is filled with the outer row's looked-up dependents.
+            case IncludeExpression { Navigation: INavigation { IsCollection: true, ForeignKey.IsOwnership: false } collection } include:
+                var elementType = collection.TargetEntityType.ClrType;
+                return Expression.Call(
+                    LookupNavigationLoader.IncludeCollectionMethod.MakeGenericMethod(include.Type, elementType),
+                    QueryCompilationContext.QueryContextParameter,
+                    Visit(include.EntityExpression),
+                    Convert(Visit(include.NavigationExpression), typeof(IEnumerable<>).MakeGenericType(elementType)),
+                    Expression.Constant(collection),
+                    Expression.Constant(include.SetLoaded));
 
             // The provider's own nodes of a projection (attribute reads, entity shapers) are compiled with it.
             default:
