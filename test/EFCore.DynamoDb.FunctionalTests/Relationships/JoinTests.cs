@@ -54,6 +54,26 @@ public sealed class JoinTests(RelationshipsFixture fixture) : IClassFixture<Rela
     }
 
     [Fact]
+    public async Task Left_join_reads_a_nullable_value_of_a_missing_order_as_null_not_the_default()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var actual = await (from c in context.Customers
+                            join o in context.Orders on c.Id equals o.CustomerId into orders
+                            from o in orders.DefaultIfEmpty()
+                            select new { c.Id, Number = (int?)o.Number }).ToListAsync();
+
+        var expected = (from c in fixture.Customers
+                        join o in fixture.Orders on c.Id equals o.CustomerId into orders
+                        from o in orders.DefaultIfEmpty()
+                        select new { c.Id, Number = o == null ? null : (int?)o.Number }).ToList();
+        Assert.Contains(expected, e => e.Number is null);
+        Assert.Equal(expected.OrderBy(e => e.Id).ThenBy(e => e.Number), actual.OrderBy(a => a.Id).ThenBy(a => a.Number));
+        Assert.Equal(["Scan", "Scan"], log.Operations);
+    }
+
+    [Fact]
     public async Task Join_on_an_attribute_that_is_no_key_scans_the_inner_table_once_with_the_warning_and_pairs_every_match()
     {
         var log = new RequestLog();

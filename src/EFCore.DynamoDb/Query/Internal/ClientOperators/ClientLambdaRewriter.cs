@@ -20,6 +20,7 @@ namespace EFCore.DynamoDb.Query.Internal.ClientOperators;
 /// </summary>
 public sealed class ClientLambdaRewriter(bool insideProjection = false) : ExpressionVisitor
 {
+    private readonly HashSet<ConditionalExpression> _nullSafeReads = [];
     private bool _failed;
 
     /// <summary>Why the last rewrite failed; null when EF's standard "could not be translated" says it all.</summary>
@@ -89,13 +90,32 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
             && instance.Type != typeof(string)
             && instance.Expression is not ConstantExpression)
         {
-            return Expression.Condition(
+            var nullSafe = Expression.Condition(
                 Expression.Equal(instance, Expression.Constant(null, instance.Type)),
                 Expression.Default(member.Type),
                 member);
+            _nullSafeReads.Add(nullSafe);
+            return nullSafe;
         }
 
         return visited;
+    }
+
+    /// <inheritdoc />
+    protected override Expression VisitUnary(UnaryExpression node)
+    {
+        // (int?)o.OrderID and (object)o.OrderID over a missing entity: null, as in EF's other providers (and the
+        // null-protected expected results), not the value type's default the bare read falls back to.
+        var operand = Visit(node.Operand);
+        if (node.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked
+            && operand is ConditionalExpression read
+            && _nullSafeReads.Contains(read)
+            && (!node.Type.IsValueType || System.Nullable.GetUnderlyingType(node.Type) is not null))
+        {
+            return Expression.Condition(read.Test, Expression.Constant(null, node.Type), node.Update(read.IfFalse));
+        }
+
+        return node.Update(operand);
     }
 
     private void Fail(string reason)

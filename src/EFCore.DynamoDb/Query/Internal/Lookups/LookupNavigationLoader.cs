@@ -117,10 +117,15 @@ public static class LookupNavigationLoader
         return entity;
     }
 
-    // The entry of this very instance, when the query tracks it (a tracking query, or identity resolution).
+    // The entry of this very instance, when the query tracks it (a tracking query, or identity resolution); a keyless
+    // entity is never tracked, so its navigations are always set here.
     private static Microsoft.EntityFrameworkCore.ChangeTracking.Internal.InternalEntityEntry? TrackedEntry(QueryContext queryContext, object entity, IEntityType entityType)
     {
-        var key = entityType.FindPrimaryKey()!;
+        if (entityType.FindPrimaryKey() is not { } key)
+        {
+            return null;
+        }
+
         var keyValues = key.Properties.Select(p => p.GetGetter().GetClrValueUsingContainingEntity(entity)).ToArray();
         var entry = queryContext.TryGetEntry(key, keyValues!, throwOnNullKey: false, out _);
         return entry is not null && ReferenceEquals(entry.Entity, entity) ? entry : null;
