@@ -16,5 +16,8 @@ public class Customer
 
     public List<Order> Orders { get; set; } = [];
 
+    /// <summary>Not mapped (no setter): a query can read it only in its final projection, as in EF's other providers.</summary>
+    public bool IsInOslo => City == "Oslo";
+
     public override string ToString() => $"{Id} {Name} {City} {RegionCode}";
 }

@@ -111,6 +111,20 @@ public sealed class ReferenceNavigationTests(RelationshipsFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_filter_on_an_unmapped_member_through_the_navigation_fails_translation_naming_the_member()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var message = (await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Orders.Where(o => o.Shop == "south").Where(o => o.Customer!.IsInOslo).ToListAsync())).Message;
+
+        Assert.Contains("could not be translated", message);
+        Assert.Contains("Translation of member 'IsInOslo' on entity type 'Customer' failed", message);
+        Assert.Empty(log.Operations);
+    }
+
+    [Fact]
     public async Task A_projection_through_the_navigation_is_null_without_a_customer()
     {
         var log = new RequestLog();

@@ -40,7 +40,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
                 inner = TranslateWhere(inner, subquery.Rest);
             }
 
-            var keyRewriter = new ClientLambdaRewriter();
+            var keyRewriter = new ClientLambdaRewriter(QueryCompilationContext.Model);
             if (inner is null
                 || keyRewriter.Rewrite(Expression.Lambda(subquery.OuterKey, outer)) is not LambdaExpression outerKey
                 || keyRewriter.Rewrite(subquery.InnerKey) is not LambdaExpression innerKey)
@@ -100,7 +100,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             body = ReplacingExpressionVisitor.Replace(subquery.Expression, replacement, body);
         }
 
-        var rewriter = new ClientLambdaRewriter(insideProjection: name == nameof(Queryable.Select));
+        var rewriter = new ClientLambdaRewriter(QueryCompilationContext.Model, insideProjection: name == nameof(Queryable.Select));
         if (rewriter.Rewrite(Expression.Lambda(body, outer)) is not LambdaExpression rewritten)
         {
             return Fail(rewriter.FailureReason);
@@ -119,7 +119,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
         else
         {
             // SelectMany(c => c.Orders…, (c, o) => …): each outer row with each of its inner rows.
-            var resultRewriter = new ClientLambdaRewriter(insideProjection: true);
+            var resultRewriter = new ClientLambdaRewriter(QueryCompilationContext.Model, insideProjection: true);
             if (resultRewriter.Rewrite(resultSelector) is not LambdaExpression result)
             {
                 return Fail(resultRewriter.FailureReason);
@@ -167,7 +167,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             return Fail(DynamoDbStrings.JoinNotSupported(nameof(Queryable.SelectMany)));
         }
 
-        var resultRewriter = new ClientLambdaRewriter(insideProjection: true);
+        var resultRewriter = new ClientLambdaRewriter(QueryCompilationContext.Model, insideProjection: true);
         if (resultRewriter.Rewrite(resultSelector) is not LambdaExpression result)
         {
             return Fail(resultRewriter.FailureReason);

@@ -22,9 +22,9 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
         LambdaExpression resultSelector,
         string name)
     {
-        var outerKeyRewriter = new ClientLambdaRewriter();
-        var innerKeyRewriter = new ClientLambdaRewriter();
-        var resultRewriter = new ClientLambdaRewriter(insideProjection: true);
+        var outerKeyRewriter = new ClientLambdaRewriter(QueryCompilationContext.Model);
+        var innerKeyRewriter = new ClientLambdaRewriter(QueryCompilationContext.Model);
+        var resultRewriter = new ClientLambdaRewriter(QueryCompilationContext.Model, insideProjection: true);
         if (outerKeyRewriter.Rewrite(outerKeySelector) is not LambdaExpression outerKey
             || innerKeyRewriter.Rewrite(innerKeySelector) is not LambdaExpression innerKey
             || resultRewriter.Rewrite(resultSelector) is not LambdaExpression result)

@@ -165,7 +165,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
         var query = Query(source);
         var binder = new ProjectionBinder(query, QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll);
-        var rewriter = new ClientLambdaRewriter(insideProjection: true);
+        var rewriter = new ClientLambdaRewriter(QueryCompilationContext.Model, insideProjection: true);
         var shaper = rewriter.Rewrite(binder.Visit(RemapLambdaBody(source, selector)));
         if (shaper is null || binder.FailureReason is not null)
         {

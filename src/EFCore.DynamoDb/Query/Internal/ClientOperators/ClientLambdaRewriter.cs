@@ -3,6 +3,7 @@ using System.Reflection;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.Lookups;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
@@ -16,10 +17,14 @@ namespace EFCore.DynamoDb.Query.Internal.ClientOperators;
 /// <see cref="Enumerable" /> one, compiled with the query instead of at each call. Query parameters stay, to be read
 /// from each execution's context. What has no in-memory meaning (a shadow property, a query over another entity
 /// set) fails with the reason. Inside a projection (<paramref name="insideProjection" />), the provider's attribute
-/// reads and shapers are left for the shaper's compilation.
+/// reads and shapers are left for the shaper's compilation. A member the model does not map (<c>c.IsLondon</c>) fails
+/// as in EF's other providers, except in the final projection itself, where EF runs it on the materialized entity.
 /// </summary>
-public sealed class ClientLambdaRewriter(bool insideProjection = false) : ExpressionVisitor
+public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjection = false) : ExpressionVisitor
 {
+    // How many LINQ operators the visit is inside: their lambdas are query, not the final projection.
+    private int _operatorDepth;
+
     private readonly HashSet<ConditionalExpression> _nullSafeReads = [];
     private bool _failed;
 
@@ -55,9 +60,19 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
             return read.Type == node.Type ? read : Expression.Convert(read, node.Type);
         }
 
+        if (node.Method.DeclaringType == typeof(Enumerable))
+        {
+            _operatorDepth++;
+            var call = base.VisitMethodCall(node);
+            _operatorDepth--;
+            return call;
+        }
+
         if (node.Method.DeclaringType == typeof(Queryable))
         {
+            _operatorDepth++;
             var arguments = node.Arguments.Select(a => Visit(a is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : a)).ToList();
+            _operatorDepth--;
             if (node.Method.Name == nameof(Queryable.AsQueryable))
             {
                 return arguments[0];
@@ -85,6 +100,18 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
     {
         // o.Customer.City where a lookup found no customer (a LeftJoin, an optional navigation): null (a value type's
         // default, as EF's expected results null-protect them) rather than a NullReferenceException on the client.
+        if ((!insideProjection || _operatorDepth > 0)
+            && node is { Expression: { } owner, Member: PropertyInfo or FieldInfo }
+            && model.FindEntityType(owner.Type) is { } entityType
+            && entityType.FindProperty(node.Member.Name) is null
+            && entityType.FindNavigation(node.Member.Name) is null
+            && entityType.FindSkipNavigation(node.Member.Name) is null
+            && entityType.FindComplexProperty(node.Member.Name) is null)
+        {
+            Fail(CoreStrings.QueryUnableToTranslateMember(node.Member.Name, entityType.DisplayName()));
+            return node;
+        }
+
         var visited = base.VisitMember(node);
         if (visited is MemberExpression { Expression: MemberExpression { Type.IsValueType: false } instance } member
             && instance.Type != typeof(string)
