@@ -96,6 +96,14 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
     }
 
     /// <inheritdoc />
+    protected override Expression VisitLambda<T>(Expression<T> node)
+    {
+        // A body that was a query (c => c.Orders, an IQueryable) is now a sequence: the lambda's type follows it.
+        var body = Visit(node.Body);
+        return body == node.Body ? node : Expression.Lambda(body, node.Name, node.TailCall, node.Parameters);
+    }
+
+    /// <inheritdoc />
     protected override Expression VisitMember(MemberExpression node)
     {
         // o.Customer.City where a lookup found no customer (a LeftJoin, an optional navigation): null (a value type's
