@@ -529,6 +529,10 @@ public static class DynamoDbStrings
     public static string JoinNotSupported(string @operator)
         => Format("'{0}' cannot be translated: DynamoDB has no joins; the provider looks up related items by key for Join, LeftJoin, navigations and SelectMany over a correlated subquery, not for this '{0}'. Query each entity type on its own and combine the results in memory.", @operator);
 
+    /// <summary>A filtered collection Include with Skip or Take in a query that tracks (or resolves identities).</summary>
+    public static string FilteredIncludeRowLimitWhenTracking(string navigation)
+        => Format("The filtered Include of '{0}' uses Skip or Take in a tracking query: the provider reads the related items by key and tracks each one it reads, and EF's fix-up would put all of them in the collection, not only the rows Skip/Take keep. Add 'AsNoTracking()', or filter with Where only.", navigation);
+
     /// <summary>ExecuteUpdate/ExecuteDelete over a query with operators run on the client.</summary>
     public static string ExecuteAfterClientOperators(string method, string operators)
         => Format("'{0}' cannot follow {1}, which run on the client: '{0}' writes the items a DynamoDB request selects. Select the items with conditions DynamoDB can express, or read them and save the changes with SaveChangesAsync.", method, operators);

@@ -45,6 +45,34 @@ public sealed class CollectionNavigationTests(RelationshipsFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Filtered_include_with_Skip_keeps_only_the_rows_Skip_leaves_without_tracking()
+    {
+        await using var context = fixture.CreateContext();
+
+        var customers = await context.Customers.AsNoTracking().Where(c => CustomerIds.Contains(c.Id))
+            .Include(c => c.Orders.OrderBy(o => o.Number).Skip(1)).ToListAsync();
+
+        var expected = fixture.Customers.Where(c => CustomerIds.Contains(c.Id))
+            .Select(c => (c.Id, string.Join(",", c.Orders.OrderBy(o => o.Number).Skip(1).Select(o => o.Number))));
+        Assert.Equal(expected.Order(), customers.Select(c => (c.Id, string.Join(",", c.Orders.Select(o => o.Number)))).Order());
+        Assert.Contains(fixture.Customers, c => CustomerIds.Contains(c.Id) && c.Orders.Count > 0);
+    }
+
+    [Fact]
+    public async Task Filtered_include_with_Skip_in_a_tracking_query_fails_translation_with_the_reason()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var message = (await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Customers.Where(c => CustomerIds.Contains(c.Id)).Include(c => c.Orders.OrderBy(o => o.Number).Skip(1)).ToListAsync())).Message;
+
+        Assert.Contains("could not be translated", message);
+        Assert.Contains("The filtered Include of 'Customer.Orders' uses Skip or Take in a tracking query", message);
+        Assert.Empty(log.Operations);
+    }
+
+    [Fact]
     public async Task Count_of_a_collection_in_a_projection()
     {
         var log = new RequestLog();

@@ -2,6 +2,8 @@ using System.Linq.Expressions;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.ClientOperators;
 using EFCore.DynamoDb.Query.Internal.Lookups;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;
@@ -23,6 +25,15 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
         string name,
         LambdaExpression? resultSelector = null)
     {
+        // A tracking query tracks the looked-up dependents as they are read, before the filter's Skip/Take, and EF's
+        // fix-up then adds every one of them to the included collection: the row limit would be silently lost.
+        if (QueryCompilationContext.QueryTrackingBehavior != QueryTrackingBehavior.NoTracking
+            && RowLimitedIncludeFinder.Find(lambda.Body) is { } rowLimitedInclude)
+        {
+            return Fail(DynamoDbStrings.FilteredIncludeRowLimitWhenTracking(
+                rowLimitedInclude.DeclaringEntityType.DisplayName() + "." + rowLimitedInclude.Name));
+        }
+
         var outerClient = ToClient(source);
         var outer = lambda.Parameters[0];
         List<ShapedQueryExpression> sources = [.. outerClient.Sources];
@@ -220,5 +231,37 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
         }
 
         return ordered;
+    }
+
+    // The first collection Include whose filter limits rows (Include(c => c.Orders.OrderBy(…).Skip(1))).
+    private sealed class RowLimitedIncludeFinder : ExpressionVisitor
+    {
+        private INavigation? _found;
+
+        public static INavigation? Find(Expression body)
+        {
+            var finder = new RowLimitedIncludeFinder();
+            finder.Visit(body);
+            return finder._found;
+        }
+
+        protected override Expression VisitExtension(Expression node)
+        {
+            if (_found is null
+                && node is IncludeExpression { Navigation: INavigation { IsCollection: true } navigation, NavigationExpression: MaterializeCollectionNavigationExpression collection }
+                && LimitsRows(collection.Subquery))
+            {
+                _found = navigation;
+                return node;
+            }
+
+            return base.VisitExtension(node);
+        }
+
+        private static bool LimitsRows(Expression subquery)
+            => subquery is MethodCallExpression { Method.DeclaringType: var type } call
+                && (type == typeof(Queryable) || type == typeof(Enumerable))
+                && call.Arguments.Count > 0
+                && (call.Method.Name is nameof(Queryable.Skip) or nameof(Queryable.Take) || LimitsRows(call.Arguments[0]));
     }
 }
