@@ -19,11 +19,6 @@ partial class NorthwindNavigationsQueryDynamoDbTest
             ? SpecAssert.SyncNotSupportedAsync(() => base.Collection_select_nav_prop_all(async))
             : base.Collection_select_nav_prop_all(async);
 
-    public override global::System.Threading.Tasks.Task Collection_select_nav_prop_all_client(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Collection_select_nav_prop_all_client(async))
-            : base.Collection_select_nav_prop_all_client(async);
-
     public override global::System.Threading.Tasks.Task Collection_select_nav_prop_any(bool async)
         => !async
             ? SpecAssert.SyncNotSupportedAsync(() => base.Collection_select_nav_prop_any(async))
@@ -180,11 +175,6 @@ partial class NorthwindNavigationsQueryDynamoDbTest
         => !async
             ? SpecAssert.SyncNotSupportedAsync(() => base.Select_Where_Navigation(async))
             : base.Select_Where_Navigation(async);
-
-    public override global::System.Threading.Tasks.Task Select_Where_Navigation_Client(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Select_Where_Navigation_Client(async))
-            : base.Select_Where_Navigation_Client(async);
 
     public override global::System.Threading.Tasks.Task Select_Where_Navigation_Contains(bool async)
         => !async

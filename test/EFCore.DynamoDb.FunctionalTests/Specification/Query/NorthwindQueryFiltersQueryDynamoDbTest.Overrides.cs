@@ -63,7 +63,7 @@ partial class NorthwindQueryFiltersQueryDynamoDbTest
             : base.Materialized_query_parameter_new_context(async);
 
     public override global::System.Threading.Tasks.Task Navs_query(bool async)
-        => SpecAssert.FailsAsync<global::System.ArgumentException>(() => base.Navs_query(async), "Expression of type 'System.Collections.Generic.IEnumerable`1[Microsoft.EntityFrameworkCore.TestModels.Northwind.Order]' cannot be used for return type");
+        => SpecAssert.TranslationFailedAsync(() => base.Navs_query(async), "");
 
     public override global::System.Threading.Tasks.Task Project_reference_that_itself_has_query_filter_with_another_reference(bool async)
         => !async
