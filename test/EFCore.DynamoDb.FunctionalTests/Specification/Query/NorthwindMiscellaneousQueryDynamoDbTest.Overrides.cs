@@ -988,7 +988,7 @@ partial class NorthwindMiscellaneousQueryDynamoDbTest
         => SpecAssert.TranslationFailedAsync(() => base.Perform_identity_resolution_reuses_same_instances(async, useAsTracking), "");
 
     public override global::System.Threading.Tasks.Task Perform_identity_resolution_reuses_same_instances_across_joins(bool async, bool useAsTracking)
-        => (!async && useAsTracking) || (!async && !useAsTracking)
+        => (!async && !useAsTracking) || (!async && useAsTracking)
             ? SpecAssert.SyncNotSupportedAsync(() => base.Perform_identity_resolution_reuses_same_instances_across_joins(async, useAsTracking))
             : base.Perform_identity_resolution_reuses_same_instances_across_joins(async, useAsTracking);
 
