@@ -25,27 +25,28 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
             .ToList();
         if (model.HasKeyCounters())
         {
-            requests.Add(CreateKeyCountersTable(options.ResolveKeyCountersTableName(model)));
+            // One item per counter (a table and its generated key attribute), holding the highest value reserved.
+            requests.Add(CreateProviderTable(options.ResolveTableName(model, model.GetKeyCountersTableName()), KeyCounterExtensions.CounterNameAttribute));
         }
 
-        if (UniqueIndexGuardTable.CreateTableRequest(options, model) is { } guardTable)
+        if (UniqueIndexGuardTable.IsNeeded(model))
         {
-            requests.Add(guardTable);
+            requests.Add(CreateProviderTable(UniqueIndexGuardTable.Name(options, model), UniqueIndexGuardTable.KeyAttribute));
         }
 
         return requests;
     }
 
     /// <summary>
-    /// The key counters table: one item per counter (a table and its generated key attribute), keyed by the counter's
-    /// name, holding the highest value reserved so far; on-demand, as it sees one small write per block of keys.
+    /// A table the provider keeps for the model (key counters, unique-index guards): keyed by one string attribute,
+    /// on-demand, as it sees only small writes beside the entity tables' own.
     /// </summary>
-    public static CreateTableRequest CreateKeyCountersTable(string tableName)
+    public static CreateTableRequest CreateProviderTable(string tableName, string keyAttribute)
         => new()
         {
             TableName = tableName,
-            KeySchema = [new KeySchemaElement(KeyCounterExtensions.CounterNameAttribute, KeyType.HASH)],
-            AttributeDefinitions = [new AttributeDefinition(KeyCounterExtensions.CounterNameAttribute, ScalarAttributeType.S)],
+            KeySchema = [new KeySchemaElement(keyAttribute, KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition(keyAttribute, ScalarAttributeType.S)],
             BillingMode = BillingMode.PAY_PER_REQUEST,
         };
 

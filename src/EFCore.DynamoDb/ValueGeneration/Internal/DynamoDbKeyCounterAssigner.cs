@@ -137,7 +137,7 @@ public class DynamoDbKeyCounterAssigner(
 
     private Task<long[]> TakeAsync(IProperty property, int count, CancellationToken cancellationToken)
     {
-        var table = options.ResolveKeyCountersTableName(currentDbContext.Context.Model);
+        var table = options.ResolveTableName(currentDbContext.Context.Model, currentDbContext.Context.Model.GetKeyCountersTableName());
         var counter = property.GetKeyCounterName();
         return blocks.TakeAsync(
             table + "/" + counter,

@@ -1,7 +1,4 @@
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
-using EFCore.DynamoDb.Metadata.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -29,7 +26,7 @@ public static class UniqueIndexGuardTable
 
     /// <summary>The guard table's name for this model.</summary>
     public static string Name(IDynamoDbSingletonOptions options, IReadOnlyModel model)
-        => options.TableNamePrefix + (string?)model[DynamoDbAnnotationNames.TableNamePrefix] + BaseName + options.TableNameSuffix;
+        => options.ResolveTableName(model, BaseName);
 
     /// <summary>The unique indexes enforced for an entity type's writes: its own and its base types'.</summary>
     public static IEnumerable<IIndex> UniqueIndexesOf(IEntityType entityType)
@@ -39,17 +36,9 @@ public static class UniqueIndexGuardTable
     public static IIndex? FindUniqueIndexInHierarchy(IEntityType entityType)
         => entityType.GetDerivedTypesInclusive().SelectMany(UniqueIndexesOf).FirstOrDefault();
 
-    /// <summary>The CreateTable request of the guard table, or null when the model has no unique index.</summary>
-    public static CreateTableRequest? CreateTableRequest(IDynamoDbSingletonOptions options, IModel model)
-        => model.GetEntityTypes().Any(e => UniqueIndexesOf(e).Any())
-            ? new CreateTableRequest
-            {
-                TableName = Name(options, model),
-                KeySchema = [new KeySchemaElement(KeyAttribute, KeyType.HASH)],
-                AttributeDefinitions = [new AttributeDefinition(KeyAttribute, ScalarAttributeType.S)],
-                BillingMode = BillingMode.PAY_PER_REQUEST,
-            }
-            : null;
+    /// <summary>True when the model has a unique index, so needs the guard table.</summary>
+    public static bool IsNeeded(IModel model)
+        => model.GetEntityTypes().Any(e => UniqueIndexesOf(e).Any());
 
     /// <summary>The index for messages: its name, if it has one, and its properties.</summary>
     public static string Describe(IReadOnlyIndex index)
