@@ -578,4 +578,14 @@ public static class DynamoDbStrings
     /// <summary>Keys of a BatchGetItem read that DynamoDB still left unprocessed after the last attempt.</summary>
     public static string BatchGetUnprocessed(string entityType, string table, int notRead, int attempts)
         => Format("A query of '{0}' by keys could not read {2} key(s) from the table '{1}': DynamoDB still returned them as unprocessed (throttled) by BatchGetItem after {3} attempts. The query stopped; the items already returned were read. Run it again later, or give the table more read capacity.", entityType, table, notRead, attempts);
+
+    // --- keys of three or more properties ---
+
+    /// <summary>A null value for a part of a composite sort key.</summary>
+    public static string CompositeSortKeyNullPart(int position)
+        => Format("The sort-key part at position {0} of a composite sort key is null. Every property of an entity's key needs a value.", position);
+
+    /// <summary>A composite sort-key part of a type the encoding cannot order.</summary>
+    public static string CompositeSortKeyPartType(int position, string type)
+        => Format("The sort-key part at position {0} of a composite sort key is stored as '{1}', which the composite sort key cannot encode in sortable form. Use a key property stored as text, an integer, a floating-point number, a date or time, a Guid, a Boolean or binary (or give it a value converter to one of them).", position, type);
 }
