@@ -1,3 +1,5 @@
+using EFCore.DynamoDb.ValueGeneration.Internal;
+using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Tests.TestModels;
 using EFCore.DynamoDb.Tests.TestUtilities;
 using EFCore.DynamoDb.Update.Internal;
@@ -94,7 +96,7 @@ public class DynamoDbConventionTests
         using var db = TestContexts.Shop(d => d.TableNamePrefix("dev-").TableNameSuffix("-v2"));
 
         Assert.Equal(
-            ["dev-Accounts-v2", "dev-Customers-v2", "dev-Orders-v2", "dev-Products-v2", "dev-Readings-v2"],
+            ["dev-Accounts-v2", "dev-Customers-v2", "dev-EFKeyCounters-v2", "dev-Orders-v2", "dev-Products-v2", "dev-Readings-v2"],
             db.Database.GetCreateTableRequests().Select(r => r.TableName).Order());
     }
 
@@ -120,7 +122,7 @@ public class DynamoDbConventionTests
 
         Assert.Equal("Product", db.Model.FindEntityType(typeof(Product))!.GetTableName());
         Assert.Equal("dev-shop-Product", RequestJson.Of(db.Set<Product>().Where(p => p.Id == 1)).Member("TableName"));
-        Assert.Equal(["dev-shop-Product"], db.Database.GetCreateTableRequests().Select(r => r.TableName));
+        Assert.Equal(["dev-shop-Product", "dev-shop-EFKeyCounters"], db.Database.GetCreateTableRequests().Select(r => r.TableName));
     }
 
     [Fact]
@@ -232,7 +234,7 @@ public class DynamoDbConventionTests
     {
         using var db = TestContexts.Scenario(b => b.Entity<Gadget>().Property(g => g.Id).HasAttributeName("pk"));
 
-        var request = Assert.Single(db.Database.GetCreateTableRequests());
+        var request = db.Database.GetCreateTableRequests().Single(r => r.TableName != "EFKeyCounters");
         Assert.Equal("pk", Assert.Single(request.KeySchema).AttributeName);
         Assert.Equal("pk", Assert.Single(request.AttributeDefinitions).AttributeName);
     }
@@ -246,31 +248,73 @@ public class DynamoDbConventionTests
     }
 
     [Fact]
-    public void Int_keys_are_not_value_generated()
+    public void A_single_int_key_is_generated_on_add_from_its_key_counter()
     {
         using var db = TestContexts.Shop();
+        var id = db.Model.FindEntityType(typeof(Product))!.FindProperty(nameof(Product.Id))!;
 
-        Assert.Equal(ValueGenerated.Never, db.Model.FindEntityType(typeof(Product))!.FindProperty(nameof(Product.Id))!.ValueGenerated);
+        Assert.Equal(ValueGenerated.OnAdd, id.ValueGenerated);
+        Assert.True(id.IsGeneratedByKeyCounter());
+        Assert.Equal("Products#Id", id.GetKeyCounterName());
+        Assert.Equal(10, id.GetKeyBlockSize());
     }
 
     [Fact]
-    public void Long_keys_are_not_value_generated()
+    public void A_single_long_key_is_generated_on_add_and_block_sizes_come_from_the_property_then_the_model()
     {
-        using var db = TestContexts.Scenario(b => b.Entity<LongKeyed>());
+        using var db = TestContexts.Scenario(
+            b =>
+            {
+                b.HasKeyBlockSize(50);
+                b.Entity<LongKeyed>();
+                b.Entity<Product>().Property(p => p.Id).HasKeyBlockSize(5);
+            },
+            scenario: nameof(DynamoDbConventionTests) + ".BlockSizes");
 
-        Assert.Equal(ValueGenerated.Never, db.Model.FindEntityType(typeof(LongKeyed))!.FindProperty(nameof(LongKeyed.Id))!.ValueGenerated);
+        var longKey = db.Model.FindEntityType(typeof(LongKeyed))!.FindProperty(nameof(LongKeyed.Id))!;
+        Assert.Equal(ValueGenerated.OnAdd, longKey.ValueGenerated);
+        Assert.Equal(50, longKey.GetKeyBlockSize());
+        Assert.Equal(5, db.Model.FindEntityType(typeof(Product))!.FindProperty(nameof(Product.Id))!.GetKeyBlockSize());
     }
 
     [Fact]
-    public void An_added_entity_with_an_int_key_keeps_its_key_value()
+    public void An_integer_key_with_ValueGeneratedNever_is_not_generated_and_needs_no_counters_table()
+    {
+        using var db = TestContexts.Scenario(b => b.Entity<LongKeyed>().Property(e => e.Id).ValueGeneratedNever(), scenario: nameof(DynamoDbConventionTests) + ".NeverGenerated");
+
+        Assert.False(db.Model.FindEntityType(typeof(LongKeyed))!.FindProperty(nameof(LongKeyed.Id))!.IsGeneratedByKeyCounter());
+        Assert.Equal(["LongKeyed"], db.Database.GetCreateTableRequests().Select(r => r.TableName));
+    }
+
+    [Fact]
+    public void An_added_entity_with_an_unset_int_key_gets_a_temporary_value_and_a_set_one_is_kept()
     {
         using var db = TestContexts.Shop();
-        var product = new Product { Id = 0, Name = "zero" };
+        var unset = new Product { Name = "unset" };
+        var set = new Product { Id = 7, Name = "set" };
 
-        db.Add(product);
+        db.AddRange(unset, set);
 
-        Assert.Equal(0, product.Id);
-        Assert.False(db.Entry(product).Property(p => p.Id).IsTemporary);
+        Assert.True(db.Entry(unset).Property(p => p.Id).IsTemporary);
+        Assert.Equal(7, set.Id);
+        Assert.False(db.Entry(set).Property(p => p.Id).IsTemporary);
+    }
+
+    [Fact]
+    public void The_counters_table_is_keyed_by_the_counter_name_and_the_reservation_adds_to_its_value()
+    {
+        using var db = TestContexts.Shop(d => d.TableNamePrefix("dev-"));
+
+        var counters = db.Database.GetCreateTableRequests().Single(r => r.TableName == "dev-EFKeyCounters");
+        Assert.Equal("Name HASH S", string.Join(", ", counters.KeySchema.Select(k => $"{k.AttributeName} {k.KeyType.Value} {counters.AttributeDefinitions.Single(d => d.AttributeName == k.AttributeName).AttributeType.Value}")));
+        Assert.Equal("PAY_PER_REQUEST", counters.BillingMode.Value);
+
+        var reserve = DynamoDbKeyCounterAssigner.CreateReserveRequest("dev-EFKeyCounters", "Products#Id", 25);
+        Assert.Equal("ADD #value :count", reserve.UpdateExpression);
+        Assert.Equal("Value", reserve.ExpressionAttributeNames["#value"]);
+        Assert.Equal("25", reserve.ExpressionAttributeValues[":count"].N);
+        Assert.Equal("Products#Id", reserve.Key["Name"].S);
+        Assert.Equal("UPDATED_NEW", reserve.ReturnValues.Value);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class DynamoDbDatabaseCreatorTests
         using var db = TestContexts.Shop();
 
         Assert.Equal(
-            ["Accounts", "Customers", "Orders", "Products", "Readings"],
+            ["Accounts", "Customers", "EFKeyCounters", "Orders", "Products", "Readings"],
             db.Database.GetCreateTableRequests().Select(r => r.TableName).Order());
     }
 
@@ -103,7 +103,7 @@ public class DynamoDbDatabaseCreatorTests
         using var script = JsonDocument.Parse(db.Database.GenerateCreateScript());
 
         var tables = script.RootElement.EnumerateArray().ToDictionary(t => t.GetProperty("TableName").GetString()!);
-        Assert.Equal(["dev-Accounts", "dev-Customers", "dev-Orders", "dev-Products", "dev-Readings"], tables.Keys.Order());
+        Assert.Equal(["dev-Accounts", "dev-Customers", "dev-EFKeyCounters", "dev-Orders", "dev-Products", "dev-Readings"], tables.Keys.Order());
         var orders = tables["dev-Orders"];
         Assert.Equal(
             ["CustomerId:HASH", "OrderId:RANGE"],

@@ -23,9 +23,8 @@ public sealed class DynamoDbInheritanceTests : IDisposable
     [Fact]
     public void A_hierarchy_has_one_table()
     {
-        var request = Assert.Single(_db.Database.GetCreateTableRequests());
-
-        Assert.Equal("Animal", request.TableName);
+        // Besides the key counters table of its generated int key.
+        Assert.Equal(["Animal", "EFKeyCounters"], _db.Database.GetCreateTableRequests().Select(r => r.TableName));
         Assert.Equal("Animal", _db.Model.FindEntityType(typeof(Puppy))!.GetTableName());
     }
 

@@ -18,11 +18,13 @@ public static class DynamoDbEventId
         IndexIgnored,
         ClientSideOrderingWarning,
         ClientEvaluationWarning,
+        PrimaryKeyValueNotSet,
     }
 
     private static readonly string DatabasePrefix = DbLoggerCategory.Database.Name + ".";
     private static readonly string QueryPrefix = DbLoggerCategory.Query.Name + ".";
     private static readonly string CommandPrefix = DbLoggerCategory.Database.Command.Name + ".";
+    private static readonly string UpdatePrefix = DbLoggerCategory.Update.Name + ".";
     private static readonly string ValidationPrefix = DbLoggerCategory.Model.Validation.Name + ".";
 
     /// <summary>
@@ -68,4 +70,11 @@ public static class DynamoDbEventId
     /// <c>ConfigureWarnings(w => w.Throw(DynamoDbEventId.ClientEvaluationWarning))</c>.
     /// </summary>
     public static readonly EventId ClientEvaluationWarning = new((int)Id.ClientEvaluationWarning, QueryPrefix + Id.ClientEvaluationWarning);
+
+    /// <summary>
+    /// A new entity's integer key is not generated (it has <c>ValueGeneratedNever()</c> or is configured so) and was
+    /// left at its default, 0: every such entity gets the same key, so the second is a duplicate. Set the key, or let
+    /// EF's convention generate it from a key counter.
+    /// </summary>
+    public static readonly EventId PrimaryKeyValueNotSet = new((int)Id.PrimaryKeyValueNotSet, UpdatePrefix + Id.PrimaryKeyValueNotSet);
 }

@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 // ReSharper disable once CheckNamespace
@@ -36,4 +37,20 @@ public static class DynamoDbPropertyBuilderExtensions
     /// <inheritdoc cref="HasKeyPrefix(PropertyBuilder, string)" />
     public static PropertyBuilder<TProperty> HasKeyPrefix<TProperty>(this PropertyBuilder<TProperty> propertyBuilder, string prefix)
         => (PropertyBuilder<TProperty>)HasKeyPrefix((PropertyBuilder)propertyBuilder, prefix);
+
+    /// <summary>
+    /// Sets how many values one counter request reserves for this generated integer key, overriding the model's
+    /// <c>HasKeyBlockSize</c>.
+    /// </summary>
+    public static PropertyBuilder HasKeyBlockSize(this PropertyBuilder propertyBuilder, int blockSize)
+    {
+        ArgumentNullException.ThrowIfNull(propertyBuilder);
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
+        propertyBuilder.Metadata.SetAnnotation(DynamoDbAnnotationNames.KeyBlockSize, blockSize);
+        return propertyBuilder;
+    }
+
+    /// <inheritdoc cref="HasKeyBlockSize(PropertyBuilder, int)" />
+    public static PropertyBuilder<TProperty> HasKeyBlockSize<TProperty>(this PropertyBuilder<TProperty> propertyBuilder, int blockSize)
+        => (PropertyBuilder<TProperty>)HasKeyBlockSize((PropertyBuilder)propertyBuilder, blockSize);
 }

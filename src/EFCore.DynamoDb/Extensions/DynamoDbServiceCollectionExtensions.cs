@@ -4,6 +4,7 @@ using EFCore.DynamoDb.Metadata.Conventions;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Update.Internal;
+using EFCore.DynamoDb.Update.Internal.UniqueIndexes;
 using EFCore.DynamoDb.ValueGeneration.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -80,14 +81,18 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
             // A pooled context must not carry condition checks into its next use.
             .TryAdd<IResettableService, DynamoDbConditionChecks>(p => p.GetRequiredService<DynamoDbConditionChecks>())
+            .TryAdd<IResettableService, DynamoDbKeyCounterAssigner>(p => p.GetRequiredService<DynamoDbKeyCounterAssigner>())
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<IDynamoDbSingletonOptions, DynamoDbSingletonOptions>()
                 .TryAddSingleton<ISingletonDynamoDbClient, SingletonDynamoDbClient>()
                 .TryAddSingleton<CreateTableRequestFactory, CreateTableRequestFactory>()
                 .TryAddSingleton<DynamoDbWriteCommandFactory, DynamoDbWriteCommandFactory>()
+                .TryAddSingleton<DynamoDbKeyCounterBlocks, DynamoDbKeyCounterBlocks>()
                 .TryAddScoped<IDynamoDbClientWrapper, DynamoDbClientWrapper>()
                 .TryAddScoped<DynamoDbWriteErrorMapper, DynamoDbWriteErrorMapper>()
+                .TryAddScoped<UniqueIndexGuardFactory, UniqueIndexGuardFactory>()
                 .TryAddScoped<DynamoDbConditionChecks, DynamoDbConditionChecks>()
+                .TryAddScoped<DynamoDbKeyCounterAssigner, DynamoDbKeyCounterAssigner>()
                 .TryAddScoped<DynamoDbRequestRetrier, DynamoDbRequestRetrier>()
                 .TryAddScoped<DynamoDbBatchWriter, DynamoDbBatchWriter>());
 

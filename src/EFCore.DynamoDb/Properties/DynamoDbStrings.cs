@@ -588,4 +588,45 @@ public static class DynamoDbStrings
     /// <summary>A composite sort-key part of a type the encoding cannot order.</summary>
     public static string CompositeSortKeyPartType(int position, string type)
         => Format("The sort-key part at position {0} of a composite sort key is stored as '{1}', which the composite sort key cannot encode in sortable form. Use a key property stored as text, an integer, a floating-point number, a date or time, a Guid, a Boolean or binary (or give it a value converter to one of them).", position, type);
+    // --- generated integer keys ---
+
+    /// <summary>A generated integer key whose counters table does not exist.</summary>
+    public static string KeyCountersTableMissing(string table, string entityType, string property)
+        => Format("The key '{2}' of a new '{1}' is generated from a key counter in the table '{0}', which does not exist. Nothing was written. Create it with 'Database.EnsureCreatedAsync()' (or from 'GetCreateTableRequests()'), or set the key yourself.", table, entityType, property);
+
+    /// <summary>A key counter past the range of the key's type.</summary>
+    public static string KeyCounterOverflow(string entityType, string property, long value, string type)
+        => Format("The key counter of '{0}.{1}' reached {2}, beyond what its type '{3}' can hold. Nothing was written. Use a wider key type (long), or reset the counter item if the values below it are free.", entityType, property, value, type);
+
+    // --- loading and indexes from other providers' models ---
+
+    /// <summary>The scan warning of loading a collection navigation whose foreign key no index has as partition key.</summary>
+    public static string NavigationLoadScan(string navigation, string table, string dependent, string foreignKey)
+        => Format("Loading '{0}' reads the whole table '{1}' with a Scan: neither the table nor a secondary index of '{2}' has {3} as its partition key. Call 'modelBuilder.MapIndexesToGlobalSecondaryIndexes()' (the index EF creates for the foreign key becomes a global secondary index) or declare a global secondary index on {3} to load it with a Query.", navigation, table, dependent, foreignKey);
+
+    // --- unique indexes enforced with guard items ---
+
+    /// <summary>A unique index value already claimed (values not shown: sensitive data logging is off).</summary>
+    public static string UniqueIndexDuplicate(string entityType, string index, bool inSave)
+        => Format("Cannot save the '{0}': the unique index {1} already holds its value{2}. Enable sensitive data logging to see the value.", entityType, index, inSave ? " for another entity of the same save" : "");
+
+    /// <summary>A unique index value already claimed, with the value.</summary>
+    public static string UniqueIndexDuplicateSensitive(string entityType, string index, string value, bool inSave)
+        => Format("Cannot save the '{0}': the unique index {1} already holds the value {2}{3}.", entityType, index, value, inSave ? " for another entity of the same save" : "");
+
+    /// <summary>A unique index over a property whose stored value is not a string, number, binary or boolean.</summary>
+    public static string UniqueIndexValueNotScalar(string entityType, string index, string property)
+        => Format("The unique index {1} of '{0}' includes '{2}', whose stored value is not a string, number, binary or boolean, so it cannot be enforced. Index scalar properties only.", entityType, index, property);
+
+    /// <summary>A batch write of an entity type with a unique index.</summary>
+    public static string BatchUniqueIndex(string method, string entityType, string index)
+        => Format("{0} cannot write '{1}': it has the unique index {2}, whose guard items BatchWriteItem cannot write atomically with the items; nothing was sent. Use SaveChangesAsync, which enforces the index.", method, entityType, index);
+
+    /// <summary>The LINQ translation failure reason for ExecuteUpdate setting a property of a unique index.</summary>
+    public static string ExecuteUpdateUniqueIndex(string entityType, string property, string index)
+        => Format("ExecuteUpdate cannot set '{0}.{1}': it is part of the unique index {2}, whose guard items a bulk update does not move. Load the entities and change them with SaveChangesAsync, which enforces the index.", entityType, property, index);
+
+    /// <summary>The LINQ translation failure reason for ExecuteDelete of an entity type with a unique index.</summary>
+    public static string ExecuteDeleteUniqueIndex(string entityType, string index)
+        => Format("ExecuteDelete cannot delete '{0}': it has the unique index {1}, whose guard items a bulk delete does not delete (they would keep the values taken). Load the entities and remove them with SaveChangesAsync.", entityType, index);
 }

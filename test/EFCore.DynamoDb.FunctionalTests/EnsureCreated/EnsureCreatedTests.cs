@@ -38,6 +38,7 @@ public sealed class EnsureCreatedTests(EnsureCreatedFixture fixture, DynamoDbSer
             [
                 fixture.TableNamePrefix + "Attachments-v2",
                 fixture.TableNamePrefix + "Customers-v2",
+                fixture.TableNamePrefix + "EFKeyCounters-v2",
                 fixture.TableNamePrefix + "Ledger-v2",
                 fixture.TableNamePrefix + "Shipments-v2",
                 fixture.TableNamePrefix + "Tallies-v2",
@@ -118,7 +119,7 @@ public sealed class EnsureCreatedTests(EnsureCreatedFixture fixture, DynamoDbSer
         var requests = context.Database.GetCreateTableRequests();
 
         Assert.Equal(
-            [prefix + "Attachments", prefix + "Customers", prefix + "Ledger", prefix + "Shipments", prefix + "Tallies"],
+            [prefix + "Attachments", prefix + "Customers", prefix + "EFKeyCounters", prefix + "Ledger", prefix + "Shipments", prefix + "Tallies"],
             requests.Select(r => r.TableName).Order(StringComparer.Ordinal));
         Assert.All(requests, r => Assert.Equal(BillingMode.PAY_PER_REQUEST, r.BillingMode));
         await Assert.ThrowsAsync<ResourceNotFoundException>(

@@ -1,6 +1,7 @@
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Update.Internal;
+using EFCore.DynamoDb.ValueGeneration.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -14,9 +15,10 @@ public sealed class ImmediateRetryBatchWriter(
     DynamoDbWriteCommandFactory commandFactory,
     IDynamoDbClientWrapper client,
     IDynamoDbSingletonOptions options,
+    DynamoDbKeyCounterAssigner keyCounters,
     ILoggingOptions loggingOptions,
     IDiagnosticsLogger<DbLoggerCategory.Infrastructure> infrastructureLogger)
-    : DynamoDbBatchWriter(stateManager, commandFactory, client, options, loggingOptions, infrastructureLogger)
+    : DynamoDbBatchWriter(stateManager, commandFactory, client, options, keyCounters, loggingOptions, infrastructureLogger)
 {
     /// <summary>Makes a context retry batch writes at once.</summary>
     public static void Use(DbContextOptionsBuilder options) => options.ReplaceService<DynamoDbBatchWriter, ImmediateRetryBatchWriter>();

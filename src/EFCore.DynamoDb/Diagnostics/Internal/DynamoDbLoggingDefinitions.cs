@@ -28,4 +28,10 @@ public class DynamoDbLoggingDefinitions : LoggingDefinitions
 
     /// <summary>The definition of <see cref="DynamoDbEventId.ClientEvaluationWarning" /> for predicate parts checked on each item.</summary>
     public EventDefinitionBase? LogClientEvaluation;
+
+    /// <summary>The definition of <see cref="DynamoDbEventId.PrimaryKeyValueNotSet" />.</summary>
+    public EventDefinitionBase? LogPrimaryKeyValueNotSet;
+
+    /// <summary>The definition of <see cref="DynamoDbEventId.ScanQueryWarning" /> for loading a navigation.</summary>
+    public EventDefinitionBase? LogNavigationLoadScan;
 }

@@ -46,4 +46,11 @@ public interface IDynamoDbSingletonOptions : ISingletonOptions
     /// options' suffix.
     /// </summary>
     string ResolveTableName(IReadOnlyEntityType entityType);
+
+    /// <summary>
+    /// The full name of a table of the model given its name in the model (an entity type's table, or a table the
+    /// provider keeps for the model, such as the key counters or the unique-index guards): the options' prefix, the
+    /// model's prefix, that name, the options' suffix.
+    /// </summary>
+    string ResolveTableName(IReadOnlyModel model, string? modelTableName);
 }

@@ -5,11 +5,14 @@ using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Update.Internal.UniqueIndexes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Update;
+using EFCore.DynamoDb.ValueGeneration.Internal;
 
 namespace EFCore.DynamoDb.Update.Internal;
 
@@ -21,12 +24,14 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// <see cref="MaxAttempts" /> times. Everything is checked before the first request, so a call with a write that
 /// cannot be made sends nothing. A put writes exactly the item SaveChanges writes for an Added entity: the write
 /// command factory builds it from a detached entry, which only this call holds and the state manager never sees.
+/// An entity type with a unique index is refused: BatchWriteItem cannot write or delete its guard items atomically.
 /// </summary>
 public class DynamoDbBatchWriter(
     IStateManager stateManager,
     DynamoDbWriteCommandFactory commandFactory,
     IDynamoDbClientWrapper client,
     IDynamoDbSingletonOptions options,
+    DynamoDbKeyCounterAssigner keyCounters,
     ILoggingOptions loggingOptions,
     IDiagnosticsLogger<DbLoggerCategory.Infrastructure> infrastructureLogger)
 {
@@ -44,11 +49,20 @@ public class DynamoDbBatchWriter(
     {
         var setEntityType = FindEntityType(PutMethod, clrType);
         var now = DateTimeOffset.UtcNow;
-        var writes = new List<BatchWrite>();
+        var entries = new List<IUpdateEntry>();
         foreach (var entity in entities)
         {
             var entry = CreateEntry(PutMethod, setEntityType, entity);
             await GenerateValuesAsync(entry, cancellationToken).ConfigureAwait(false);
+            entries.Add(entry);
+        }
+
+        // Generated integer keys, all from one counter request, written to the entities as SaveChanges writes them.
+        await keyCounters.AssignAsync(entries, cancellationToken).ConfigureAwait(false);
+        var writes = new List<BatchWrite>(entries.Count);
+        foreach (InternalEntityEntry entry in entries)
+        {
+            var entity = entry.Entity;
             EntityTimestamps.Set(entry, added: true, now);
             var item = commandFactory.CreatePutItem(entry);
             foreach (var property in entry.EntityType.FindPrimaryKey()!.Properties)
@@ -155,7 +169,18 @@ public class DynamoDbBatchWriter(
                 DynamoDbStrings.BatchOwnedEntityType(method, ownedType.DisplayName(), ownedType.FindOwnership()!.PrincipalEntityType.DisplayName()));
         }
 
-        return entityType ?? throw new InvalidOperationException(CoreStrings.InvalidSetType(clrType.ShortDisplayName()));
+        if (entityType is null)
+        {
+            throw new InvalidOperationException(CoreStrings.InvalidSetType(clrType.ShortDisplayName()));
+        }
+
+        if (UniqueIndexGuardTable.FindUniqueIndexInHierarchy(entityType) is { } uniqueIndex)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.BatchUniqueIndex(
+                method, uniqueIndex.DeclaringEntityType.DisplayName(), UniqueIndexGuardTable.Describe(uniqueIndex)));
+        }
+
+        return entityType;
     }
 
     // A detached entry reads and writes the entity as a tracked one would, but only this call holds it: nothing is

@@ -19,6 +19,21 @@ partial class NorthwindKeylessEntitiesQueryDynamoDbTest
     public override global::System.Threading.Tasks.Task Collection_correlated_with_keyless_entity_in_predicate_works(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.Collection_correlated_with_keyless_entity_in_predicate_works(async), "The predicate part 'DbSet<Customer>()' has no DynamoDB condition-expression form in this version of the provider.");
 
+    public override global::System.Threading.Tasks.Task Count_over_keyless_entity(bool async)
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Count_over_keyless_entity(async))
+            : base.Count_over_keyless_entity(async);
+
+    public override global::System.Threading.Tasks.Task Count_over_keyless_entity_with_pushdown(bool async)
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Count_over_keyless_entity_with_pushdown(async))
+            : base.Count_over_keyless_entity_with_pushdown(async);
+
+    public override global::System.Threading.Tasks.Task Count_over_keyless_entity_with_pushdown_empty_projection(bool async)
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Count_over_keyless_entity_with_pushdown_empty_projection(async))
+            : base.Count_over_keyless_entity_with_pushdown_empty_projection(async);
+
     public override global::System.Threading.Tasks.Task Entity_mapped_to_view_on_right_side_of_join(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.Entity_mapped_to_view_on_right_side_of_join(async), "'LeftJoin' cannot be translated: DynamoDB has no joins, and the provider does not yet look up the related items of another query. Query each entity type on its");
 
@@ -59,19 +74,4 @@ partial class NorthwindKeylessEntitiesQueryDynamoDbTest
 
     public override global::System.Threading.Tasks.Task KeylessEntity_with_mixed_tracking(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.KeylessEntity_with_mixed_tracking(async), "'SelectMany' cannot be translated: DynamoDB has no joins, and the provider does not yet look up the related items of another query. Query each entity type on");
-
-    public override global::System.Threading.Tasks.Task Count_over_keyless_entity(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Count_over_keyless_entity(async))
-            : base.Count_over_keyless_entity(async);
-
-    public override global::System.Threading.Tasks.Task Count_over_keyless_entity_with_pushdown(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Count_over_keyless_entity_with_pushdown(async))
-            : base.Count_over_keyless_entity_with_pushdown(async);
-
-    public override global::System.Threading.Tasks.Task Count_over_keyless_entity_with_pushdown_empty_projection(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Count_over_keyless_entity_with_pushdown_empty_projection(async))
-            : base.Count_over_keyless_entity_with_pushdown_empty_projection(async);
 }
