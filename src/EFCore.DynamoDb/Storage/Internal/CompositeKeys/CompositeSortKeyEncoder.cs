@@ -70,6 +70,18 @@ public static class CompositeSortKeyEncoder
         return builder.ToString();
     }
 
+    /// <summary>True when a part stored as <paramref name="storedType" /> can be encoded in sortable form.</summary>
+    public static bool CanEncode(Type storedType)
+    {
+        var type = Nullable.GetUnderlyingType(storedType) ?? storedType;
+        return type.IsEnum
+            || type == typeof(string) || type == typeof(bool) || type == typeof(byte[]) || type == typeof(Guid)
+            || type == typeof(sbyte) || type == typeof(short) || type == typeof(int) || type == typeof(long)
+            || type == typeof(byte) || type == typeof(ushort) || type == typeof(uint) || type == typeof(ulong)
+            || type == typeof(float) || type == typeof(double)
+            || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(TimeSpan);
+    }
+
     private static void AppendPart(StringBuilder builder, object? value, int position)
     {
         switch (value)
