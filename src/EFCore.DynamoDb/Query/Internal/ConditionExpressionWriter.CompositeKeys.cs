@@ -45,6 +45,11 @@ public sealed partial class ConditionExpressionWriter
         }
 
         var builder = new StringBuilder(Name(partitionKey.Property)).Append(" = ").Append(Value(partitionKey.Property, partitionKeyValue));
+        if (nextPart is null && leading.Count == 0)
+        {
+            return builder.ToString();
+        }
+
         var name = Placeholder(keySchema.CompositeAttributeName!);
         var prefix = keySchema.EncodePrefix(leading);
         // Every key that starts with the run's prefix sorts below the run followed by the escape character.
@@ -52,8 +57,6 @@ public sealed partial class ConditionExpressionWriter
         string? low = leading.Count == 0 ? null : prefix, high = runEnd;
         switch (nextPart)
         {
-            case null when leading.Count == 0:
-                return builder.ToString();
             case null:
                 builder.Append(" AND begins_with(").Append(name).Append(", ").Append(Text(prefix)).Append(')');
                 return builder.ToString();
