@@ -103,6 +103,16 @@ public class DynamoDbCompositeKeyRequestTests
             })));
 
     [Fact]
+    public void A_partition_key_outside_a_composite_key_is_an_error()
+        => Assert.Equal(
+            DynamoDbStrings.CompositeKeyPartitionKeyNotInKey("UserToken", "Value", "{'UserId', 'LoginProvider', 'Name'}"),
+            ModelError(b => b.Entity<UserToken>(t =>
+            {
+                t.HasPartitionKey(x => x.Value);
+                t.HasKey(x => new { x.UserId, x.LoginProvider, x.Name });
+            })));
+
+    [Fact]
     public void A_sort_key_property_on_a_composite_key_is_an_error()
         => Assert.Contains(
             "has no single sort-key property",
