@@ -191,4 +191,55 @@ public sealed class CompositeKeyTests(CompositeKeysFixture fixture) : IClassFixt
             .Select(i => i["LoginProvider#Name"].S + "=" + i["Value"].S).Order(StringComparer.Ordinal);
         Assert.Equal(["a#y=2", "a$cb#x=1"], raw);
     }
+
+    [Fact]
+    public async Task BatchPut_and_both_BatchDelete_forms_address_the_encoded_key()
+    {
+        var user = "b-" + Guid.NewGuid().ToString("N")[..8];
+        await using var context = Context(new RequestLog());
+        UserToken[] tokens =
+        [
+            new() { UserId = user, LoginProvider = "a", Name = "x" },
+            new() { UserId = user, LoginProvider = "a#b", Name = "x" },
+            new() { UserId = user, LoginProvider = "c", Name = "$" },
+        ];
+        await context.Tokens.BatchPutAsync(tokens);
+        Assert.Equal(3, (await fixture.ScanRawAsync("Tokens")).Count(i => i["UserId"].S == user));
+
+        await context.Tokens.BatchDeleteAsync([tokens[0]]);
+        await context.Tokens.BatchDeleteAsync([new object?[] { user, "c", "$" }]);
+
+        var left = (await fixture.ScanRawAsync("Tokens")).Where(i => i["UserId"].S == user).Select(i => i["LoginProvider#Name"].S);
+        Assert.Equal(["a$cb#x"], left);
+    }
+
+    [Fact]
+    public async Task A_unique_index_on_an_entity_with_a_composite_key_is_enforced_and_its_guard_moves()
+    {
+        var tenant = "t-" + Guid.NewGuid().ToString("N")[..8];
+        var serial = "SN-" + tenant;
+        await using (var context = Context(new RequestLog()))
+        {
+            context.Bindings.Add(new DeviceBinding { Tenant = tenant, Site = "s", Slot = 1, Serial = serial });
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = Context(new RequestLog()))
+        {
+            context.Bindings.Add(new DeviceBinding { Tenant = tenant, Site = "s", Slot = 2, Serial = serial });
+            await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+        }
+
+        await using (var context = Context(new RequestLog()))
+        {
+            var first = await context.Bindings.FindAsync(tenant, "s", 1);
+            first!.Serial = serial + "-moved";
+            context.Bindings.Add(new DeviceBinding { Tenant = tenant, Site = "s", Slot = 2, Serial = serial });
+            await context.SaveChangesAsync();
+        }
+
+        await using var reader = Context(new RequestLog());
+        var bindings = await reader.Bindings.Where(b => b.Tenant == tenant).ToListAsync();
+        Assert.Equal([(1, serial + "-moved"), (2, serial)], bindings.Select(b => (b.Slot, b.Serial)));
+    }
 }
