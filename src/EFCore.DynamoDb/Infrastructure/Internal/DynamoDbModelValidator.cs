@@ -237,7 +237,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
         }
     }
 
-    // "partition key 'UserId' (attribute UserId), sort key attribute 'LoginProvider#Name' (S) encoding LoginProvider, Name".
+    // How the key is stored, for every message about it: the partition key, the composite attribute and its parts.
     private static string DescribeCompositeKey(IEntityType entityType)
         => DynamoDbStrings.CompositeKeyMapping(
             entityType.GetPartitionKeyProperty()!.Name,

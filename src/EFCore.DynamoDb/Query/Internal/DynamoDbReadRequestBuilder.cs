@@ -26,6 +26,7 @@ public sealed class DynamoDbReadRequestBuilder
 
     private readonly DynamoDbQueryExpression _query;
     private readonly IReadOnlyList<IProperty>? _projectedProperties;
+    private readonly string? _compositeSortKeyAttribute;
     private readonly bool _mayScanTableInstead;
     private readonly DynamoDbCondition? _tableScanFilter;
     private ContinuationTokenSerializer? _continuationTokens;
@@ -48,6 +49,7 @@ public sealed class DynamoDbReadRequestBuilder
         var checksWholeItems = query.ClientFilter is { } clientFilter && ClientPredicateCondition.FindAll(clientFilter).Any(c => c.ReadsWholeItem);
         if ((query.IsProjection || readsNoValues) && !checksWholeItems)
         {
+            _compositeSortKeyAttribute = TableKeyEntityType(query.EntityType).GetCompositeSortKeyAttributeName();
             // A projection also reads what the provider itself needs: the ordering keys to sort on the client, the
             // key of a page's last item (its continuation token), the attributes checked on each returned item. A
             // GetItem or BatchGetItem returns an item without any of the attributes projected as no attributes at all,
@@ -78,7 +80,7 @@ public sealed class DynamoDbReadRequestBuilder
     // A projection of a table whose key has three or more properties also reads the composite sort-key attribute: a
     // page's continuation token and the writes of ExecuteUpdate/ExecuteDelete address items by it.
     private string WriteProjection(ConditionExpressionWriter writer)
-        => writer.WriteProjection(_projectedProperties!, TableKeyEntityType(_query.EntityType).GetCompositeSortKeyAttributeName());
+        => writer.WriteProjection(_projectedProperties!, _compositeSortKeyAttribute);
 
     /// <summary>The table the query reads.</summary>
     public string TableName { get; }

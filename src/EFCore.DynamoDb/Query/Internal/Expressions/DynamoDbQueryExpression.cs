@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using EFCore.DynamoDb.Storage.Internal.CompositeKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
@@ -96,7 +97,8 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     public bool ReadsCompositeKey
         => Index is null
             && AccessPath is DynamoDbAccessPath.GetItem or DynamoDbAccessPath.BatchGetItem or DynamoDbAccessPath.Query
-            && EntityType.GetCompositeSortKeyProperties().Count > 0;
+            && EntityType.FindPrimaryKey() is { Properties.Count: > 2 }
+            && ItemKeySchema.Of(EntityType).IsComposite;
 
     /// <summary>The partition key equality of a GetItem, BatchGetItem or Query.</summary>
     public ComparisonCondition? PartitionKeyCondition { get; private set; }
