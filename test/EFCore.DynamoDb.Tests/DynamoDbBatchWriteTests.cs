@@ -211,11 +211,11 @@ public sealed class DynamoDbBatchWriteTests
         await using var db = Shop();
         RecordingClientWrapper.Of(db).UnprocessedItems = request => request.RequestItems;
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var started = DateTime.UtcNow;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => db.Customers.BatchPutAsync(Customers(5), cancellation.Token));
 
-        Assert.InRange(DateTime.UtcNow - started, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        // Fewer requests than the attempts allowed: the backoff was cut short, not waited out. (No wall-clock bound:
+        // on a loaded machine that measures the machine, not the writer.)
         Assert.InRange(BatchWrites(db).Count, 1, DynamoDbBatchWriter.MaxAttempts - 1);
     }
 

@@ -1,5 +1,6 @@
 using EFCore.DynamoDb.FunctionalTests.Specification.TestUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.TestUtilities;
 
 namespace EFCore.DynamoDb.FunctionalTests.Specification;
@@ -29,8 +30,13 @@ public partial class LoadDynamoDbTest(LoadDynamoDbTest.LoadDynamoDbFixture fixtu
         /// <inheritdoc />
         protected override ITestStoreFactory TestStoreFactory => DynamoDbTestStoreFactory.Instance;
 
-        /// <inheritdoc />
+        /// <summary>
+        /// Lazy loading reads from a property getter, which cannot await: as the README tells an application that
+        /// lazy-loads, synchronous reads are allowed (<c>SyncNotSupported</c> logged instead of thrown), as they would
+        /// be in any application using EF's lazy loader.
+        /// </summary>
         public override DbContextOptionsBuilder AddOptions(DbContextOptionsBuilder builder)
-            => base.AddOptions(builder).LogDynamoDbCostWarnings();
+            => base.AddOptions(builder).LogDynamoDbCostWarnings()
+                .ConfigureWarnings(w => w.Log(DynamoDbEventId.SyncNotSupported));
     }
 }
