@@ -21,7 +21,7 @@ if (args is ["--canned-once", var samplesFile, var iterations, ..])
     return;
 }
 
-// `--profile mixed|flat <method> [seconds]`: one benchmark method in a loop, for dotnet-trace.
+// `--profile mixed|flat|relationships <method> [seconds]`: one benchmark method in a loop, for dotnet-trace.
 if (args is ["--profile", var payload, var method, ..])
 {
     await ProfilingLoop.RunAsync(payload, method, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20);

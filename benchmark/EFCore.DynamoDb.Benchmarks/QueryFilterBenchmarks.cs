@@ -29,14 +29,7 @@ public class QueryFilterBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _client = new AmazonDynamoDBClient(
-            new BasicAWSCredentials("benchmark", "benchmark"),
-            new AmazonDynamoDBConfig
-            {
-                ServiceURL = "http://localhost:8000",
-                AuthenticationRegion = "us-east-1",
-                HttpClientFactory = new CannedHttpHandler.Factory(new CannedResponses(PageOrder, queryItemCount: 20)),
-            });
+        _client = CannedHttpHandler.CreateClient(new CannedResponses(PageOrder, queryItemCount: 20));
         _contextFactory = new PooledDbContextFactory<BenchmarkContext>(
             new DbContextOptionsBuilder<BenchmarkContext>()
                 .UseDynamoDb(_client)

@@ -76,12 +76,12 @@ public sealed class DynamoDbClientOperatorRequestTests : IDisposable
     }
 
     [Fact]
-    public void A_join_fails_naming_the_reason()
+    public void A_join_on_the_inner_primary_key_looks_the_inner_items_up_with_BatchGetItem()
     {
-        var exception = Assert.Throws<InvalidOperationException>(
-            () => _db.Orders.Join(_db.Customers, o => o.CustomerId, c => c.Id, (o, c) => new { o.Total, c.Name }).ToQueryString());
+        var text = _db.Orders.Join(_db.Customers, o => o.CustomerId, c => c.Id, (o, c) => new { o.Total, c.Name }).ToQueryString();
 
-        Assert.Contains(DynamoDbStrings.JoinNotSupported("Join"), exception.Message);
+        Assert.Contains("-- Lookup, by the keys the reads above return: 'Customer' by 'Id' (Join), with BatchGetItem", text);
+        Assert.Contains("-- Then on the client, over the results: Join", text);
     }
 
     [Fact]

@@ -146,12 +146,6 @@ public sealed class DynamoDbQueryOperatorRequestTests : IDisposable
     }
 
     [Fact]
-    public void Select_of_a_navigation_could_not_be_translated()
-        => Assert.Contains(
-            "could not be translated",
-            Assert.Throws<InvalidOperationException>(() => _db.Orders.Select(o => o.Customer).ToQueryString()).Message);
-
-    [Fact]
     public void Distinct_over_a_projection_reads_the_projected_attribute()
     {
         var request = Request(_db.Orders.Select(o => o.Status).Distinct());
@@ -489,12 +483,6 @@ public sealed class DynamoDbQueryOperatorRequestTests : IDisposable
             DynamoDbStrings.ConsistentReadOnGlobalIndex("ByStatus"),
             Assert.Throws<InvalidOperationException>(() => db.Set<Order>().Where(o => o.Status == OrderStatus.Placed).WithConsistentRead().ToQueryString()).Message);
     }
-
-    [Fact]
-    public void Including_a_navigation_says_why_it_could_not_be_translated()
-        => Assert.Contains(
-            DynamoDbStrings.IncludeNotSupported("Customer.Orders"),
-            Assert.Throws<InvalidOperationException>(() => _db.Customers.Include(c => c.Orders).ToQueryString()).Message);
 
     [Fact]
     public void Last_needs_an_ordering()
@@ -931,30 +919,35 @@ public sealed class DynamoDbQueryOperatorRequestTests : IDisposable
     }
 
     [Fact]
-    public void Select_of_a_reference_navigation_says_the_navigation_is_not_a_mapped_property()
+    public void Select_of_a_reference_navigation_looks_the_principals_up_by_key_after_the_main_request()
     {
-        var message = Assert.Throws<InvalidOperationException>(() => _db.Orders.Select(o => o.Customer).ToQueryString()).Message;
+        var text = _db.Orders.Select(o => o.Customer).ToQueryString();
 
-        Assert.Contains("could not be translated", message);
-        Assert.Contains(DynamoDbStrings.ProjectionMemberNotMapped("Customer", "Order"), message);
+        Assert.Contains("-- Lookup, by the keys the reads above return: 'Customer'", text);
+        Assert.Contains("'Customer' by 'Id' (Join), with BatchGetItem", text);
     }
 
     [Fact]
-    public void Select_of_a_member_of_a_navigation_says_the_navigation_is_not_a_mapped_property()
+    public void Select_of_a_member_of_a_navigation_looks_the_principals_up_by_key_after_the_main_request()
     {
-        var message = Assert.Throws<InvalidOperationException>(() => _db.Orders.Select(o => new { o.Total, o.Customer!.Name }).ToQueryString()).Message;
+        var text = _db.Orders.Select(o => new { o.Total, o.Customer!.Name }).ToQueryString();
 
-        Assert.Contains("could not be translated", message);
-        Assert.Contains(DynamoDbStrings.ProjectionMemberNotMapped("Customer", "Order"), message);
+        Assert.Contains("-- Lookup, by the keys the reads above return: 'Customer'", text);
+        Assert.Contains("'Customer' by 'Id' (Join), with BatchGetItem", text);
     }
 
     [Fact]
-    public void Select_of_a_collection_navigation_says_the_navigation_is_not_a_mapped_property()
-    {
-        var message = Assert.Throws<InvalidOperationException>(() => _db.Customers.Select(c => c.Orders.Count).ToQueryString()).Message;
+    public void Include_of_a_collection_looks_the_dependents_up_by_foreign_key_after_the_main_request()
+        => Assert.Contains(
+            "-- Lookup, by the keys the reads above return: 'Order' by 'CustomerId' (navigation)",
+            _db.Customers.Include(c => c.Orders).ToQueryString());
 
-        Assert.Contains("could not be translated", message);
-        Assert.Contains(DynamoDbStrings.ProjectionMemberNotMapped("Orders", "Customer"), message);
+    [Fact]
+    public void Select_of_a_collection_navigation_looks_the_dependents_up_by_foreign_key_after_the_main_request()
+    {
+        var text = _db.Customers.Select(c => c.Orders.Count).ToQueryString();
+
+        Assert.Contains("-- Lookup, by the keys the reads above return: 'Order' by 'CustomerId' (navigation)", text);
     }
 
     [Fact]

@@ -51,14 +51,7 @@ public abstract class CannedBenchmarks<TItem, TContext>
     [GlobalSetup]
     public void Setup()
     {
-        _client = new AmazonDynamoDBClient(
-            new BasicAWSCredentials("benchmark", "benchmark"),
-            new AmazonDynamoDBConfig
-            {
-                ServiceURL = "http://localhost:8000",
-                AuthenticationRegion = "us-east-1",
-                HttpClientFactory = new CannedHttpHandler.Factory(new CannedResponses(i => ToItem(NewItem(i)))),
-            });
+        _client = CannedHttpHandler.CreateClient(new CannedResponses(i => ToItem(NewItem(i))));
         _contexts = new PooledDbContextFactory<TContext>(new DbContextOptionsBuilder<TContext>().UseDynamoDb(_client).Options);
         _mapper = new DynamoDBContextBuilder()
             .WithDynamoDBClient(() => _client)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 
 namespace EFCore.DynamoDb.Benchmarks.Canned;
@@ -22,6 +23,7 @@ public sealed class CannedHttpHandler(CannedResponses responses) : HttpMessageHa
             "GetItem" => responses.GetItem,
             "Query" => responses.Query,
             "BatchWriteItem" => responses.BatchWriteItem,
+            "BatchGetItem" => responses.BatchGetItem,
             _ => responses.PutItem,
         };
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body), RequestMessage = request };
@@ -29,6 +31,17 @@ public sealed class CannedHttpHandler(CannedResponses responses) : HttpMessageHa
         response.Headers.Add("x-amzn-RequestId", "BENCHMARK");
         return Task.FromResult(response);
     }
+
+    /// <summary>An SDK client whose every request is answered from <paramref name="responses" />, without a network.</summary>
+    public static AmazonDynamoDBClient CreateClient(CannedResponses responses)
+        => new(
+            new BasicAWSCredentials("benchmark", "benchmark"),
+            new AmazonDynamoDBConfig
+            {
+                ServiceURL = "http://localhost:8000",
+                AuthenticationRegion = "us-east-1",
+                HttpClientFactory = new Factory(responses),
+            });
 
     /// <summary>Gives the SDK an HttpClient over a <see cref="CannedHttpHandler" />.</summary>
     public sealed class Factory(CannedResponses responses) : HttpClientFactory

@@ -6,8 +6,8 @@ namespace EFCore.DynamoDb.Benchmarks.Canned;
 
 /// <summary>
 /// The JSON bodies DynamoDB answers the benchmarked operations with, for one table's items: GetItem with one item,
-/// Query with one page (100 items unless told otherwise, no LastEvaluatedKey), PutItem, and BatchWriteItem with
-/// nothing unprocessed.
+/// Query with one page (100 items unless told otherwise, no LastEvaluatedKey), PutItem, BatchWriteItem with
+/// nothing unprocessed, and BatchGetItem (empty unless given, nothing unprocessed).
 /// </summary>
 public sealed class CannedResponses
 {
@@ -44,6 +44,26 @@ public sealed class CannedResponses
 
     /// <summary>The PutItem (and UpdateItem) answer.</summary>
     public byte[] PutItem { get; } = "{}"u8.ToArray();
+
+    /// <summary>The BatchGetItem answer (see <see cref="BatchGetBody" />).</summary>
+    public byte[] BatchGetItem { get; init; } = """{"Responses":{},"UnprocessedKeys":{}}"""u8.ToArray();
+
+    /// <summary>A BatchGetItem answer returning <paramref name="items" /> of <paramref name="tableName" />, nothing unprocessed.</summary>
+    public static byte[] BatchGetBody(string tableName, IEnumerable<Dictionary<string, AttributeValue>> items)
+        => Body(w =>
+        {
+            w.WriteStartObject("Responses");
+            w.WriteStartArray(tableName);
+            foreach (var item in items)
+            {
+                WriteItem(w, item);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteStartObject("UnprocessedKeys");
+            w.WriteEndObject();
+        });
 
     /// <summary>The BatchWriteItem answer.</summary>
     public byte[] BatchWriteItem { get; } = """{"UnprocessedItems":{}}"""u8.ToArray();

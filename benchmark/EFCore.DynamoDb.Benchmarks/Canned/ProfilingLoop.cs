@@ -12,7 +12,12 @@ public static class ProfilingLoop
     /// <summary>Calls <paramref name="method" /> of the payload's benchmarks for <paramref name="seconds" /> seconds.</summary>
     public static async Task RunAsync(string payload, string method, int seconds)
     {
-        var type = payload == "flat" ? typeof(FlatPayloadBenchmarks) : typeof(MixedPayloadBenchmarks);
+        var type = payload switch
+        {
+            "flat" => typeof(FlatPayloadBenchmarks),
+            "relationships" => typeof(RelationshipBenchmarks),
+            _ => typeof(MixedPayloadBenchmarks),
+        };
         var benchmarks = Activator.CreateInstance(type)!;
         type.GetMethod("Setup")!.Invoke(benchmarks, null);
         var operation = type.GetMethod(method, BindingFlags.Public | BindingFlags.Instance)
@@ -31,7 +36,7 @@ public static class ProfilingLoop
 
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"{type.Name}.{method}: {calls} calls, {cpu.TotalMicroseconds / calls:F1} µs CPU per call");
-        var json = System.Text.Json.JsonSerializer.Serialize(result);
+        var json = System.Text.Json.JsonSerializer.Serialize(result, new System.Text.Json.JsonSerializerOptions { ReferenceHandler = System.Text.Json.Serialization.ReferenceHandler.IgnoreCycles });
         Console.WriteLine("last result: " + json[..Math.Min(json.Length, 400)]);
         type.GetMethod("Cleanup")!.Invoke(benchmarks, null);
     }

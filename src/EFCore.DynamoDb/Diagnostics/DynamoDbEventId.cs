@@ -18,7 +18,7 @@ public static class DynamoDbEventId
         IndexIgnored,
         ClientSideOrderingWarning,
         ClientEvaluationWarning,
-        DefaultKeyValueWarning,
+        PrimaryKeyValueNotSet,
     }
 
     private static readonly string DatabasePrefix = DbLoggerCategory.Database.Name + ".";
@@ -76,5 +76,5 @@ public static class DynamoDbEventId
     /// left at its default, 0: every such entity gets the same key, so the second is a duplicate. Set the key, or let
     /// EF's convention generate it from a key counter.
     /// </summary>
-    public static readonly EventId DefaultKeyValueWarning = new((int)Id.DefaultKeyValueWarning, UpdatePrefix + Id.DefaultKeyValueWarning);
+    public static readonly EventId PrimaryKeyValueNotSet = new((int)Id.PrimaryKeyValueNotSet, UpdatePrefix + Id.PrimaryKeyValueNotSet);
 }

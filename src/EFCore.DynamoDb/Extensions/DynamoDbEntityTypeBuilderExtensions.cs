@@ -14,19 +14,32 @@ namespace Microsoft.EntityFrameworkCore;
 /// </summary>
 public static class DynamoDbEntityTypeBuilderExtensions
 {
-    /// <summary>Stores the entity type in the named table (the options' prefix and suffix still apply).</summary>
-    public static EntityTypeBuilder ToTable(this EntityTypeBuilder entityTypeBuilder, string name)
+    /// <summary>
+    /// Stores the entity type in the named table (the options' prefix and suffix still apply), optionally created
+    /// with a storage class (as <c>HasTableClass</c>).
+    /// </summary>
+    /// <remarks>
+    /// In a project that also references EF's relational package, C# picks the relational <c>ToTable(name)</c>,
+    /// which needs no optional argument, instead of this one: the provider honours the name it sets (unless a
+    /// DynamoDB table name is set too), so the call means the same either way.
+    /// </remarks>
+    public static EntityTypeBuilder ToTable(this EntityTypeBuilder entityTypeBuilder, string name, DynamoDbTableClass? tableClass = null)
     {
         ArgumentNullException.ThrowIfNull(entityTypeBuilder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         entityTypeBuilder.Metadata.SetTableName(name);
+        if (tableClass is { } storageClass)
+        {
+            entityTypeBuilder.HasTableClass(storageClass);
+        }
+
         return entityTypeBuilder;
     }
 
-    /// <inheritdoc cref="ToTable(EntityTypeBuilder, string)" />
-    public static EntityTypeBuilder<TEntity> ToTable<TEntity>(this EntityTypeBuilder<TEntity> entityTypeBuilder, string name)
+    /// <inheritdoc cref="ToTable(EntityTypeBuilder, string, DynamoDbTableClass?)" />
+    public static EntityTypeBuilder<TEntity> ToTable<TEntity>(this EntityTypeBuilder<TEntity> entityTypeBuilder, string name, DynamoDbTableClass? tableClass = null)
         where TEntity : class
-        => (EntityTypeBuilder<TEntity>)ToTable((EntityTypeBuilder)entityTypeBuilder, name);
+        => (EntityTypeBuilder<TEntity>)ToTable((EntityTypeBuilder)entityTypeBuilder, name, tableClass);
 
     /// <summary>
     /// Makes the property the table's partition (HASH) key. The EF primary key becomes this property, followed by

@@ -10,6 +10,16 @@ namespace Microsoft.EntityFrameworkCore;
 /// </summary>
 public static class DynamoDbIndexExtensions
 {
+    /// <summary>
+    /// The DynamoDB name of a secondary index: its EF name (<c>HasIndex(…, name)</c>, <c>HasGlobalSecondaryIndex</c>),
+    /// else the one EF's relational <c>HasDatabaseName</c> set, else the default name
+    /// <c>MapIndexesToGlobalSecondaryIndexes</c> gave it; null when it has none of them.
+    /// </summary>
+    public static string? GetSecondaryIndexName(this IReadOnlyIndex index)
+        => index.Name
+            ?? (string?)index[DynamoDbAnnotationNames.RelationalIndexName]
+            ?? (string?)index[DynamoDbAnnotationNames.DefaultIndexName];
+
     /// <summary>The kind of secondary index, or null for an index DynamoDB ignores.</summary>
     public static DynamoDbIndexKind? GetSecondaryIndexKind(this IReadOnlyIndex index)
         => (DynamoDbIndexKind?)index[DynamoDbAnnotationNames.IndexKind];

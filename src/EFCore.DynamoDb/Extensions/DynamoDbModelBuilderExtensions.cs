@@ -56,4 +56,19 @@ public static class DynamoDbModelBuilderExtensions
         modelBuilder.Model.SetAnnotation(DynamoDbAnnotationNames.KeyCountersTable, tableName);
         return modelBuilder;
     }
+
+    /// <summary>
+    /// Makes every EF index of the model — those declared with <c>HasIndex</c> and those EF creates for foreign
+    /// keys — a global secondary index, so that a model written for another provider queries by index instead of
+    /// scanning: the first property is the index's partition key, the others its sort key (several make a
+    /// multi-attribute sort key). An index keeps the name <c>HasIndex</c> or relational <c>HasDatabaseName</c> gave
+    /// it, else gets <c>IX_{EntityType}_{Property}…</c>. Indexes already configured as secondary indexes, and those
+    /// of owned or keyless types, are left as they are.
+    /// </summary>
+    public static ModelBuilder MapIndexesToGlobalSecondaryIndexes(this ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Model.SetAnnotation(DynamoDbAnnotationNames.MapIndexesToGlobalSecondaryIndexes, true);
+        return modelBuilder;
+    }
 }

@@ -4,6 +4,7 @@ using EFCore.DynamoDb.Metadata.Conventions;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Update.Internal;
+using EFCore.DynamoDb.Update.Internal.UniqueIndexes;
 using EFCore.DynamoDb.ValueGeneration.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -89,6 +90,7 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddSingleton<DynamoDbKeyCounterBlocks, DynamoDbKeyCounterBlocks>()
                 .TryAddScoped<IDynamoDbClientWrapper, DynamoDbClientWrapper>()
                 .TryAddScoped<DynamoDbWriteErrorMapper, DynamoDbWriteErrorMapper>()
+                .TryAddScoped<UniqueIndexGuardFactory, UniqueIndexGuardFactory>()
                 .TryAddScoped<DynamoDbConditionChecks, DynamoDbConditionChecks>()
                 .TryAddScoped<DynamoDbKeyCounterAssigner, DynamoDbKeyCounterAssigner>()
                 .TryAddScoped<DynamoDbRequestRetrier, DynamoDbRequestRetrier>()

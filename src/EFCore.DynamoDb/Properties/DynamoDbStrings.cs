@@ -523,11 +523,15 @@ public static class DynamoDbStrings
 
     /// <summary>A subquery over another entity set (or a navigation to one) in a projection or a client operator.</summary>
     public static string SubqueryNotSupported(string expression)
-        => Format("'{0}' reads the items of another query inside this one: DynamoDB has no joins, and the provider does not yet look up related items. Query them on their own and combine the results in memory.", expression);
+        => Format("'{0}' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a subquery tied to the outer row by one key equality (a navigation, or 'Where(i => i.Key == o.Key)'). Query them on their own and combine the results in memory.", expression);
 
     /// <summary>A join, which needs lookups across tables.</summary>
     public static string JoinNotSupported(string @operator)
-        => Format("'{0}' cannot be translated: DynamoDB has no joins, and the provider does not yet look up the related items of another query. Query each entity type on its own and combine the results in memory.", @operator);
+        => Format("'{0}' cannot be translated: DynamoDB has no joins; the provider looks up related items by key for Join, LeftJoin, navigations and SelectMany over a correlated subquery, not for this '{0}'. Query each entity type on its own and combine the results in memory.", @operator);
+
+    /// <summary>A filtered collection Include with Skip or Take in a query that tracks (or resolves identities).</summary>
+    public static string FilteredIncludeRowLimitWhenTracking(string navigation)
+        => Format("The filtered Include of '{0}' uses Skip or Take in a tracking query: the provider reads the related items by key and tracks each one it reads, and EF's fix-up would put all of them in the collection, not only the rows Skip/Take keep. Add 'AsNoTracking()', or filter with Where only.", navigation);
 
     /// <summary>ExecuteUpdate/ExecuteDelete over a query with operators run on the client.</summary>
     public static string ExecuteAfterClientOperators(string method, string operators)
@@ -588,4 +592,36 @@ public static class DynamoDbStrings
     /// <summary>A key counter past the range of the key's type.</summary>
     public static string KeyCounterOverflow(string entityType, string property, long value, string type)
         => Format("The key counter of '{0}.{1}' reached {2}, beyond what its type '{3}' can hold. Nothing was written. Use a wider key type (long), or reset the counter item if the values below it are free.", entityType, property, value, type);
+
+    // --- loading and indexes from other providers' models ---
+
+    /// <summary>The scan warning of loading a collection navigation whose foreign key no index has as partition key.</summary>
+    public static string NavigationLoadScan(string navigation, string table, string dependent, string foreignKey)
+        => Format("Loading '{0}' reads the whole table '{1}' with a Scan: neither the table nor a secondary index of '{2}' has {3} as its partition key. Call 'modelBuilder.MapIndexesToGlobalSecondaryIndexes()' (the index EF creates for the foreign key becomes a global secondary index) or declare a global secondary index on {3} to load it with a Query.", navigation, table, dependent, foreignKey);
+
+    // --- unique indexes enforced with guard items ---
+
+    /// <summary>A unique index value already claimed (values not shown: sensitive data logging is off).</summary>
+    public static string UniqueIndexDuplicate(string entityType, string index, bool inSave)
+        => Format("Cannot save the '{0}': the unique index {1} already holds its value{2}. Enable sensitive data logging to see the value.", entityType, index, inSave ? " for another entity of the same save" : "");
+
+    /// <summary>A unique index value already claimed, with the value.</summary>
+    public static string UniqueIndexDuplicateSensitive(string entityType, string index, string value, bool inSave)
+        => Format("Cannot save the '{0}': the unique index {1} already holds the value {2}{3}.", entityType, index, value, inSave ? " for another entity of the same save" : "");
+
+    /// <summary>A unique index over a property whose stored value is not a string, number, binary or boolean.</summary>
+    public static string UniqueIndexValueNotScalar(string entityType, string index, string property)
+        => Format("The unique index {1} of '{0}' includes '{2}', whose stored value is not a string, number, binary or boolean, so it cannot be enforced. Index scalar properties only.", entityType, index, property);
+
+    /// <summary>A batch write of an entity type with a unique index.</summary>
+    public static string BatchUniqueIndex(string method, string entityType, string index)
+        => Format("{0} cannot write '{1}': it has the unique index {2}, whose guard items BatchWriteItem cannot write atomically with the items; nothing was sent. Use SaveChangesAsync, which enforces the index.", method, entityType, index);
+
+    /// <summary>The LINQ translation failure reason for ExecuteUpdate setting a property of a unique index.</summary>
+    public static string ExecuteUpdateUniqueIndex(string entityType, string property, string index)
+        => Format("ExecuteUpdate cannot set '{0}.{1}': it is part of the unique index {2}, whose guard items a bulk update does not move. Load the entities and change them with SaveChangesAsync, which enforces the index.", entityType, property, index);
+
+    /// <summary>The LINQ translation failure reason for ExecuteDelete of an entity type with a unique index.</summary>
+    public static string ExecuteDeleteUniqueIndex(string entityType, string index)
+        => Format("ExecuteDelete cannot delete '{0}': it has the unique index {1}, whose guard items a bulk delete does not delete (they would keep the values taken). Load the entities and remove them with SaveChangesAsync.", entityType, index);
 }

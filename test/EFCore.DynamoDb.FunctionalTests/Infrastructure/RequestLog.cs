@@ -42,6 +42,15 @@ public sealed class RequestLog
         }
     }
 
+    /// <summary>The messages of the events of one id logged, in order.</summary>
+    public IReadOnlyList<string> MessagesOf(EventId eventId)
+    {
+        lock (_lock)
+        {
+            return _events.Where(e => e.EventId == eventId).Select(e => e.ToString()).ToList();
+        }
+    }
+
     /// <summary>Forgets everything recorded so far.</summary>
     public void Clear()
     {
@@ -60,7 +69,7 @@ public sealed class RequestLog
                 || eventId == DynamoDbEventId.ClientEvaluationWarning
                 || eventId == DynamoDbEventId.IndexIgnored
                 || eventId == DynamoDbEventId.SyncNotSupported
-                || eventId == DynamoDbEventId.DefaultKeyValueWarning,
+                || eventId == DynamoDbEventId.PrimaryKeyValueNotSet,
             Add);
 
     private void Add(EventData eventData)

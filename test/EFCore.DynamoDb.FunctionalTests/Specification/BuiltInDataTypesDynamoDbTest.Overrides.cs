@@ -21,18 +21,6 @@ partial class BuiltInDataTypesDynamoDbTest
             ? SpecAssert.SyncNotSupportedAsync(() => base.Can_filter_projection_with_inline_enum_variable(async))
             : base.Can_filter_projection_with_inline_enum_variable(async);
 
-    public override global::System.Threading.Tasks.Task Can_insert_and_read_back_with_binary_key()
-        => SpecAssert.TranslationFailedAsync(() => base.Can_insert_and_read_back_with_binary_key(), "The navigation 'BinaryKeyDataType.Dependents' cannot be included: it leads to another entity type, stored in its own items, and DynamoDB has no joins. Query the");
-
-    public override global::System.Threading.Tasks.Task Can_insert_and_read_back_with_string_key()
-        => SpecAssert.TranslationFailedAsync(() => base.Can_insert_and_read_back_with_string_key(), "The navigation 'StringKeyDataType.Dependents' cannot be included: it leads to another entity type, stored in its own items, and DynamoDB has no joins. Query the");
-
-    public override global::System.Threading.Tasks.Task Can_read_back_bool_mapped_as_int_through_navigation()
-        => SpecAssert.TranslationFailedAsync(() => base.Can_read_back_bool_mapped_as_int_through_navigation(), "The projection reads 'Details', which is not a mapped property of 'Animal'. Navigations between entity types are not embedded in DynamoDB items; query the");
-
-    public override global::System.Threading.Tasks.Task Can_read_back_mapped_enum_from_collection_first_or_default()
-        => SpecAssert.TranslationFailedAsync(() => base.Can_read_back_mapped_enum_from_collection_first_or_default(), "The projection reads 'IdentificationMethods', which is not a mapped property of 'Animal'. Navigations between entity types are not embedded in DynamoDB items;");
-
     public override global::System.Threading.Tasks.Task Optional_datetime_reading_null_from_database()
         => SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.Optional_datetime_reading_null_from_database(), "Nullable object must have a value.");
 }

@@ -21,25 +21,10 @@ partial class CustomConvertersDynamoDbTest
             ? SpecAssert.SyncNotSupportedAsync(() => base.Can_filter_projection_with_inline_enum_variable(async))
             : base.Can_filter_projection_with_inline_enum_variable(async);
 
-    public override global::System.Threading.Tasks.Task Can_insert_and_read_back_with_binary_key()
-        => SpecAssert.TranslationFailedAsync(() => base.Can_insert_and_read_back_with_binary_key(), "The navigation 'BinaryKeyDataType.Dependents' cannot be included: it leads to another entity type, stored in its own items, and DynamoDB has no joins. Query the");
-
-    public override global::System.Threading.Tasks.Task Can_insert_and_read_back_with_string_key()
-        => SpecAssert.TranslationFailedAsync(() => base.Can_insert_and_read_back_with_string_key(), "The navigation 'StringKeyDataType.Dependents' cannot be included: it leads to another entity type, stored in its own items, and DynamoDB has no joins. Query the");
-
-    public override global::System.Threading.Tasks.Task Can_query_and_update_with_nullable_converter_on_primary_key()
-        => SpecAssert.TranslationFailedAsync(() => base.Can_query_and_update_with_nullable_converter_on_primary_key(), "'Join' cannot be translated: DynamoDB has no joins, and the provider does not yet look up the related items of another query. Query each entity type on its own");
-
     public override global::System.Threading.Tasks.Task Can_query_custom_type_not_mapped_by_default_equality(bool async)
         => !async
             ? SpecAssert.SyncNotSupportedAsync(() => base.Can_query_custom_type_not_mapped_by_default_equality(async))
             : base.Can_query_custom_type_not_mapped_by_default_equality(async);
-
-    public override global::System.Threading.Tasks.Task Can_read_back_bool_mapped_as_int_through_navigation()
-        => SpecAssert.TranslationFailedAsync(() => base.Can_read_back_bool_mapped_as_int_through_navigation(), "The projection reads 'Details', which is not a mapped property of 'Animal'. Navigations between entity types are not embedded in DynamoDB items; query the");
-
-    public override global::System.Threading.Tasks.Task Can_read_back_mapped_enum_from_collection_first_or_default()
-        => SpecAssert.TranslationFailedAsync(() => base.Can_read_back_mapped_enum_from_collection_first_or_default(), "The projection reads 'IdentificationMethods', which is not a mapped property of 'Animal'. Navigations between entity types are not embedded in DynamoDB items;");
 
     public override void Collection_enum_as_string_Contains()
         => SpecAssert.SyncNotSupported(() => base.Collection_enum_as_string_Contains());
@@ -64,12 +49,6 @@ partial class CustomConvertersDynamoDbTest
 
     public override void Optional_owned_with_converter_reading_non_nullable_column()
         => SpecAssert.SyncNotSupported(() => base.Optional_owned_with_converter_reading_non_nullable_column());
-
-    public override global::System.Threading.Tasks.Task Value_conversion_is_appropriately_used_for_join_condition()
-        => SpecAssert.TranslationFailedAsync(() => base.Value_conversion_is_appropriately_used_for_join_condition(), "'Join' cannot be translated: DynamoDB has no joins, and the provider does not yet look up the related items of another query. Query each entity type on its own");
-
-    public override global::System.Threading.Tasks.Task Value_conversion_is_appropriately_used_for_left_join_condition()
-        => SpecAssert.TranslationFailedAsync(() => base.Value_conversion_is_appropriately_used_for_left_join_condition(), "'LeftJoin' cannot be translated: DynamoDB has no joins, and the provider does not yet look up the related items of another query. Query each entity type on its");
 
     public override void Value_conversion_on_enum_collection_contains()
         => SpecAssert.SyncNotSupported(() => base.Value_conversion_on_enum_collection_contains());

@@ -237,10 +237,10 @@ public sealed class ValueGenerationTests(ValueGenerationFixture fixture) : IClas
             await context.SaveChangesAsync();
         }
 
-        Assert.Contains(DynamoDbEventId.DefaultKeyValueWarning, log.EventIds);
+        Assert.Contains(DynamoDbEventId.PrimaryKeyValueNotSet, log.EventIds);
         Assert.Equal("S:zero", AttributeValueText.Of((await fixture.GetRawItemAsync("Tickets", ("Id", Attr.N(0))))!["Seat"]));
 
-        await using var strict = fixture.CreateContext(configure: b => b.ConfigureWarnings(w => w.Throw(DynamoDbEventId.DefaultKeyValueWarning)));
+        await using var strict = fixture.CreateContext(configure: b => b.ConfigureWarnings(w => w.Throw(DynamoDbEventId.PrimaryKeyValueNotSet)));
         strict.Tickets.Add(new Ticket { Seat = "also zero" });
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => strict.SaveChangesAsync());
         Assert.Contains("A new 'Ticket' is saved with its key 'Id' left at 0", exception.Message);

@@ -142,7 +142,7 @@ public static class DynamoDbLoggerExtensions
                 level => LoggerMessage.Define<string, string>(
                     level,
                     DynamoDbEventId.IndexIgnored,
-                    "The index on '{EntityType}' ({Properties}) is ignored: DynamoDB cannot enforce uniqueness and only reads from secondary indexes. Call 'IsGlobalSecondaryIndex()' on it to create it as a global secondary index.")));
+                    "The index on '{EntityType}' ({Properties}) is ignored: DynamoDB only reads from secondary indexes, and it is not unique (a unique index is enforced with guard items). Call 'IsGlobalSecondaryIndex()' on it to create it as a global secondary index.")));
 
         if (diagnostics.ShouldLog(definition))
         {
@@ -215,18 +215,18 @@ public static class DynamoDbLoggerExtensions
         }
     }
 
-    /// <summary>Logs <see cref="DynamoDbEventId.DefaultKeyValueWarning" /> for a new entity whose non-generated integer key is 0.</summary>
-    public static void DefaultKeyValueWarning(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, string entityType, string property)
+    /// <summary>Logs <see cref="DynamoDbEventId.PrimaryKeyValueNotSet" /> for a new entity whose non-generated integer key is 0.</summary>
+    public static void PrimaryKeyValueNotSet(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, string entityType, string property)
     {
-        var definition = (EventDefinition<string, string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogDefaultKeyValue
+        var definition = (EventDefinition<string, string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogPrimaryKeyValueNotSet
             ??= new EventDefinition<string, string>(
                 diagnostics.Options,
-                DynamoDbEventId.DefaultKeyValueWarning,
+                DynamoDbEventId.PrimaryKeyValueNotSet,
                 LogLevel.Warning,
-                "DynamoDbEventId.DefaultKeyValueWarning",
+                "DynamoDbEventId.PrimaryKeyValueNotSet",
                 level => LoggerMessage.Define<string, string>(
                     level,
-                    DynamoDbEventId.DefaultKeyValueWarning,
+                    DynamoDbEventId.PrimaryKeyValueNotSet,
                     "A new '{EntityType}' is saved with its key '{Property}' left at 0, and the key is not generated: every entity saved so gets the same key. Set the key, or let it be generated from a key counter (remove 'ValueGeneratedNever()').")));
 
         if (diagnostics.ShouldLog(definition))

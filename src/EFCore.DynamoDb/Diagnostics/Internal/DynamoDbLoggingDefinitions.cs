@@ -29,6 +29,9 @@ public class DynamoDbLoggingDefinitions : LoggingDefinitions
     /// <summary>The definition of <see cref="DynamoDbEventId.ClientEvaluationWarning" /> for predicate parts checked on each item.</summary>
     public EventDefinitionBase? LogClientEvaluation;
 
-    /// <summary>The definition of <see cref="DynamoDbEventId.DefaultKeyValueWarning" />.</summary>
-    public EventDefinitionBase? LogDefaultKeyValue;
+    /// <summary>The definition of <see cref="DynamoDbEventId.PrimaryKeyValueNotSet" />.</summary>
+    public EventDefinitionBase? LogPrimaryKeyValueNotSet;
+
+    /// <summary>The definition of <see cref="DynamoDbEventId.ScanQueryWarning" /> for loading a navigation.</summary>
+    public EventDefinitionBase? LogNavigationLoadScan;
 }

@@ -198,7 +198,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
 
     /// <summary>
     /// Secondary indexes have one or two valid key properties and a projection of existing properties; a local
-    /// index needs a table sort key. EF indexes that are not secondary indexes are ignored with a warning, unless
+    /// index needs a table sort key. EF indexes that are neither secondary nor unique are ignored with a warning, unless
     /// a convention (such as foreign-key indexes) created them.
     /// </summary>
     protected virtual void ValidateSecondaryIndexes(IModel model, IDiagnosticsLogger<DbLoggerCategory.Model.Validation> logger)
@@ -210,7 +210,8 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                 var kind = index.GetSecondaryIndexKind();
                 if (kind is null)
                 {
-                    if (index is IConventionIndex conventionIndex && conventionIndex.GetConfigurationSource() != ConfigurationSource.Convention)
+                    // A unique index is enforced with guard items, so it is not ignored.
+                    if (!index.IsUnique && index is IConventionIndex conventionIndex && conventionIndex.GetConfigurationSource() != ConfigurationSource.Convention)
                     {
                         logger.IndexIgnored(entityType.DisplayName(), index.Properties.Format());
                     }
@@ -218,7 +219,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                     continue;
                 }
 
-                if (index.Name is not { } name)
+                if (index.GetSecondaryIndexName() is not { } name)
                 {
                     throw new InvalidOperationException(DynamoDbStrings.UnnamedSecondaryIndex(entityType.DisplayName(), index.Properties.Format()));
                 }
@@ -302,7 +303,7 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                 var tableKey = entityType.FindPrimaryKey()?.Properties ?? [];
                 foreach (var index in entityType.GetSecondaryIndexesOfDerivedTypesInclusive())
                 {
-                    if (index.Name is { } name && !indexes.TryAdd(name, index) && DescribeIndexKey(indexes[name]) != DescribeIndexKey(index))
+                    if (index.GetSecondaryIndexName() is { } name && !indexes.TryAdd(name, index) && DescribeIndexKey(indexes[name]) != DescribeIndexKey(index))
                     {
                         throw new InvalidOperationException(DynamoDbStrings.SharedIndexKeyMismatch(
                             name, table.Key ?? "", indexes[name].DeclaringEntityType.DisplayName(), DescribeIndexKey(indexes[name]),

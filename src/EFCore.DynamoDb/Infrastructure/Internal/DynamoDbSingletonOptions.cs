@@ -82,10 +82,10 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
     public virtual string ResolveTableName(IReadOnlyEntityType entityType)
         => _tableNames.GetOrAdd(
             entityType,
-            static (e, o) => o.TableNamePrefix + (string?)e.Model[DynamoDbAnnotationNames.TableNamePrefix] + e.GetTableName() + o.TableNameSuffix,
+            static (e, o) => o.ResolveTableName(e.Model, e.GetTableName()),
             this);
 
     /// <inheritdoc />
-    public virtual string ResolveKeyCountersTableName(IReadOnlyModel model)
-        => TableNamePrefix + (string?)model[DynamoDbAnnotationNames.TableNamePrefix] + model.GetKeyCountersTableName() + TableNameSuffix;
+    public virtual string ResolveTableName(IReadOnlyModel model, string? modelTableName)
+        => TableNamePrefix + (string?)model[DynamoDbAnnotationNames.TableNamePrefix] + modelTableName + TableNameSuffix;
 }

@@ -48,8 +48,9 @@ public interface IDynamoDbSingletonOptions : ISingletonOptions
     string ResolveTableName(IReadOnlyEntityType entityType);
 
     /// <summary>
-    /// The full name of the model's key counters table (generated integer keys): the options' prefix, the model's
-    /// prefix, the model's counters table name, the options' suffix.
+    /// The full name of a table of the model given its name in the model (an entity type's table, or a table the
+    /// provider keeps for the model, such as the key counters or the unique-index guards): the options' prefix, the
+    /// model's prefix, that name, the options' suffix.
     /// </summary>
-    string ResolveKeyCountersTableName(IReadOnlyModel model);
+    string ResolveTableName(IReadOnlyModel model, string? modelTableName);
 }

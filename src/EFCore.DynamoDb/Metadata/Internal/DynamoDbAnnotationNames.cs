@@ -71,4 +71,19 @@ public static class DynamoDbAnnotationNames
 
     /// <summary>On the model: the name of the table holding the counters of generated integer keys.</summary>
     public const string KeyCountersTable = Prefix + "KeyCountersTable";
+
+    /// <summary>On the model: every EF index without a DynamoDB kind becomes a global secondary index.</summary>
+    public const string MapIndexesToGlobalSecondaryIndexes = Prefix + "MapIndexesToGlobalSecondaryIndexes";
+
+    /// <summary>On an index mapped by <see cref="MapIndexesToGlobalSecondaryIndexes" /> that has no name: the name it gets.</summary>
+    public const string DefaultIndexName = Prefix + "DefaultIndexName";
+
+    /// <summary>
+    /// The table name EF's relational <c>ToTable</c> sets (read by name: the provider does not depend on the
+    /// relational package).
+    /// </summary>
+    public const string RelationalTableName = "Relational:TableName";
+
+    /// <summary>The index name EF's relational <c>HasDatabaseName</c> sets.</summary>
+    public const string RelationalIndexName = "Relational:Name";
 }

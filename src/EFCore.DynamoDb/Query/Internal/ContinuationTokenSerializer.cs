@@ -22,7 +22,7 @@ public sealed class ContinuationTokenSerializer
     /// <summary>Creates the serializer for a query on a table, or on one of its indexes.</summary>
     public ContinuationTokenSerializer(string tableName, IIndex? index, IEntityType entityType)
     {
-        _scope = index is null ? tableName : tableName + "/" + index.Name;
+        _scope = index is null ? tableName : tableName + "/" + index.GetSecondaryIndexName();
         _keyAttributes = KeyProperties(entityType, index)
             .Select(p => (p.GetAttributeName(), ((DynamoDbTypeMapping)p.GetTypeMapping()).AttributeType!.Value))
             .DistinctBy(a => a.Item1)

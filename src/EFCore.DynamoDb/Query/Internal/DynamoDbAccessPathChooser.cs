@@ -48,7 +48,7 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
 
         if (query.RequiredIndexName is { } requiredName)
         {
-            var required = entityType.GetSecondaryIndexes().FirstOrDefault(i => i.Name == requiredName)
+            var required = entityType.GetSecondaryIndexes().FirstOrDefault(i => i.GetSecondaryIndexName() == requiredName)
                 ?? throw new InvalidOperationException(DynamoDbStrings.UnknownIndex(requiredName, entityType.DisplayName()));
             var missing = readProperties.Where(p => !required.Projects(p)).ToList();
             if (missing.Count > 0)
@@ -95,7 +95,7 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
 
         if (query.ConsistentRead && query.Index?.GetSecondaryIndexKind() == DynamoDbIndexKind.Global)
         {
-            throw new InvalidOperationException(DynamoDbStrings.ConsistentReadOnGlobalIndex(query.Index.Name!));
+            throw new InvalidOperationException(DynamoDbStrings.ConsistentReadOnGlobalIndex(query.Index.GetSecondaryIndexName()!));
         }
 
         // TransactGetItems reads whole keys and nothing else: the keys of a GetItem or a BatchGetItem.

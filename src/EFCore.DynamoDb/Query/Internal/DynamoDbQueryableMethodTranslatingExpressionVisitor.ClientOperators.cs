@@ -52,7 +52,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
         var client = ToClient(source);
         var callArguments = new List<Expression> { client.Body };
         // A Select may be the query's final projection, where EF runs the application's methods too.
-        var rewriter = new ClientLambdaRewriter(insideProjection: name == nameof(Queryable.Select));
+        var rewriter = new ClientLambdaRewriter(QueryCompilationContext.Model, insideProjection: name == nameof(Queryable.Select));
         foreach (var argument in arguments)
         {
             if (argument is null)
@@ -106,7 +106,8 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             [.. first.Sources, .. second.Sources],
             [.. first.SourceParameters, .. second.SourceParameters],
             Expression.Call(typeof(Enumerable), name, [elementType], first.Body, secondBody),
-            [.. first.Operators, .. second.Operators, name]);
+            [.. first.Operators, .. second.Operators, name],
+            [.. first.Lookups, .. second.Lookups]);
         return new ShapedQueryExpression(combined, new ClientElementExpression(elementType));
     }
 

@@ -3,6 +3,7 @@ using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.ClientOperators;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Update.Internal.UniqueIndexes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
@@ -13,9 +14,17 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
 {
     /// <inheritdoc />
     protected override Expression? TranslateExecuteDelete(ShapedQueryExpression source)
-        => SelectItems(source, nameof(EntityFrameworkQueryableExtensions.ExecuteDelete)) is { } query
-            ? new DynamoDbBulkWriteExpression(query, updates: null)
-            : null;
+    {
+        if (SelectItems(source, nameof(EntityFrameworkQueryableExtensions.ExecuteDelete)) is not { } query)
+        {
+            return null;
+        }
+
+        // A bulk delete would leave the deleted items' unique-index guards behind, holding their values forever.
+        return UniqueIndexGuardTable.FindUniqueIndexInHierarchy(query.EntityType) is { } uniqueIndex
+            ? Fail(DynamoDbStrings.ExecuteDeleteUniqueIndex(uniqueIndex.DeclaringEntityType.DisplayName(), UniqueIndexGuardTable.Describe(uniqueIndex)))
+            : new DynamoDbBulkWriteExpression(query, updates: null);
+    }
 
     /// <inheritdoc />
     protected override Expression? TranslateExecuteUpdate(ShapedQueryExpression source, IReadOnlyList<ExecuteUpdateSetter> setters)
@@ -39,6 +48,13 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             if (updates.Any(u => u.Property == update.Property))
             {
                 return Fail(DynamoDbStrings.SetterTargetTwice(entityType.DisplayName(), update.Property.Name));
+            }
+
+            // A bulk update does not move unique-index guards: a value it set would not be checked, nor released.
+            if (entityType.GetDerivedTypesInclusive().SelectMany(UniqueIndexGuardTable.UniqueIndexesOf)
+                    .FirstOrDefault(i => i.Properties.Contains(update.Property)) is { } uniqueIndex)
+            {
+                return Fail(DynamoDbStrings.ExecuteUpdateUniqueIndex(entityType.DisplayName(), update.Property.Name, UniqueIndexGuardTable.Describe(uniqueIndex)));
             }
 
             updates.Add(update);

@@ -108,6 +108,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
     {
+        if (FindCorrelated(predicate) is { Count: > 0 } subqueries)
+        {
+            return TranslateCorrelated(source, predicate, subqueries, nameof(Queryable.Where));
+        }
+
         // After Skip/Take DynamoDB would filter before limiting rows: the condition is checked on the client.
         if (IsClient(source) || Query(source).HasRowLimits)
         {
@@ -147,6 +152,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             return source;
         }
 
+        if (FindCorrelated(selector) is { Count: > 0 } subqueries)
+        {
+            return TranslateCorrelated(source, selector, subqueries, nameof(Queryable.Select))!;
+        }
+
         // After Distinct, the projection applies to the distinct values, not to the items they came from.
         if (IsClient(source) || Query(source).IsDistinct)
         {
@@ -155,7 +165,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
         var query = Query(source);
         var binder = new ProjectionBinder(query, QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll);
-        var rewriter = new ClientLambdaRewriter(insideProjection: true);
+        var rewriter = new ClientLambdaRewriter(QueryCompilationContext.Model, insideProjection: true);
         var shaper = rewriter.Rewrite(binder.Visit(RemapLambdaBody(source, selector)));
         if (shaper is null || binder.FailureReason is not null)
         {
@@ -385,7 +395,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => Fail(DynamoDbStrings.JoinNotSupported("Join"));
+        => TranslateLookupJoin(outer, inner, outerKeySelector, innerKeySelector, resultSelector, nameof(Enumerable.Join));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateLeftJoin(
@@ -394,7 +404,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => Fail(DynamoDbStrings.JoinNotSupported("LeftJoin"));
+        => TranslateLookupJoin(outer, inner, outerKeySelector, innerKeySelector, resultSelector, nameof(Enumerable.LeftJoin));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateRightJoin(
@@ -410,7 +420,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         ShapedQueryExpression source,
         LambdaExpression collectionSelector,
         LambdaExpression resultSelector)
-        => Fail(DynamoDbStrings.JoinNotSupported(nameof(Queryable.SelectMany)));
+        => TranslateLookupSelectMany(source, collectionSelector, resultSelector);
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector)

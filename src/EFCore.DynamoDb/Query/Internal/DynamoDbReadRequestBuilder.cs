@@ -262,7 +262,7 @@ public sealed class DynamoDbReadRequestBuilder
         var request = new QueryRequest
         {
             TableName = TableName,
-            IndexName = _query.Index?.Name,
+            IndexName = _query.Index?.GetSecondaryIndexName(),
             KeyConditionExpression = keyCondition,
             FilterExpression = _query.Filter is { } filter ? writer.Write(filter) : null,
         };
@@ -288,7 +288,7 @@ public sealed class DynamoDbReadRequestBuilder
         var request = new ScanRequest
         {
             TableName = TableName,
-            IndexName = tableInstead ? null : _query.Index?.Name,
+            IndexName = tableInstead ? null : _query.Index?.GetSecondaryIndexName(),
             FilterExpression = (tableInstead ? _tableScanFilter : _query.Filter) is { } filter ? writer.Write(filter) : null,
         };
         if (segment is { } segmentNumber)

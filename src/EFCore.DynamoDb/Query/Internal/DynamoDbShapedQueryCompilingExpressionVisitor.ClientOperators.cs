@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Query.Internal.ClientOperators;
 using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Query.Internal.Lookups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
@@ -29,17 +30,21 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor
         });
 
         var results = Expression.Parameter(typeof(object[]), "results");
-        var body = client.Body;
-        for (var i = 0; i < client.SourceParameters.Count; i++)
+        Expression OverResults(Expression expression)
         {
-            var parameter = client.SourceParameters[i];
-            body = ReplacingExpressionVisitor.Replace(
-                parameter,
-                Expression.Convert(Expression.ArrayIndex(results, Expression.Constant(i)), parameter.Type),
-                body);
+            for (var i = 0; i < client.SourceParameters.Count; i++)
+            {
+                var parameter = client.SourceParameters[i];
+                expression = ReplacingExpressionVisitor.Replace(
+                    parameter,
+                    Expression.Convert(Expression.ArrayIndex(results, Expression.Constant(i)), parameter.Type),
+                    expression);
+            }
+
+            return new QueryParameterInliningExpressionVisitor().Visit(expression);
         }
 
-        body = new QueryParameterInliningExpressionVisitor().Visit(body);
+        var body = OverResults(client.Body);
         var sequenceType = typeof(IEnumerable<>).MakeGenericType(resultType);
         var operatorsDelegate = Expression.Lambda(
                 typeof(Func<,,>).MakeGenericType(typeof(QueryContext), typeof(object[]), sequenceType),
@@ -53,6 +58,20 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor
             QueryCompilationContext.QueryContextParameter,
             Expression.NewArrayInit(typeof(IClientOperatorSource), sources),
             Expression.Constant(operatorsDelegate),
-            Expression.Constant(string.Join(", ", client.Operators)));
+            Expression.Constant(string.Join(", ", client.Operators)),
+            Expression.Constant(CompileLookups(client, OverResults, results)));
     }
+
+    // Each lookup read's keys, computed from the results of the reads before it, compiled once like the operators.
+    private LookupStage?[] CompileLookups(ClientOperatorsExpression client, Func<Expression, Expression> overResults, ParameterExpression results)
+        => client.SourceParameters
+            .Select((parameter, i) => client.Lookups.FirstOrDefault(l => l.Source == parameter) is { } lookup
+                ? new LookupStage(
+                    lookup.ParameterName,
+                    Expression.Lambda<Func<QueryContext, object[], List<object>>>(
+                        overResults(lookup.Keys), QueryCompilationContext.QueryContextParameter, results).Compile(),
+                    // The keys are known only when the query runs; the operation that reads them is known now.
+                    lookup.Description + ", with " + ((DynamoDbQueryExpression)client.Sources[i].QueryExpression).AccessPath)
+                : null)
+            .ToArray();
 }

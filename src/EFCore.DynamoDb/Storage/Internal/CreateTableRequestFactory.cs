@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Metadata.Internal;
+using EFCore.DynamoDb.Update.Internal.UniqueIndexes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -9,11 +10,12 @@ namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
 /// The CreateTable request of each table in the model: the key schema of the entity types stored there (model
-/// validation guarantees they agree), on-demand billing.
+/// validation guarantees they agree), on-demand billing; last, the guard table of the unique indexes
+/// (<see cref="UniqueIndexGuardTable" />) when the model has any.
 /// </summary>
 public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
 {
-    /// <summary>One request per table, in model order, then the key counters table when the model generates integer keys.</summary>
+    /// <summary>One request per table, in model order, then the key counters table and the unique-index guard table when the model needs them.</summary>
     public virtual IReadOnlyList<CreateTableRequest> Create(IModel model)
     {
         var requests = model.GetEntityTypes()
@@ -23,22 +25,28 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
             .ToList();
         if (model.HasKeyCounters())
         {
-            requests.Add(CreateKeyCountersTable(options.ResolveKeyCountersTableName(model)));
+            // One item per counter (a table and its generated key attribute), holding the highest value reserved.
+            requests.Add(CreateProviderTable(options.ResolveTableName(model, model.GetKeyCountersTableName()), KeyCounterExtensions.CounterNameAttribute));
+        }
+
+        if (UniqueIndexGuardTable.IsNeeded(model))
+        {
+            requests.Add(CreateProviderTable(UniqueIndexGuardTable.Name(options, model), UniqueIndexGuardTable.KeyAttribute));
         }
 
         return requests;
     }
 
     /// <summary>
-    /// The key counters table: one item per counter (a table and its generated key attribute), keyed by the counter's
-    /// name, holding the highest value reserved so far; on-demand, as it sees one small write per block of keys.
+    /// A table the provider keeps for the model (key counters, unique-index guards): keyed by one string attribute,
+    /// on-demand, as it sees only small writes beside the entity tables' own.
     /// </summary>
-    public static CreateTableRequest CreateKeyCountersTable(string tableName)
+    public static CreateTableRequest CreateProviderTable(string tableName, string keyAttribute)
         => new()
         {
             TableName = tableName,
-            KeySchema = [new KeySchemaElement(KeyCounterExtensions.CounterNameAttribute, KeyType.HASH)],
-            AttributeDefinitions = [new AttributeDefinition(KeyCounterExtensions.CounterNameAttribute, ScalarAttributeType.S)],
+            KeySchema = [new KeySchemaElement(keyAttribute, KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition(keyAttribute, ScalarAttributeType.S)],
             BillingMode = BillingMode.PAY_PER_REQUEST,
         };
 
@@ -76,14 +84,14 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
             request.DeletionProtectionEnabled = true;
         }
 
-        foreach (var index in entityTypes.SelectMany(e => e.GetSecondaryIndexesOfDerivedTypesInclusive()).DistinctBy(i => i.Name))
+        foreach (var index in entityTypes.SelectMany(e => e.GetSecondaryIndexesOfDerivedTypesInclusive()).DistinctBy(i => i.GetSecondaryIndexName()))
         {
             var keySchema = CreateKeySchema(index.GetIndexPartitionKeyProperties(), index.GetIndexSortKeyProperties(), attributeDefinitions);
             var projection = CreateProjection(index);
             if (index.GetSecondaryIndexKind() == DynamoDbIndexKind.Local)
             {
                 (request.LocalSecondaryIndexes ??= []).Add(
-                    new LocalSecondaryIndex { IndexName = index.Name, KeySchema = keySchema, Projection = projection });
+                    new LocalSecondaryIndex { IndexName = index.GetSecondaryIndexName(), KeySchema = keySchema, Projection = projection });
             }
             else
             {
@@ -113,7 +121,7 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
         (long ReadCapacityUnits, long WriteCapacityUnits)? tableThroughput)
         => new()
         {
-            IndexName = index.Name,
+            IndexName = index.GetSecondaryIndexName(),
             KeySchema = keySchema,
             Projection = projection,
             ProvisionedThroughput = tableThroughput is null

@@ -4,6 +4,7 @@ using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Update.Internal;
+using EFCore.DynamoDb.Update.Internal.UniqueIndexes;
 using EFCore.DynamoDb.ValueGeneration.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
@@ -19,7 +20,9 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// (or any with condition checks) as one atomic TransactWriteItems. Under <c>AutoTransactionBehavior.Never</c> every
 /// item is its own conditional request, many in flight at once: the written entities are saved even when others
 /// fail, and the exception names exactly the failed ones. A save that cannot be sent (too many or too large for one
-/// transaction, the same item twice) fails before anything is sent.
+/// transaction, the same item twice) fails before anything is sent. An entity with unique indexes is written with its
+/// guard items (<see cref="UniqueIndexGuard" />) in one TransactWriteItems, also when it is the only one or under
+/// <c>Never</c>.
 /// </summary>
 public class DynamoDbDatabase(
     DatabaseDependencies dependencies,
@@ -29,6 +32,7 @@ public class DynamoDbDatabase(
     DynamoDbWriteCommandFactory commandFactory,
     DynamoDbConditionChecks conditionChecks,
     DynamoDbWriteErrorMapper errorMapper,
+    UniqueIndexGuardFactory guardFactory,
     DynamoDbRequestRetrier retrier,
     DynamoDbKeyCounterAssigner keyCounters,
     IDiagnosticsLogger<DbLoggerCategory.Database> databaseLogger)
@@ -91,7 +95,8 @@ public class DynamoDbDatabase(
             return entries.Count;
         }
 
-        switch (save.Commands.Count + checks.Count)
+        var guards = guardFactory.Create(save.Commands);
+        switch (save.Commands.Count + checks.Count + guards.Count)
         {
             case 0:
                 return 0;
@@ -107,7 +112,7 @@ public class DynamoDbDatabase(
 
                 break;
             default:
-                await SendTransactionAsync(save.Commands, checks, cancellationToken).ConfigureAwait(false);
+                await SendTransactionAsync(save.Commands, checks, guards, cancellationToken).ConfigureAwait(false);
                 conditionChecks.Clear();
                 break;
         }
@@ -129,12 +134,14 @@ public class DynamoDbDatabase(
                 new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentWrites, CancellationToken = cancellationToken },
                 async (command, token) =>
                 {
+                    var guards = guardFactory.Create(command);
                     try
                     {
-                        await retrier.ExecuteAsync(attemptToken => SendAsync(command, attemptToken), token).ConfigureAwait(false);
+                        await retrier.ExecuteAsync(SendAsync(command, guards), token).ConfigureAwait(false);
                         Interlocked.Increment(ref written);
                     }
-                    catch (ConditionalCheckFailedException)
+                    catch (Exception exception) when (exception is ConditionalCheckFailedException
+                                                          || (exception is TransactionCanceledException { CancellationReasons: [{ Code: "ConditionalCheckFailed" }, ..] }))
                     {
                         // The item exists: seed data never overwrites what is stored.
                     }
@@ -150,15 +157,16 @@ public class DynamoDbDatabase(
     private async Task SendTransactionAsync(
         IReadOnlyList<DynamoDbWriteCommand> commands,
         IReadOnlyList<DynamoDbConditionCheck> checks,
+        IReadOnlyList<UniqueIndexGuard> guards,
         CancellationToken cancellationToken)
     {
-        var actions = commands.Count + checks.Count;
+        var actions = commands.Count + checks.Count + guards.Count;
         if (actions > MaxTransactionActions)
         {
             throw new InvalidOperationException(DynamoDbStrings.TooManyEntriesForTransaction(actions, MaxTransactionActions));
         }
 
-        var size = commands.Sum(c => c.Size);
+        var size = commands.Sum(c => c.Size) + guards.Sum(g => g.Size);
         if (size > DynamoDbItemSize.MaxTransactionBytes)
         {
             throw new InvalidOperationException(DynamoDbStrings.TransactionTooLarge(commands.Count, size, DynamoDbItemSize.MaxTransactionBytes));
@@ -167,6 +175,7 @@ public class DynamoDbDatabase(
         var transactItems = new List<TransactWriteItem>(actions);
         transactItems.AddRange(commands.Select(c => c.CreateTransactItem()));
         transactItems.AddRange(checks.Select(c => c.CreateTransactItem()));
+        transactItems.AddRange(guards.Select(g => g.CreateTransactItem()));
         var request = new TransactWriteItemsRequest
         {
             TransactItems = transactItems,
@@ -196,7 +205,7 @@ public class DynamoDbDatabase(
                 throw;
             }
 
-            throw errorMapper.Map(commands, checks, exception);
+            throw errorMapper.Map(commands, checks, exception, guards);
         }
     }
 
@@ -223,15 +232,16 @@ public class DynamoDbDatabase(
                     new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentWrites, CancellationToken = cancellationToken },
                     async (i, token) =>
                     {
+                        var guards = guardFactory.Create(commands[i]);
                         try
                         {
-                            await retrier.ExecuteAsync(attemptToken => SendAsync(commands[i], attemptToken), token).ConfigureAwait(false);
+                            await retrier.ExecuteAsync(SendAsync(commands[i], guards), token).ConfigureAwait(false);
                             written[i] = true;
                         }
                         catch (Exception exception) when (exception is not OperationCanceledException)
                         {
                             exceptions[i] = exception;
-                            failures[i] = errorMapper.Classify(commands[i], exception);
+                            failures[i] = errorMapper.Classify(commands[i], guards, exception);
                         }
                     })
                 .ConfigureAwait(false);
@@ -351,6 +361,23 @@ public class DynamoDbDatabase(
         {
             return null;
         }
+    }
+
+    // An entity write with its unique-index guards, atomically: one TransactWriteItems (the command, then the guards)
+    // built once, so every retry sends it with the same token and DynamoDB applies it at most once.
+    private Func<CancellationToken, Task<AmazonWebServiceResponse?>> SendAsync(DynamoDbWriteCommand command, IReadOnlyList<UniqueIndexGuard> guards)
+    {
+        if (guards.Count == 0)
+        {
+            return token => SendAsync(command, token);
+        }
+
+        var request = new TransactWriteItemsRequest
+        {
+            TransactItems = [command.CreateTransactItem(), .. guards.Select(g => g.CreateTransactItem())],
+            ClientRequestToken = Guid.NewGuid().ToString("N"),
+        };
+        return async token => await client.TransactWriteItemsAsync(request, token).ConfigureAwait(false);
     }
 
     // The commands of a save, and the owned entries each root's item stores.

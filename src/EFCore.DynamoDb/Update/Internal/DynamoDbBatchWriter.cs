@@ -5,6 +5,7 @@ using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Update.Internal.UniqueIndexes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -23,6 +24,7 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// <see cref="MaxAttempts" /> times. Everything is checked before the first request, so a call with a write that
 /// cannot be made sends nothing. A put writes exactly the item SaveChanges writes for an Added entity: the write
 /// command factory builds it from a detached entry, which only this call holds and the state manager never sees.
+/// An entity type with a unique index is refused: BatchWriteItem cannot write or delete its guard items atomically.
 /// </summary>
 public class DynamoDbBatchWriter(
     IStateManager stateManager,
@@ -167,7 +169,18 @@ public class DynamoDbBatchWriter(
                 DynamoDbStrings.BatchOwnedEntityType(method, ownedType.DisplayName(), ownedType.FindOwnership()!.PrincipalEntityType.DisplayName()));
         }
 
-        return entityType ?? throw new InvalidOperationException(CoreStrings.InvalidSetType(clrType.ShortDisplayName()));
+        if (entityType is null)
+        {
+            throw new InvalidOperationException(CoreStrings.InvalidSetType(clrType.ShortDisplayName()));
+        }
+
+        if (UniqueIndexGuardTable.FindUniqueIndexInHierarchy(entityType) is { } uniqueIndex)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.BatchUniqueIndex(
+                method, uniqueIndex.DeclaringEntityType.DisplayName(), UniqueIndexGuardTable.Describe(uniqueIndex)));
+        }
+
+        return entityType;
     }
 
     // A detached entry reads and writes the entity as a tracked one would, but only this call holds it: nothing is

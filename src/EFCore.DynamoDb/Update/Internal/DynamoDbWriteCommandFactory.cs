@@ -387,9 +387,11 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 
     private static DynamoDbTypeMapping Mapping(IProperty property) => (DynamoDbTypeMapping)property.GetTypeMapping();
 
-    // The attribute a property's value is stored as, or null for no attribute at all (a null, unless a converter that
-    // converts nulls makes a value of it; a value stored as missing, such as an empty set).
-    private static AttributeValue? CreateStoredValue(IUpdateEntry entry, IProperty property, object? value)
+    /// <summary>
+    /// The attribute a property's value is stored as, or null for no attribute at all (a null, unless a converter that
+    /// converts nulls makes a value of it; a value stored as missing, such as an empty set).
+    /// </summary>
+    public static AttributeValue? CreateStoredValue(IUpdateEntry entry, IProperty property, object? value)
         => value is null
             ? Mapping(property).CreateNullAttributeValue()
             : Mapping(property).IsStoredAsMissing(value) ? null : CreateAttributeValue(entry, property, value);

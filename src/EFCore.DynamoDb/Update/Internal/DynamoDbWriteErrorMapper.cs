@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Update.Internal.UniqueIndexes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -14,17 +15,23 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// them. A failed condition on a Put is a duplicate key (<see cref="DbUpdateException" />); on an Update, a Delete or
 /// a Put replacing a deleted entity's item the item DynamoDB returns with the failure (ReturnValuesOnConditionCheckFailure) tells a missing item from a
 /// changed concurrency token, both <see cref="DbUpdateConcurrencyException" />. A cancelled transaction's reasons are
-/// matched to its actions in order: the commands, then the condition checks.
+/// matched to its actions in order: the commands, then the condition checks, then the unique-index guards (a failed
+/// guard is a value some other entity holds: a <see cref="DbUpdateException" /> naming the index).
 /// </summary>
-public class DynamoDbWriteErrorMapper(IDiagnosticsLogger<DbLoggerCategory.Update> logger)
+public class DynamoDbWriteErrorMapper(IDiagnosticsLogger<DbLoggerCategory.Update> logger, UniqueIndexGuardFactory guardFactory)
 {
     /// <summary>Maps the failure of one command sent on its own.</summary>
     public virtual Exception Map(DynamoDbWriteCommand command, Exception exception)
         => exception is AmazonDynamoDBException ? Create([Classify(command, exception)], exception, DynamoDbWriteOutcome.Single) : exception;
 
     /// <summary>Maps the failure of a TransactWriteItems request holding these commands and condition checks.</summary>
-    public virtual Exception Map(IReadOnlyList<DynamoDbWriteCommand> commands, IReadOnlyList<DynamoDbConditionCheck> conditionChecks, Exception exception)
+    public virtual Exception Map(
+        IReadOnlyList<DynamoDbWriteCommand> commands,
+        IReadOnlyList<DynamoDbConditionCheck> conditionChecks,
+        Exception exception,
+        IReadOnlyList<UniqueIndexGuard>? guards = null)
     {
+        guards ??= [];
         if (exception is not AmazonDynamoDBException)
         {
             return exception;
@@ -39,7 +46,8 @@ public class DynamoDbWriteErrorMapper(IDiagnosticsLogger<DbLoggerCategory.Update
         }
 
         var failures = new List<DynamoDbWriteFailure>();
-        for (var i = 0; i < reasons.Count && i < commands.Count + conditionChecks.Count; i++)
+        var checksEnd = commands.Count + conditionChecks.Count;
+        for (var i = 0; i < reasons.Count && i < checksEnd + guards.Count; i++)
         {
             var reason = reasons[i];
             if (reason.Code is null or "None")
@@ -48,10 +56,10 @@ public class DynamoDbWriteErrorMapper(IDiagnosticsLogger<DbLoggerCategory.Update
             }
 
             failures.Add(i < commands.Count
-                ? reason.Code == "ConditionalCheckFailed"
-                    ? ConditionFailed(commands[i], reason.Item)
-                    : new DynamoDbWriteFailure(commands[i], null, DynamoDbWriteFailureKind.Rejected, DynamoDbStrings.WriteRejected(Describe(commands[i]), reason.Code, reason.Message))
-                : CheckFailed(conditionChecks[i - commands.Count], reason));
+                ? CommandFailed(commands[i], reason)
+                : i < checksEnd
+                    ? CheckFailed(conditionChecks[i - commands.Count], reason)
+                    : GuardFailed(guards[i - checksEnd], reason));
         }
 
         return failures.Count == 0
@@ -68,6 +76,26 @@ public class DynamoDbWriteErrorMapper(IDiagnosticsLogger<DbLoggerCategory.Update
                 null,
                 DynamoDbWriteFailureKind.Rejected,
                 DynamoDbStrings.WriteFailed(command.Operation.ToString(), Describe(command), exception.Message));
+
+    /// <summary>
+    /// Why one command failed that was sent on its own with its unique-index guards, as a TransactWriteItems of the
+    /// command and then the guards.
+    /// </summary>
+    public virtual DynamoDbWriteFailure Classify(DynamoDbWriteCommand command, IReadOnlyList<UniqueIndexGuard> guards, Exception exception)
+    {
+        if (exception is TransactionCanceledException { CancellationReasons: { Count: > 0 } reasons })
+        {
+            for (var i = 0; i < reasons.Count && i <= guards.Count; i++)
+            {
+                if (reasons[i].Code is not (null or "None"))
+                {
+                    return i == 0 ? CommandFailed(command, reasons[i]) : GuardFailed(guards[i - 1], reasons[i]);
+                }
+            }
+        }
+
+        return Classify(command, exception);
+    }
 
     /// <summary>
     /// The exception for these failures: <see cref="DbUpdateConcurrencyException" /> when every failure is a missing
@@ -134,6 +162,20 @@ public class DynamoDbWriteErrorMapper(IDiagnosticsLogger<DbLoggerCategory.Update
         => entityType.GetProperties().Where(p => p.IsConcurrencyToken && !p.IsOwnershipKey()).Select(p => prefix + p.Name)
             .Concat(entityType.GetOwnedNavigations().Where(n => !n.IsCollection)
                 .SelectMany(n => ConcurrencyTokenNames(n.TargetEntityType, prefix + n.Name + ".")));
+
+    private DynamoDbWriteFailure CommandFailed(DynamoDbWriteCommand command, CancellationReason reason)
+        => reason.Code == "ConditionalCheckFailed"
+            ? ConditionFailed(command, reason.Item)
+            : new DynamoDbWriteFailure(command, null, DynamoDbWriteFailureKind.Rejected, DynamoDbStrings.WriteRejected(Describe(command), reason.Code, reason.Message));
+
+    private DynamoDbWriteFailure GuardFailed(UniqueIndexGuard guard, CancellationReason reason)
+        => reason.Code == "ConditionalCheckFailed"
+            ? new DynamoDbWriteFailure(guard.Command, null, DynamoDbWriteFailureKind.DuplicateKey, guardFactory.DuplicateMessage(guard))
+            : new DynamoDbWriteFailure(
+                guard.Command,
+                null,
+                DynamoDbWriteFailureKind.Rejected,
+                DynamoDbStrings.WriteRejected($"the guard of the unique index {UniqueIndexGuardTable.Describe(guard.Index)} of {Describe(guard.Command)}", reason.Code, reason.Message));
 
     private static DynamoDbWriteFailure CheckFailed(DynamoDbConditionCheck check, CancellationReason reason)
         => new(

@@ -73,7 +73,7 @@ public class DynamoDbKeyCounterAssigner(
             }
             else if (plan.UngeneratedKey is { } key && IsDefault(entry.GetCurrentValue(key)))
             {
-                logger.DefaultKeyValueWarning(entry.EntityType.DisplayName(), key.Name);
+                logger.PrimaryKeyValueNotSet(entry.EntityType.DisplayName(), key.Name);
             }
         }
 
@@ -137,7 +137,7 @@ public class DynamoDbKeyCounterAssigner(
 
     private Task<long[]> TakeAsync(IProperty property, int count, CancellationToken cancellationToken)
     {
-        var table = options.ResolveKeyCountersTableName(currentDbContext.Context.Model);
+        var table = options.ResolveTableName(currentDbContext.Context.Model, currentDbContext.Context.Model.GetKeyCountersTableName());
         var counter = property.GetKeyCounterName();
         return blocks.TakeAsync(
             table + "/" + counter,

@@ -67,7 +67,7 @@ public class NorthwindQueryDynamoDbFixture<TModelCustomizer> : NorthwindQueryFix
 
     private static string TableOf<TEntity>(ModelBuilder modelBuilder)
         where TEntity : class
-        => modelBuilder.Entity<TEntity>().Metadata.GetTableName() ?? typeof(TEntity).Name;
+        => DynamoDbEntityTypeExtensions.GetTableName(modelBuilder.Entity<TEntity>().Metadata) ?? typeof(TEntity).Name; // named in full: relational has one too
 }
 
 /// <summary>

@@ -1,8 +1,11 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal.Lookups;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal.ClientOperators;
@@ -14,10 +17,15 @@ namespace EFCore.DynamoDb.Query.Internal.ClientOperators;
 /// <see cref="Enumerable" /> one, compiled with the query instead of at each call. Query parameters stay, to be read
 /// from each execution's context. What has no in-memory meaning (a shadow property, a query over another entity
 /// set) fails with the reason. Inside a projection (<paramref name="insideProjection" />), the provider's attribute
-/// reads and shapers are left for the shaper's compilation.
+/// reads and shapers are left for the shaper's compilation. A member the model does not map (<c>c.IsLondon</c>) fails
+/// as in EF's other providers, except in the final projection itself, where EF runs it on the materialized entity.
 /// </summary>
-public sealed class ClientLambdaRewriter(bool insideProjection = false) : ExpressionVisitor
+public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjection = false) : ExpressionVisitor
 {
+    // How many LINQ operators the visit is inside: their lambdas are query, not the final projection.
+    private int _operatorDepth;
+
+    private readonly HashSet<ConditionalExpression> _nullSafeReads = [];
     private bool _failed;
 
     /// <summary>Why the last rewrite failed; null when EF's standard "could not be translated" says it all.</summary>
@@ -52,9 +60,19 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
             return read.Type == node.Type ? read : Expression.Convert(read, node.Type);
         }
 
+        if (node.Method.DeclaringType == typeof(Enumerable))
+        {
+            _operatorDepth++;
+            var call = base.VisitMethodCall(node);
+            _operatorDepth--;
+            return call;
+        }
+
         if (node.Method.DeclaringType == typeof(Queryable))
         {
+            _operatorDepth++;
             var arguments = node.Arguments.Select(a => Visit(a is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : a)).ToList();
+            _operatorDepth--;
             if (node.Method.Name == nameof(Queryable.AsQueryable))
             {
                 return arguments[0];
@@ -75,6 +93,64 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
         }
 
         return base.VisitMethodCall(node);
+    }
+
+    /// <inheritdoc />
+    protected override Expression VisitLambda<T>(Expression<T> node)
+    {
+        // A body that was a query (c => c.Orders, an IQueryable) is now a sequence: the lambda's type follows it.
+        var body = Visit(node.Body);
+        return body == node.Body ? node : Expression.Lambda(body, node.Name, node.TailCall, node.Parameters);
+    }
+
+    /// <inheritdoc />
+    protected override Expression VisitMember(MemberExpression node)
+    {
+        // o.Customer.City where a lookup found no customer (a LeftJoin, an optional navigation): null (a value type's
+        // default, as EF's expected results null-protect them) rather than a NullReferenceException on the client.
+        if ((!insideProjection || _operatorDepth > 0)
+            && node is { Expression: { } owner, Member: PropertyInfo or FieldInfo }
+            && model.FindEntityType(owner.Type) is { } entityType
+            && entityType.FindProperty(node.Member.Name) is null
+            && entityType.FindNavigation(node.Member.Name) is null
+            && entityType.FindSkipNavigation(node.Member.Name) is null
+            && entityType.FindComplexProperty(node.Member.Name) is null)
+        {
+            Fail(CoreStrings.QueryUnableToTranslateMember(node.Member.Name, entityType.DisplayName()));
+            return node;
+        }
+
+        var visited = base.VisitMember(node);
+        if (visited is MemberExpression { Expression: MemberExpression { Type.IsValueType: false } instance } member
+            && instance.Type != typeof(string)
+            && instance.Expression is not ConstantExpression)
+        {
+            var nullSafe = Expression.Condition(
+                Expression.Equal(instance, Expression.Constant(null, instance.Type)),
+                Expression.Default(member.Type),
+                member);
+            _nullSafeReads.Add(nullSafe);
+            return nullSafe;
+        }
+
+        return visited;
+    }
+
+    /// <inheritdoc />
+    protected override Expression VisitUnary(UnaryExpression node)
+    {
+        // (int?)o.OrderID and (object)o.OrderID over a missing entity: null, as in EF's other providers (and the
+        // null-protected expected results), not the value type's default the bare read falls back to.
+        var operand = Visit(node.Operand);
+        if (node.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked
+            && operand is ConditionalExpression read
+            && _nullSafeReads.Contains(read)
+            && (!node.Type.IsValueType || System.Nullable.GetUnderlyingType(node.Type) is not null))
+        {
+            return Expression.Condition(read.Test, Expression.Constant(null, node.Type), node.Update(read.IfFalse));
+        }
+
+        return node.Update(operand);
     }
 
     private void Fail(string reason)
@@ -101,6 +177,27 @@ public sealed class ClientLambdaRewriter(bool insideProjection = false) : Expres
             case QueryRootExpression or MaterializeCollectionNavigationExpression:
                 Fail(DynamoDbStrings.SubqueryNotSupported(node.Print()));
                 return node;
+
+            // Include(o => o.Customer) after the join that looked the customer up: the navigation is set on each row.
+            case IncludeExpression { Navigation: INavigation { IsCollection: false, ForeignKey.IsOwnership: false } navigation } include:
+                return Expression.Call(
+                    LookupNavigationLoader.IncludeReferenceMethod.MakeGenericMethod(include.Type),
+                    QueryCompilationContext.QueryContextParameter,
+                    Visit(include.EntityExpression),
+                    Expression.Convert(Visit(include.NavigationExpression), typeof(object)),
+                    Expression.Constant(navigation),
+                    Expression.Constant(include.SetLoaded));
+
+            // Include(c => c.Orders): the collection is filled with the outer row's looked-up dependents.
+            case IncludeExpression { Navigation: INavigation { IsCollection: true, ForeignKey.IsOwnership: false } collection } include:
+                var elementType = collection.TargetEntityType.ClrType;
+                return Expression.Call(
+                    LookupNavigationLoader.IncludeCollectionMethod.MakeGenericMethod(include.Type, elementType),
+                    QueryCompilationContext.QueryContextParameter,
+                    Visit(include.EntityExpression),
+                    Convert(Visit(include.NavigationExpression), typeof(IEnumerable<>).MakeGenericType(elementType)),
+                    Expression.Constant(collection),
+                    Expression.Constant(include.SetLoaded));
 
             // The provider's own nodes of a projection (attribute reads, entity shapers) are compiled with it.
             default:

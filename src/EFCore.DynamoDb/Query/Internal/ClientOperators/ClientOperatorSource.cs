@@ -16,6 +16,9 @@ public sealed class ClientOperatorSource<T>(DynamoDbQueryingEnumerable<T> read) 
     }
 
     /// <inheritdoc />
+    public object Empty => new List<T>();
+
+    /// <inheritdoc />
     public string ToQueryString() => read.ToQueryString();
 
     /// <inheritdoc />

@@ -238,7 +238,7 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
         expressionPrinter.Append($"DynamoDb {AccessPath} {EntityType.DisplayName()}{(MatchesNothing ? " FALSE" : "")}");
         if (Index is not null)
         {
-            expressionPrinter.Append($" INDEX {Index.Name}");
+            expressionPrinter.Append($" INDEX {Index.GetSecondaryIndexName()}");
         }
 
         if (PartitionKeyCondition is not null)

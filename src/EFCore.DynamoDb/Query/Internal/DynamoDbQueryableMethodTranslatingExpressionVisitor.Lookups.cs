@@ -1,0 +1,107 @@
+using System.Linq.Expressions;
+using EFCore.DynamoDb.Query.Internal.ClientOperators;
+using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Query.Internal.Lookups;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
+{
+    // DynamoDB has no joins, but cheap key lookups: Join and LeftJoin (which EF's navigation expansion writes for
+    // o.Customer.City and Include(o => o.Customer)) read the outer side as translated, then the inner side only for
+    // the distinct join keys the outer rows hold (`key IN (…)`: a BatchGetItem on the inner table's primary key, else
+    // one Scan with the scan warning), and join the two on the client with LINQ's semantics, which are EF's: a null
+    // key matches nothing, every match is a row, the outer order is kept.
+    private ShapedQueryExpression? TranslateLookupJoin(
+        ShapedQueryExpression outer,
+        ShapedQueryExpression inner,
+        LambdaExpression outerKeySelector,
+        LambdaExpression innerKeySelector,
+        LambdaExpression resultSelector,
+        string name)
+    {
+        var outerKeyRewriter = new ClientLambdaRewriter(QueryCompilationContext.Model);
+        var innerKeyRewriter = new ClientLambdaRewriter(QueryCompilationContext.Model);
+        var resultRewriter = new ClientLambdaRewriter(QueryCompilationContext.Model, insideProjection: true);
+        if (outerKeyRewriter.Rewrite(outerKeySelector) is not LambdaExpression outerKey
+            || innerKeyRewriter.Rewrite(innerKeySelector) is not LambdaExpression innerKey
+            || resultRewriter.Rewrite(resultSelector) is not LambdaExpression result)
+        {
+            return Fail(outerKeyRewriter.FailureReason ?? innerKeyRewriter.FailureReason ?? resultRewriter.FailureReason);
+        }
+
+        // The keys of both sides as one null-propagating type (a missing entity after a LeftJoin has a null key).
+        outerKey = NullSafeMemberAccess.Rewrite(outerKey);
+        innerKey = NullSafeMemberAccess.Rewrite(innerKey);
+        if (outerKey.ReturnType != innerKey.ReturnType)
+        {
+            var keyType = NullSafeMemberAccess.Nullable(outerKey.ReturnType);
+            outerKey = Expression.Lambda(Expression.Convert(outerKey.Body, keyType), outerKey.Parameters);
+            innerKey = Expression.Lambda(Expression.Convert(innerKey.Body, keyType), innerKey.Parameters);
+        }
+
+        var outerClient = ToClient(outer);
+        var innerIsRead = !IsClient(inner);
+        var innerClient = ToClient(inner);
+        // Unique in the query: every lookup of a query ends up in one client part, after the ones of its two sides.
+        var parameterName = "__lookup_" + (outerClient.Lookups.Count + innerClient.Lookups.Count);
+        var lookup = innerIsRead ? LookUpByKey(outerClient, inner, innerClient.SourceParameters[0], innerKeySelector, outerKey, parameterName, name) : null;
+        var body = Expression.Call(
+            typeof(Enumerable),
+            name,
+            [ElementType(outerClient), ElementType(innerClient), outerKey.ReturnType, result.ReturnType],
+            outerClient.Body,
+            innerClient.Body,
+            outerKey,
+            innerKey,
+            result);
+        var joined = new ClientOperatorsExpression(
+            [.. outerClient.Sources, .. innerClient.Sources],
+            [.. outerClient.SourceParameters, .. innerClient.SourceParameters],
+            body,
+            [.. outerClient.Operators, .. innerClient.Operators, name],
+            [.. outerClient.Lookups, .. innerClient.Lookups, .. lookup is null ? Array.Empty<ClientLookup>() : [lookup]]);
+        return new ShapedQueryExpression(joined, new ClientElementExpression(result.ReturnType));
+    }
+
+    // The inner read asks only for the outer rows' keys when its join key is one of its attributes and nothing after
+    // the read (a row limit, Distinct) would change which items the keys select; otherwise it is read as translated,
+    // and the join still happens on the client.
+    private static ClientLookup? LookUpByKey(
+        ClientOperatorsExpression outerClient,
+        ShapedQueryExpression inner,
+        ParameterExpression innerRows,
+        LambdaExpression innerKeySelector,
+        LambdaExpression outerKey,
+        string parameterName,
+        string operatorName)
+    {
+        if (Query(inner) is not { HasRowLimits: false, IsDistinct: false, PartiQL: null, MatchesNothing: false } query)
+        {
+            return null;
+        }
+
+        var keyBody = RemapLambdaBody(inner, innerKeySelector);
+        while (keyBody is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert)
+        {
+            keyBody = convert.Operand;
+        }
+
+        if (CreatePredicateTranslator(query, innerKeySelector).TranslateProperty(keyBody) is not { } property)
+        {
+            return null;
+        }
+
+        query.ApplyPredicate(new InCondition(property, QueryValue.FromParameter(parameterName)));
+        var keys = Expression.Call(
+            LookupKeys.DistinctMethod.MakeGenericMethod(outerKey.ReturnType),
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [ElementType(outerClient), outerKey.ReturnType], outerClient.Body, outerKey));
+        return new ClientLookup(
+            innerRows,
+            parameterName,
+            keys,
+            $"'{query.EntityType.DisplayName()}' by '{property.Name}' ({operatorName})");
+    }
+}

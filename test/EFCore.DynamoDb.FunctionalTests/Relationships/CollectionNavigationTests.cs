@@ -1,0 +1,116 @@
+using EFCore.DynamoDb.FunctionalTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace EFCore.DynamoDb.FunctionalTests.Relationships;
+
+/// <summary>
+/// Collection navigations (<c>Include(c => c.Orders)</c>, <c>c.Orders.Count()</c>, <c>c.Orders.Any(…)</c>): the
+/// principals' request, then the dependents of all of them in one read, filtered by the principals' distinct keys
+/// (one Scan of the dependents' table, with the scan warning), grouped by foreign key on the client — never a request
+/// per principal. (A Query of an index per principal when the foreign key is that index's partition key is not done
+/// yet: the orders' <c>ByCustomer</c> index is not used.)
+/// </summary>
+[Collection(DynamoDbCollection.Name)]
+public sealed class CollectionNavigationTests(RelationshipsFixture fixture) : IClassFixture<RelationshipsFixture>
+{
+    private static readonly string[] CustomerIds = ["c008", "c015", "c064"];
+
+    [Fact]
+    public async Task Include_of_a_collection_reads_the_dependents_of_every_customer_in_one_Scan_and_fixes_up()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var customers = await context.Customers.Where(c => CustomerIds.Contains(c.Id)).Include(c => c.Orders).ToListAsync();
+
+        var expected = fixture.Customers.Where(c => CustomerIds.Contains(c.Id)).ToList();
+        Assert.Equal(expected.Select(Describe).Order(), customers.Select(Describe).Order());
+        Assert.Equal(["BatchGetItem", "Scan"], log.Operations);
+        Assert.Contains(DynamoDbEventId.ScanQueryWarning, log.EventIds);
+        Assert.All(customers, c => Assert.True(context.Entry(c).Collection(x => x.Orders).IsLoaded));
+        Assert.All(customers.SelectMany(c => c.Orders.Select(o => (c, o))), p => Assert.Same(p.c, p.o.Customer));
+    }
+
+    [Fact]
+    public async Task Include_of_a_collection_without_tracking_fills_the_collection_and_the_inverse()
+    {
+        await using var context = fixture.CreateContext();
+
+        var customers = await context.Customers.AsNoTracking().Where(c => CustomerIds.Contains(c.Id)).Include(c => c.Orders).ToListAsync();
+
+        Assert.Equal(fixture.Customers.Where(c => CustomerIds.Contains(c.Id)).Select(Describe).Order(), customers.Select(Describe).Order());
+        Assert.Empty(context.ChangeTracker.Entries());
+        Assert.All(customers.SelectMany(c => c.Orders.Select(o => (c, o))), p => Assert.Same(p.c, p.o.Customer));
+    }
+
+    [Fact]
+    public async Task Filtered_include_with_Skip_keeps_only_the_rows_Skip_leaves_without_tracking()
+    {
+        await using var context = fixture.CreateContext();
+
+        var customers = await context.Customers.AsNoTracking().Where(c => CustomerIds.Contains(c.Id))
+            .Include(c => c.Orders.OrderBy(o => o.Number).Skip(1)).ToListAsync();
+
+        var expected = fixture.Customers.Where(c => CustomerIds.Contains(c.Id))
+            .Select(c => (c.Id, string.Join(",", c.Orders.OrderBy(o => o.Number).Skip(1).Select(o => o.Number))));
+        Assert.Equal(expected.Order(), customers.Select(c => (c.Id, string.Join(",", c.Orders.Select(o => o.Number)))).Order());
+        Assert.Contains(fixture.Customers, c => CustomerIds.Contains(c.Id) && c.Orders.Count > 0);
+    }
+
+    [Fact]
+    public async Task Filtered_include_with_Skip_in_a_tracking_query_fails_translation_with_the_reason()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var message = (await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Customers.Where(c => CustomerIds.Contains(c.Id)).Include(c => c.Orders.OrderBy(o => o.Number).Skip(1)).ToListAsync())).Message;
+
+        Assert.Contains("could not be translated", message);
+        Assert.Contains("The filtered Include of 'Customer.Orders' uses Skip or Take in a tracking query", message);
+        Assert.Empty(log.Operations);
+    }
+
+    [Fact]
+    public async Task Count_of_a_collection_in_a_projection()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var actual = await context.Customers.Where(c => CustomerIds.Contains(c.Id)).Select(c => new { c.Id, Count = c.Orders.Count() }).ToListAsync();
+
+        var expected = fixture.Customers.Where(c => CustomerIds.Contains(c.Id)).Select(c => new { c.Id, Count = c.Orders.Count });
+        Assert.Equal(expected.OrderBy(e => e.Id), actual.OrderBy(a => a.Id));
+        Assert.Equal(["BatchGetItem", "Scan"], log.Operations);
+    }
+
+    [Fact]
+    public async Task Sum_over_a_collection_in_a_projection()
+    {
+        await using var context = fixture.CreateContext();
+
+        var actual = await context.Customers.Where(c => CustomerIds.Contains(c.Id)).Select(c => new { c.Id, Total = c.Orders.Sum(o => o.Total) }).ToListAsync();
+
+        var expected = fixture.Customers.Where(c => CustomerIds.Contains(c.Id)).Select(c => new { c.Id, Total = c.Orders.Sum(o => o.Total) });
+        Assert.Equal(expected.OrderBy(e => e.Id), actual.OrderBy(a => a.Id));
+    }
+
+    [Fact]
+    public async Task Include_of_a_collection_whose_foreign_key_no_index_has_scans_the_dependents_once_with_the_warning()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var regions = await context.Regions.Include(r => r.Customers).ToListAsync();
+
+        Assert.Equal(
+            fixture.Regions.Select(r => r.Code + ": " + string.Join(",", r.Customers.Select(c => c.Id).Order())).Order(),
+            regions.Select(r => r.Code + ": " + string.Join(",", r.Customers.Select(c => c.Id).Order())).Order());
+        Assert.Equal(["Scan", "Scan"], log.Operations);
+        Assert.Contains(DynamoDbEventId.ScanQueryWarning, log.EventIds);
+    }
+
+    private static string Describe(Customer customer)
+        => customer + ": " + string.Join(",", customer.Orders.Select(o => o.Shop + "/" + o.Number).Order());
+}
