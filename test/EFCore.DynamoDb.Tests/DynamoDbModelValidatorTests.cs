@@ -40,12 +40,6 @@ public class DynamoDbModelValidatorTests
             ModelError(b => b.Entity<Unkeyed>()));
 
     [Fact]
-    public void A_key_of_three_properties_is_an_error()
-        => Assert.Equal(
-            DynamoDbStrings.TooManyKeyProperties("Item", "3 properties ({'Pk', 'Sk', 'Name'})"),
-            ModelError(b => b.Entity<Item>().HasKey(i => new { i.Pk, i.Sk, i.Name })));
-
-    [Fact]
     public void A_bool_key_is_an_error()
         => Assert.Equal(
             DynamoDbStrings.InvalidKeyType("Item", "Flag", "bool"),

@@ -43,7 +43,9 @@ public static class DynamoDbEntityTypeBuilderExtensions
 
     /// <summary>
     /// Makes the property the table's partition (HASH) key. The EF primary key becomes this property, followed by
-    /// the sort key when one is configured.
+    /// the sort key when one is configured. In a key of three or more properties that already holds the property,
+    /// the key stays as it is (and so does the order of <c>FindAsync</c>'s arguments): the property is the partition
+    /// key and the others, in key order, make the composite sort key.
     /// </summary>
     public static EntityTypeBuilder HasPartitionKey(this EntityTypeBuilder entityTypeBuilder, string propertyName)
     {
@@ -52,6 +54,11 @@ public static class DynamoDbEntityTypeBuilderExtensions
 
         var entityType = entityTypeBuilder.Metadata;
         entityType.SetAnnotation(DynamoDbAnnotationNames.PartitionKeyName, propertyName);
+        if (entityType.FindPrimaryKey() is { Properties.Count: > 2 } compositeKey && compositeKey.Properties.Any(p => p.Name == propertyName))
+        {
+            return entityTypeBuilder;
+        }
+
         var sortKey = entityType.GetSortKeyPropertyName();
         entityTypeBuilder.HasKey(sortKey is null ? [propertyName] : [propertyName, sortKey]);
         return entityTypeBuilder;
@@ -93,6 +100,25 @@ public static class DynamoDbEntityTypeBuilderExtensions
         Expression<Func<TEntity, TProperty>> propertyExpression)
         where TEntity : class
         => (EntityTypeBuilder<TEntity>)HasSortKey((EntityTypeBuilder)entityTypeBuilder, PropertyExpressions.GetPropertyName(propertyExpression));
+
+    /// <summary>
+    /// Names the one attribute that stores the sort-key parts of a key of three or more properties (every key property
+    /// but the partition key, encoded in key order so that it sorts by them). By default the parts' attribute names
+    /// joined by '#'. Each part is still stored as its own attribute too.
+    /// </summary>
+    public static EntityTypeBuilder HasCompositeSortKeyAttributeName(this EntityTypeBuilder entityTypeBuilder, string attributeName)
+    {
+        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(attributeName);
+
+        entityTypeBuilder.Metadata.SetCompositeSortKeyAttributeName(attributeName);
+        return entityTypeBuilder;
+    }
+
+    /// <inheritdoc cref="HasCompositeSortKeyAttributeName(EntityTypeBuilder, string)" />
+    public static EntityTypeBuilder<TEntity> HasCompositeSortKeyAttributeName<TEntity>(this EntityTypeBuilder<TEntity> entityTypeBuilder, string attributeName)
+        where TEntity : class
+        => (EntityTypeBuilder<TEntity>)HasCompositeSortKeyAttributeName((EntityTypeBuilder)entityTypeBuilder, attributeName);
 
     /// <summary>
     /// Makes the property the table's time to live: stored as whole seconds since the Unix epoch (a DateTime or

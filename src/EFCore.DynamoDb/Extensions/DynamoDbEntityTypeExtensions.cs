@@ -33,10 +33,45 @@ public static class DynamoDbEntityTypeExtensions
         => entityType.FindAnnotation(DynamoDbAnnotationNames.TableName)?.GetConfigurationSource();
 
     /// <summary>
-    /// The property stored as the table's partition (HASH) key: the first property of the primary key.
+    /// The property stored as the table's partition (HASH) key: the first property of the primary key, or, in a key of
+    /// three or more properties, the one <c>HasPartitionKey</c> names.
     /// </summary>
     public static IReadOnlyProperty? GetPartitionKeyProperty(this IReadOnlyEntityType entityType)
-        => entityType.FindPrimaryKey() is { Properties.Count: > 0 } key ? key.Properties[0] : null;
+        => entityType.FindPrimaryKey() is not { Properties.Count: > 0 } key
+            ? null
+            : key.Properties.Count > 2 && entityType.GetRootType().GetPartitionKeyPropertyName() is { } named
+                && key.Properties.FirstOrDefault(p => p.Name == named) is { } namedProperty
+                ? namedProperty
+                : key.Properties[0];
+
+    /// <summary>
+    /// The properties of a key of three or more properties that are encoded, in key order, into the table's one
+    /// composite sort-key attribute: every key property but the partition key. Empty for a key of one or two, and for
+    /// an owned type (stored inside its owner's item).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyProperty> GetCompositeSortKeyProperties(this IReadOnlyEntityType entityType)
+        => !entityType.IsOwned() && entityType.FindPrimaryKey() is { Properties.Count: > 2 } key
+            ? key.Properties.Where(p => p != entityType.GetPartitionKeyProperty()).ToList()
+            : [];
+
+    /// <inheritdoc cref="GetCompositeSortKeyProperties(IReadOnlyEntityType)" />
+    public static IReadOnlyList<IProperty> GetCompositeSortKeyProperties(this IEntityType entityType)
+        => ((IReadOnlyEntityType)entityType).GetCompositeSortKeyProperties().Cast<IProperty>().ToList();
+
+    /// <summary>
+    /// The name of the composite sort-key attribute of a key of three or more properties: the one set with
+    /// <c>HasCompositeSortKeyAttributeName</c>, else the attribute names of its parts joined by '#' (for a key
+    /// {UserId, LoginProvider, Name}: <c>LoginProvider#Name</c>). Null for a key of one or two properties.
+    /// </summary>
+    public static string? GetCompositeSortKeyAttributeName(this IReadOnlyEntityType entityType)
+        => entityType.GetCompositeSortKeyProperties() is { Count: > 0 } parts
+            ? (string?)entityType.GetRootType()[DynamoDbAnnotationNames.CompositeSortKeyAttributeName]
+                ?? string.Join("#", parts.Select(p => p.GetAttributeName()))
+            : null;
+
+    /// <summary>Sets the name of the composite sort-key attribute (null for the default).</summary>
+    public static void SetCompositeSortKeyAttributeName(this IMutableEntityType entityType, string? name)
+        => entityType.SetOrRemoveAnnotation(DynamoDbAnnotationNames.CompositeSortKeyAttributeName, name);
 
     /// <summary>
     /// The property stored as the table's sort (RANGE) key: the second property of a two-property primary key.

@@ -158,13 +158,17 @@ public static class DynamoDbIndexExtensions
 
     /// <summary>
     /// True when the index holds the attribute of <paramref name="property" />: every attribute for ALL; the
-    /// table's and the index's keys for KEYS_ONLY; those plus the included properties for INCLUDE.
+    /// table's and the index's keys for KEYS_ONLY; those plus the included properties for INCLUDE. The parts of a
+    /// composite sort key are not the table's key attributes (the composite attribute is): KEYS_ONLY lacks them,
+    /// INCLUDE always includes them.
     /// </summary>
     public static bool Projects(this IReadOnlyIndex index, IReadOnlyProperty property)
         => index.GetProjection() switch
         {
             DynamoDbIndexProjection.All => true,
-            var projection => property.IsPrimaryKey()
+            var projection => (property.IsPrimaryKey()
+                    && (projection == DynamoDbIndexProjection.Include
+                        || !index.DeclaringEntityType.GetRootType().GetCompositeSortKeyProperties().Contains(property)))
                 || index.GetIndexPartitionKeyProperties().Contains(property)
                 || index.GetIndexSortKeyProperties().Contains(property)
                 || (projection == DynamoDbIndexProjection.Include && index.GetIncludedPropertyNames().Contains(property.Name)),

@@ -10,10 +10,6 @@ public static class DynamoDbStrings
 {
     private static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
-    /// <summary>A primary key of more than two properties.</summary>
-    public static string TooManyKeyProperties(string entityType, string properties)
-        => Format("The entity type '{0}' has a key of {1}. A DynamoDB primary key has at most two attributes, a partition key and an optional sort key; use at most two key properties, or build one composite string property.", entityType, properties);
-
     /// <summary>A key property whose stored type cannot be a DynamoDB key attribute.</summary>
     public static string InvalidKeyType(string entityType, string property, string clrType)
         => Format("The key property '{0}.{1}' is of type '{2}', which is not stored as a string, number or binary attribute. DynamoDB keys must be strings, numbers or binary: use one of those types or a value converter to one.", entityType, property, clrType);
@@ -583,6 +579,35 @@ public static class DynamoDbStrings
     public static string BatchGetUnprocessed(string entityType, string table, int notRead, int attempts)
         => Format("A query of '{0}' by keys could not read {2} key(s) from the table '{1}': DynamoDB still returned them as unprocessed (throttled) by BatchGetItem after {3} attempts. The query stopped; the items already returned were read. Run it again later, or give the table more read capacity.", entityType, table, notRead, attempts);
 
+    // --- keys of three or more properties ---
+
+    /// <summary>A null value for a part of a composite sort key.</summary>
+    public static string CompositeSortKeyNullPart(int position)
+        => Format("The sort-key part at position {0} of a composite sort key is null. Every property of an entity's key needs a value.", position);
+
+    /// <summary>How a key of three or more properties is stored, for the messages about it.</summary>
+    public static string CompositeKeyMapping(string partitionKey, string partitionKeyAttribute, string compositeAttribute, string parts)
+        => Format("its key is stored as the partition key '{0}' (attribute '{1}') and one composite sort-key attribute '{2}' (a string) that encodes {3} in key order; each key property is also stored as its own attribute", partitionKey, partitionKeyAttribute, compositeAttribute, parts);
+
+    /// <summary>HasPartitionKey names a property outside a key of three or more properties.</summary>
+    public static string CompositeKeyPartitionKeyNotInKey(string entityType, string partitionKey, string keyProperties)
+        => Format("'{0}' names '{1}' as its partition key (HasPartitionKey), but its key is {2}. In a key of three or more properties the partition key is one of the key's properties (the first by default); name one of them, or change the key with HasKey.", entityType, partitionKey, keyProperties);
+
+    /// <summary>HasSortKey on an entity type whose key has three or more properties.</summary>
+    public static string CompositeKeyWithSortKey(string entityType, string sortKey, string mapping)
+        => Format("'{0}' names '{1}' as its sort key (HasSortKey), but {2}. A key of three or more properties has no single sort-key property: remove HasSortKey (rename the composite attribute with HasCompositeSortKeyAttributeName), or key the entity by two properties.", entityType, sortKey, mapping);
+
+    /// <summary>A part of a composite sort key stored as a type the encoding cannot keep in order.</summary>
+    public static string CompositeKeyPartNotSortable(string entityType, string property, string storedType, string mapping)
+        => Format("The key property '{0}.{1}' is stored as '{2}', which the composite sort key cannot encode in sortable form ({3}). Use a key property stored as text, an integer, a floating-point number, a date or time, a Guid, a Boolean or binary (or give it a value converter to one of them).", entityType, property, storedType, mapping);
+
+    /// <summary>The composite sort-key attribute's name is also a property's attribute.</summary>
+    public static string CompositeSortKeyAttributeTaken(string entityType, string attribute, string property, string mapping)
+        => Format("The composite sort-key attribute '{1}' of '{0}' is also the attribute of '{2}' in the same table ({3}). Rename one of them: the composite attribute with HasCompositeSortKeyAttributeName, or the property with HasAttributeName.", entityType, attribute, property, mapping);
+
+    /// <summary>A composite sort-key part of a type the encoding cannot order.</summary>
+    public static string CompositeSortKeyPartType(int position, string type)
+        => Format("The sort-key part at position {0} of a composite sort key is stored as '{1}', which the composite sort key cannot encode in sortable form. Use a key property stored as text, an integer, a floating-point number, a date or time, a Guid, a Boolean or binary (or give it a value converter to one of them).", position, type);
     // --- generated integer keys ---
 
     /// <summary>A generated integer key whose counters table does not exist.</summary>

@@ -2,6 +2,7 @@ using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Storage.Internal.CompositeKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -132,12 +133,6 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
             }
 
             var key = entityType.FindPrimaryKey()!;
-            if (key.Properties.Count > 2)
-            {
-                throw new InvalidOperationException(DynamoDbStrings.TooManyKeyProperties(
-                    entityType.DisplayName(), key.Properties.Count + " properties (" + key.Properties.Format() + ")"));
-            }
-
             foreach (var property in key.Properties)
             {
                 if (!IsKeyType(property))
@@ -183,7 +178,11 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
                 throw new InvalidOperationException(DynamoDbStrings.SortKeyWithoutPartitionKey(entityType.DisplayName(), sortKeyName));
             }
 
-            if (partitionKeyName is not null)
+            if (key.Properties.Count > 2)
+            {
+                ValidateCompositeKey(entityType, key, partitionKeyName, sortKeyName);
+            }
+            else if (partitionKeyName is not null)
             {
                 string[] expected = sortKeyName is null ? [partitionKeyName] : [partitionKeyName, sortKeyName];
                 var actual = key.Properties.Select(p => p.Name).ToArray();
@@ -195,6 +194,56 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
             }
         }
     }
+
+    /// <summary>
+    /// A key of three or more properties is stored as a partition key and one composite sort-key attribute that encodes
+    /// the other parts in key order: <c>HasPartitionKey</c> may name any of its properties, <c>HasSortKey</c> has no
+    /// single property to name, each part must be of a type the encoding keeps in order, and the composite attribute
+    /// must not be an attribute a property of the table already stores.
+    /// </summary>
+    private static void ValidateCompositeKey(IEntityType entityType, IKey key, string? partitionKeyName, string? sortKeyName)
+    {
+        var mapping = DescribeCompositeKey(entityType);
+        if (partitionKeyName is not null && key.Properties.All(p => p.Name != partitionKeyName))
+        {
+            throw new InvalidOperationException(DynamoDbStrings.CompositeKeyPartitionKeyNotInKey(entityType.DisplayName(), partitionKeyName, key.Properties.Format()));
+        }
+
+        if (sortKeyName is not null)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.CompositeKeyWithSortKey(entityType.DisplayName(), sortKeyName, mapping));
+        }
+
+        foreach (var part in entityType.GetCompositeSortKeyProperties())
+        {
+            var mappingOfPart = (DynamoDbTypeMapping)part.GetTypeMapping();
+            var storedType = mappingOfPart.Converter?.ProviderClrType ?? part.ClrType;
+            if (!CompositeSortKeyEncoder.CanEncode(storedType))
+            {
+                throw new InvalidOperationException(DynamoDbStrings.CompositeKeyPartNotSortable(
+                    entityType.DisplayName(), part.Name, storedType.ShortDisplayName(), mapping));
+            }
+        }
+
+        var attributeName = entityType.GetCompositeSortKeyAttributeName()!;
+        var clash = entityType.Model.GetEntityTypes()
+            .Where(e => !e.IsOwned() && e.GetRootType().GetTableName() == entityType.GetTableName())
+            .SelectMany(e => e.GetDeclaredProperties())
+            .FirstOrDefault(p => p.GetAttributeName() == attributeName);
+        if (clash is not null)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.CompositeSortKeyAttributeTaken(
+                entityType.DisplayName(), attributeName, clash.DeclaringType.DisplayName() + "." + clash.Name, mapping));
+        }
+    }
+
+    // "partition key 'UserId' (attribute UserId), sort key attribute 'LoginProvider#Name' (S) encoding LoginProvider, Name".
+    private static string DescribeCompositeKey(IEntityType entityType)
+        => DynamoDbStrings.CompositeKeyMapping(
+            entityType.GetPartitionKeyProperty()!.Name,
+            entityType.GetPartitionKeyProperty()!.GetAttributeName(),
+            entityType.GetCompositeSortKeyAttributeName()!,
+            string.Join(", ", entityType.GetCompositeSortKeyProperties().Select(p => "'" + p.Name + "'")));
 
     /// <summary>
     /// Secondary indexes have one or two valid key properties and a projection of existing properties; a local
@@ -474,6 +523,8 @@ public class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : M
         };
 
     private static string DescribeKey(IEntityType entityType)
-        => string.Join(", ", entityType.FindPrimaryKey()!.Properties.Select(p =>
-            $"{p.GetAttributeName()} {CreateTableRequestFactory.ToScalarType(p).Value}"));
+        => entityType.GetCompositeSortKeyAttributeName() is { } composite
+            ? $"{entityType.GetPartitionKeyProperty()!.GetAttributeName()} {CreateTableRequestFactory.ToScalarType(entityType.GetPartitionKeyProperty()!).Value}, {composite} S"
+            : string.Join(", ", entityType.FindPrimaryKey()!.Properties.Select(p =>
+                $"{p.GetAttributeName()} {CreateTableRequestFactory.ToScalarType(p).Value}"));
 }

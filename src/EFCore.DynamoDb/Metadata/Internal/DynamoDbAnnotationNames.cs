@@ -18,6 +18,9 @@ public static class DynamoDbAnnotationNames
     /// <summary>The property explicitly chosen as the sort (RANGE) key.</summary>
     public const string SortKeyName = Prefix + "SortKeyName";
 
+    /// <summary>On a root entity type with a key of three or more properties: the name of its composite sort-key attribute.</summary>
+    public const string CompositeSortKeyAttributeName = Prefix + "CompositeSortKeyAttributeName";
+
     /// <summary>The attribute name a property is stored under.</summary>
     public const string AttributeName = Prefix + "AttributeName";
 

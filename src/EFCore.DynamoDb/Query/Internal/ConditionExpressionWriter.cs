@@ -16,7 +16,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// spliced into an expression. Null values get C#'s semantics: <c>== null</c> matches a missing or NULL
 /// attribute, and an ordering comparison with null matches nothing.
 /// </summary>
-public sealed class ConditionExpressionWriter(QueryContext queryContext)
+public sealed partial class ConditionExpressionWriter(QueryContext queryContext)
 {
     private const string NullTypePlaceholder = ":null";
     private const int MaxInOperands = 100;
@@ -68,9 +68,9 @@ public sealed class ConditionExpressionWriter(QueryContext queryContext)
         return builder.ToString();
     }
 
-    /// <summary>A ProjectionExpression of these properties' attributes.</summary>
-    public string WriteProjection(IEnumerable<IProperty> properties)
-        => string.Join(", ", properties.Select(Name));
+    /// <summary>A ProjectionExpression of these properties' attributes, and of one more top-level attribute when given.</summary>
+    public string WriteProjection(IEnumerable<IProperty> properties, string? attributeName = null)
+        => string.Join(", ", attributeName is null ? properties.Select(Name) : properties.Select(Name).Append(Placeholder(attributeName)));
 
     /// <summary>
     /// The document path of a property's attribute (<c>#n0.#n1</c> inside a complex value), sharing this writer's

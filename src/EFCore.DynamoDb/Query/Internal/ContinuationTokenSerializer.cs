@@ -25,13 +25,15 @@ public sealed class ContinuationTokenSerializer
         _scope = index is null ? tableName : tableName + "/" + index.GetSecondaryIndexName();
         _keyAttributes = KeyProperties(entityType, index)
             .Select(p => (p.GetAttributeName(), ((DynamoDbTypeMapping)p.GetTypeMapping()).AttributeType!.Value))
+            .Concat(entityType.GetCompositeSortKeyAttributeName() is { } composite ? [(composite, DynamoDbAttributeType.String)] : [])
             .DistinctBy(a => a.Item1)
             .ToList();
     }
 
     /// <summary>
     /// The properties whose attributes a token holds: the table's keys, and the index's when the query reads one
-    /// (DynamoDB continues an index read from both).
+    /// (DynamoDB continues an index read from both). A table whose key has three or more properties adds its composite
+    /// sort-key attribute, which no property stores alone.
     /// </summary>
     public static IEnumerable<IProperty> KeyProperties(IEntityType entityType, IIndex? index)
         => new[] { entityType.GetPartitionKeyProperty(), entityType.GetSortKeyProperty() }

@@ -24,7 +24,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// can check, so it never drops an item the client check would keep. It then decides whether DynamoDB can return
 /// the requested order.
 /// </summary>
-public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query> logger)
+public partial class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query> logger)
 {
     /// <summary>Decides the access path of the query and records it on the query expression.</summary>
     public virtual void Choose(DynamoDbQueryExpression query, string tableName)
@@ -69,7 +69,7 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         else if (!TryGetItem(query, conjuncts)
             && !TryBatchGetItem(query, conjuncts)
             && !TryQueryLocalIndex(query, conjuncts, Holds)
-            && !TryQuery(query, conjuncts, null, [entityType.GetPartitionKeyProperty()!], entityType.GetSortKeyProperty() is { } sortKey ? [sortKey] : [])
+            && !TryQueryTable(query, conjuncts)
             && !TryQueryBestIndex(query, conjuncts, Holds))
         {
             // A query that matches nothing sends nothing, so it reads no table either.
@@ -133,6 +133,11 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
     private static bool TryGetItem(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts)
     {
         var entityType = query.EntityType;
+        if (HasCompositeSortKey(query))
+        {
+            return TryGetItemByCompositeKey(query, conjuncts);
+        }
+
         var partitionKey = entityType.GetPartitionKeyProperty()!;
         var sortKey = entityType.GetSortKeyProperty();
         var remaining = conjuncts.ToList();
@@ -155,6 +160,11 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
     private static bool TryBatchGetItem(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts)
     {
         var entityType = query.EntityType;
+        if (HasCompositeSortKey(query))
+        {
+            return TryBatchGetItemByCompositeKey(query, conjuncts);
+        }
+
         var partitionKey = entityType.GetPartitionKeyProperty()!;
         var sortKey = entityType.GetSortKeyProperty();
         var remaining = conjuncts.ToList();
@@ -179,6 +189,12 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
 
         return false;
     }
+
+    // The table's own key: its partition key and sort key, or its partition key and the parts of its composite sort key.
+    private static bool TryQueryTable(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts)
+        => HasCompositeSortKey(query)
+            ? TryQueryByCompositeKey(query, conjuncts)
+            : TryQuery(query, conjuncts, null, [query.EntityType.GetPartitionKeyProperty()!], query.EntityType.GetSortKeyProperty() is { } sortKey ? [sortKey] : []);
 
     private static bool TryQueryIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, IIndex index)
         => TryQuery(query, conjuncts, index, index.GetIndexPartitionKeyProperties(), index.GetIndexSortKeyProperties());
@@ -247,7 +263,8 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
     // by) the index's sort key and not the table's: the key condition then narrows what the Query reads.
     private static bool TryQueryLocalIndex(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, Func<IIndex, bool> holds)
     {
-        if (query.EntityType.GetSortKeyProperty() is { } tableSortKey && conjuncts.Any(c => IsSortKeyCondition(c, tableSortKey)))
+        if ((query.EntityType.GetSortKeyProperty() ?? query.EntityType.GetCompositeSortKeyProperties().FirstOrDefault()) is { } tableSortKey
+            && conjuncts.Any(c => IsSortKeyCondition(c, tableSortKey)))
         {
             return false;
         }

@@ -60,30 +60,31 @@ public class DynamoDbQueryTranslationPostprocessor(
             throw new InvalidOperationException(DynamoDbStrings.PartiQLDoesNotCompose("ExecuteUpdate/ExecuteDelete", query.EntityType.DisplayName()));
         }
 
-        var partitionKey = query.EntityType.GetPartitionKeyProperty()!;
-        var sortKey = query.EntityType.GetSortKeyProperty();
+        // Every key property, the partition key first: the parts of a composite sort key name the item together.
+        var keyProperties = query.EntityType.FindPrimaryKey()!.Properties.OrderBy(p => p != query.EntityType.GetPartitionKeyProperty()).ToList();
         var allConjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();
         var conjuncts = allConjuncts.Where(c => !ClientPredicateCondition.IsIn(c)).ToList();
         var rest = conjuncts.ToList();
-        if (!query.HasRowLimits && conjuncts.Count == allConjuncts.Count && TakeEquality(rest, partitionKey) is { } partitionKeyCondition)
+        if (!query.HasRowLimits && conjuncts.Count == allConjuncts.Count)
         {
-            var sortKeyCondition = sortKey is null ? null : TakeEquality(rest, sortKey);
-            if (sortKey is null || sortKeyCondition is not null)
+            var keyConditions = keyProperties.Select(p => TakeEquality(rest, p)).ToList();
+            if (keyConditions.All(c => c is not null))
             {
-                bulkWrite.SetByKey(partitionKeyCondition, sortKeyCondition, DynamoDbCondition.And(rest));
+                bulkWrite.SetByKey(keyConditions!, DynamoDbCondition.And(rest));
                 return;
             }
         }
 
-        query.AddProjectedProperty(partitionKey);
-        if (sortKey is not null)
+        // The key attributes of the items read (a composite sort-key attribute is read with any projection).
+        query.AddProjectedProperty(keyProperties[0]);
+        if (query.EntityType.GetSortKeyProperty() is { } sortKey)
         {
             query.AddProjectedProperty(sortKey);
         }
 
         new DynamoDbAccessPathChooser(QueryCompilationContext.Logger).Choose(query, options.ResolveTableName(query.EntityType));
         bulkWrite.SetReadsKeys(DynamoDbCondition.And(
-            conjuncts.Where(c => DynamoDbCondition.Properties(c).Any(p => p != partitionKey && p != sortKey))));
+            conjuncts.Where(c => DynamoDbCondition.Properties(c).Any(p => !keyProperties.Contains(p)))));
     }
 
     private static ComparisonCondition? TakeEquality(List<DynamoDbCondition> conjuncts, IProperty property)

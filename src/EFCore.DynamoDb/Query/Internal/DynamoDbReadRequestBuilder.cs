@@ -4,6 +4,7 @@ using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.ClientEvaluation;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Storage.Internal.CompositeKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
@@ -66,11 +67,18 @@ public sealed class DynamoDbReadRequestBuilder
     /// keyed type's table) the key of the table's keyed type, whose attributes every item of the table carries.
     /// </summary>
     private static IReadOnlyList<IProperty> TableKeyProperties(IEntityType entityType)
-        => (entityType.FindPrimaryKey()
-                ?? entityType.Model.GetEntityTypes()
-                    .First(e => e.BaseType is null && !e.IsOwned() && e.FindPrimaryKey() is not null && e.GetTableName() == entityType.GetTableName())
-                    .FindPrimaryKey()!)
-            .Properties;
+        => TableKeyEntityType(entityType).FindPrimaryKey()!.Properties;
+
+    private static IEntityType TableKeyEntityType(IEntityType entityType)
+        => entityType.FindPrimaryKey() is not null
+            ? entityType
+            : entityType.Model.GetEntityTypes()
+                .First(e => e.BaseType is null && !e.IsOwned() && e.FindPrimaryKey() is not null && e.GetTableName() == entityType.GetTableName());
+
+    // A projection of a table whose key has three or more properties also reads the composite sort-key attribute: a
+    // page's continuation token and the writes of ExecuteUpdate/ExecuteDelete address items by it.
+    private string WriteProjection(ConditionExpressionWriter writer)
+        => writer.WriteProjection(_projectedProperties!, TableKeyEntityType(_query.EntityType).GetCompositeSortKeyAttributeName());
 
     /// <summary>The table the query reads.</summary>
     public string TableName { get; }
@@ -123,7 +131,16 @@ public sealed class DynamoDbReadRequestBuilder
     public GetItemRequest? CreateGetItemRequest(QueryContext queryContext)
     {
         var key = new Dictionary<string, AttributeValue>(2);
-        if (!TryAddKey(key, _query.PartitionKeyCondition!.Property, _query.PartitionKeyCondition.Value.Evaluate(queryContext, _query.PartitionKeyCondition.Property.ClrType))
+        if (_query.ReadsCompositeKey)
+        {
+            if (ItemKeySchema.Of(_query.EntityType).CreateKey(EvaluateKeyEqualities(queryContext)) is not { } compositeKey)
+            {
+                return null;
+            }
+
+            key = compositeKey;
+        }
+        else if (!TryAddKey(key, _query.PartitionKeyCondition!.Property, _query.PartitionKeyCondition.Value.Evaluate(queryContext, _query.PartitionKeyCondition.Property.ClrType))
             || (_query.SortKeyCondition is ComparisonCondition sortKey
                 && !TryAddKey(key, sortKey.Property, sortKey.Value.Evaluate(queryContext, sortKey.Property.ClrType))))
         {
@@ -139,7 +156,7 @@ public sealed class DynamoDbReadRequestBuilder
         if (_projectedProperties is not null)
         {
             var writer = new ConditionExpressionWriter(queryContext);
-            request.ProjectionExpression = writer.WriteProjection(_projectedProperties);
+            request.ProjectionExpression = WriteProjection(writer);
             request.ExpressionAttributeNames = writer.Names;
         }
 
@@ -208,7 +225,22 @@ public sealed class DynamoDbReadRequestBuilder
     {
         var keys = new List<Dictionary<string, AttributeValue>>();
         var seen = new HashSet<object>();
-        if (_query.PartitionKeyIn is { } partitionKeyIn)
+        if (_query.ReadsCompositeKey)
+        {
+            // The partition key and the leading parts are fixed; each value of the last part's IN makes a key.
+            var keySchema = ItemKeySchema.Of(_query.EntityType);
+            var values = EvaluateKeyEqualities(queryContext);
+            var lastIn = (InCondition)_query.SortKeyCondition!;
+            foreach (var value in lastIn.Evaluate(queryContext).OfType<object>())
+            {
+                values[lastIn.Property] = value;
+                if (seen.Add(value) && keySchema.CreateKey(values) is { } key)
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+        else if (_query.PartitionKeyIn is { } partitionKeyIn)
         {
             foreach (var value in partitionKeyIn.Evaluate(queryContext).OfType<object>())
             {
@@ -246,14 +278,16 @@ public sealed class DynamoDbReadRequestBuilder
         }
 
         var writer = new ConditionExpressionWriter(queryContext);
-        return (writer.WriteProjection(_projectedProperties), writer.Names);
+        return (WriteProjection(writer), writer.Names);
     }
 
     /// <summary>The first Query request, or null when a key value is null (no item can match).</summary>
     public QueryRequest? CreateQueryRequest(QueryContext queryContext, RowWindow window, bool count = false)
     {
         var writer = new ConditionExpressionWriter(queryContext);
-        var keyCondition = writer.WriteKeyCondition(_query.PartitionKeyCondition!, _query.KeyEqualities, _query.SortKeyCondition);
+        var keyCondition = _query.ReadsCompositeKey
+            ? writer.WriteCompositeKeyCondition(ItemKeySchema.Of(_query.EntityType), _query.PartitionKeyCondition!, _query.KeyEqualities, _query.SortKeyCondition)
+            : writer.WriteKeyCondition(_query.PartitionKeyCondition!, _query.KeyEqualities, _query.SortKeyCondition);
         if (keyCondition is null)
         {
             return null;
@@ -331,9 +365,14 @@ public sealed class DynamoDbReadRequestBuilder
         }
         else if (_projectedProperties is not null)
         {
-            setProjection(request, writer.WriteProjection(_projectedProperties));
+            setProjection(request, WriteProjection(writer));
         }
     }
+
+    // The values of the key equalities of a GetItem or BatchGetItem by composite key: the partition key and the parts.
+    private Dictionary<IProperty, object?> EvaluateKeyEqualities(QueryContext queryContext)
+        => _query.KeyEqualities.Prepend(_query.PartitionKeyCondition!)
+            .ToDictionary(c => c.Property, c => c.Value.Evaluate(queryContext, c.Property.ClrType));
 
     private static bool TryAddKey(Dictionary<string, AttributeValue> key, IProperty property, object? value)
     {

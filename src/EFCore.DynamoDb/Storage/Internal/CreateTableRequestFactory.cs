@@ -61,6 +61,13 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
             KeySchema = CreateKeySchema([entityType.GetPartitionKeyProperty()!], entityType.GetSortKeyProperty() is { } sortKey ? [sortKey] : [], attributeDefinitions),
             AttributeDefinitions = attributeDefinitions,
         };
+        if (entityType.GetCompositeSortKeyAttributeName() is { } compositeSortKey)
+        {
+            // A key of three or more properties: its other parts are encoded into one string attribute, the sort key.
+            request.KeySchema.Add(new KeySchemaElement(compositeSortKey, KeyType.RANGE));
+            attributeDefinitions.Add(new AttributeDefinition(compositeSortKey, ScalarAttributeType.S));
+        }
+
         var capacitySource = GetCapacitySource(entityTypes);
         var tableThroughput = capacitySource.GetProvisionedThroughput();
         if (capacitySource.GetBillingMode() == DynamoDbBillingMode.Provisioned && tableThroughput is var (read, write))
@@ -138,8 +145,12 @@ public class CreateTableRequestFactory(IDynamoDbSingletonOptions options)
             DynamoDbIndexProjection.Include => new Projection
             {
                 ProjectionType = ProjectionType.INCLUDE,
+                // The parts of a composite sort key are attributes of their own, outside the table's key: an index
+                // that includes attributes includes them too, so that entities read from it have their whole key.
                 NonKeyAttributes = index.GetIncludedPropertyNames()
                     .Select(name => index.DeclaringEntityType.FindProperty(name)!.GetAttributeName())
+                    .Concat(index.DeclaringEntityType.GetRootType().GetCompositeSortKeyProperties().Select(p => p.GetAttributeName()))
+                    .Distinct()
                     .ToList(),
             },
             _ => new Projection { ProjectionType = ProjectionType.ALL },

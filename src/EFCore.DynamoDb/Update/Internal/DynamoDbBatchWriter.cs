@@ -5,6 +5,7 @@ using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Storage.Internal.CompositeKeys;
 using EFCore.DynamoDb.Update.Internal.UniqueIndexes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
@@ -67,7 +68,7 @@ public class DynamoDbBatchWriter(
             var item = commandFactory.CreatePutItem(entry);
             foreach (var property in entry.EntityType.FindPrimaryKey()!.Properties)
             {
-                // A null key is no attribute at all; the factory refuses empty ones.
+                // A null key is no attribute at all (nor, for a null part, the composite sort key); the factory refuses empty ones.
                 if (!item.ContainsKey(property.GetAttributeName()))
                 {
                     throw new InvalidOperationException(DynamoDbStrings.BatchMissingKeyValue(PutMethod, entry.EntityType.DisplayName(), property.Name));
@@ -77,7 +78,7 @@ public class DynamoDbBatchWriter(
             writes.Add(new BatchWrite(
                 options.ResolveTableName(entry.EntityType),
                 new WriteRequest { PutRequest = new PutRequest { Item = item } },
-                ItemKeyText.Of(item, setEntityType.FindPrimaryKey()!.Properties),
+                ItemKeyText.Of(item, setEntityType),
                 entity!));
         }
 
@@ -242,10 +243,13 @@ public class DynamoDbBatchWriter(
             }
         }
 
-        var key = commandFactory.CreateKey(entityType, keyValues!);
-        foreach (var property in keyProperties)
+        var key = ItemKeySchema.Of(entityType).CreateKey(keyValues)!;
+        for (var i = 0; i < keyProperties.Count; i++)
         {
-            if (key[property.GetAttributeName()] is { S.Length: 0 } or { B.Length: 0 })
+            // A part of a composite sort key is in the key only encoded, where an empty text is still text: refuse it as
+            // its own attribute would be.
+            var property = keyProperties[i];
+            if (key.GetValueOrDefault(property.GetAttributeName()) is { S.Length: 0 } or { B.Length: 0 } || keyValues[i] is "" or byte[] { Length: 0 })
             {
                 throw new InvalidOperationException(DynamoDbStrings.BatchMissingKeyValue(DeleteMethod, entityType.DisplayName(), property.Name));
             }
@@ -254,7 +258,7 @@ public class DynamoDbBatchWriter(
         return new BatchWrite(
             options.ResolveTableName(entityType),
             new WriteRequest { DeleteRequest = new DeleteRequest { Key = key } },
-            ItemKeyText.Of(key, keyProperties),
+            ItemKeyText.Of(key, entityType),
             source);
     }
 
@@ -372,7 +376,7 @@ public class DynamoDbBatchWriter(
         {
             foreach (var request in requests)
             {
-                result.Add(byKey[(tableName, ItemKeyText.Of(request.PutRequest?.Item ?? request.DeleteRequest.Key, entityType.FindPrimaryKey()!.Properties))]);
+                result.Add(byKey[(tableName, ItemKeyText.Of(request.PutRequest?.Item ?? request.DeleteRequest.Key, entityType))]);
             }
         }
 
@@ -395,7 +399,8 @@ public class DynamoDbBatchWriter(
                     ? DynamoDbStrings.BatchDuplicateKeySensitive(
                         method,
                         entityType.DisplayName(),
-                        "{" + string.Join(", ", keyProperties.Select(p => p.Name + ": " + ItemKeyText.ValueOf(KeyAttributes(write)[p.GetAttributeName()]))) + "}")
+                        "{" + string.Join(", ", ItemKeySchema.Of(entityType).AttributeNames.Select(name =>
+                            (keyProperties.FirstOrDefault(p => p.GetAttributeName() == name)?.Name ?? name) + ": " + ItemKeyText.ValueOf(KeyAttributes(write)[name]))) + "}")
                     : DynamoDbStrings.BatchDuplicateKey(method, entityType.DisplayName(), string.Join(", ", keyProperties.Select(p => p.Name))));
         }
     }

@@ -5,6 +5,7 @@ using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Storage.Internal.CompositeKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
@@ -44,8 +45,7 @@ public sealed class DynamoDbBulkWriteExecutor
     private readonly int _maxConcurrentWrites;
     private readonly bool _threadSafetyChecksEnabled;
     private readonly IProperty _partitionKey;
-    private readonly IProperty? _sortKey;
-    private readonly IReadOnlyList<IProperty> _keyProperties;
+    private readonly ItemKeySchema _keySchema;
 
     /// <summary>
     /// Creates the executor of one compiled ExecuteUpdate/ExecuteDelete; <paramref name="keyQuery" /> reads the keys
@@ -64,8 +64,7 @@ public sealed class DynamoDbBulkWriteExecutor
         _maxConcurrentWrites = Math.Max(1, maxConcurrentWrites);
         _threadSafetyChecksEnabled = threadSafetyChecksEnabled;
         _partitionKey = write.Query.EntityType.GetPartitionKeyProperty()!;
-        _sortKey = write.Query.EntityType.GetSortKeyProperty();
-        _keyProperties = write.Query.EntityType.FindPrimaryKey()!.Properties;
+        _keySchema = ItemKeySchema.Of(write.Query.EntityType);
         _updateWriter = write.Updates is { } updates ? new DynamoDbUpdateExpressionWriter(write.Query.EntityType, updates) : null;
     }
 
@@ -130,25 +129,7 @@ public sealed class DynamoDbBulkWriteExecutor
 
     // The key of a write by whole key; null when a key value is null, which no item has.
     private Dictionary<string, AttributeValue>? CreateKey(QueryContext queryContext)
-    {
-        var key = new Dictionary<string, AttributeValue>(2);
-        foreach (var condition in new[] { _write.PartitionKeyCondition!, _write.SortKeyCondition })
-        {
-            if (condition is null)
-            {
-                continue;
-            }
-
-            if (condition.Value.Evaluate(queryContext, condition.Property.ClrType) is not { } value)
-            {
-                return null;
-            }
-
-            key[condition.Property.GetAttributeName()] = ((DynamoDbTypeMapping)condition.Property.GetTypeMapping()).CreateAttributeValue(value);
-        }
-
-        return key;
-    }
+        => _keySchema.CreateKey(_write.KeyConditions.ToDictionary(c => c.Property, c => c.Value.Evaluate(queryContext, c.Property.ClrType)));
 
     // The matching items' keys, read through the querying enumerable of the chosen access path.
     private IAsyncEnumerable<Dictionary<string, AttributeValue>> ReadKeys(DynamoDbQueryContext context)
@@ -177,7 +158,7 @@ public sealed class DynamoDbBulkWriteExecutor
             await foreach (var item in items.WithCancellation(stop.Token).ConfigureAwait(false))
             {
                 var key = KeyOf(item);
-                if (seen is not null && !seen.Add(ItemKeyText.Of(key, _keyProperties)))
+                if (seen is not null && !seen.Add(ItemKeyText.Of(key, _write.Query.EntityType)))
                 {
                     continue;
                 }
@@ -219,15 +200,7 @@ public sealed class DynamoDbBulkWriteExecutor
     }
 
     private Dictionary<string, AttributeValue> KeyOf(Dictionary<string, AttributeValue> item)
-    {
-        var key = new Dictionary<string, AttributeValue>(2) { [_partitionKey.GetAttributeName()] = item[_partitionKey.GetAttributeName()] };
-        if (_sortKey is not null)
-        {
-            key[_sortKey.GetAttributeName()] = item[_sortKey.GetAttributeName()];
-        }
-
-        return key;
-    }
+        => _keySchema.AttributeNames.ToDictionary(name => name, name => item[name]);
 
     // One conditional write, sent again by the retrier after a transient failure (a non-idempotent update carries its
     // write token, so one DynamoDB applied without an answer is not applied again); false when its condition failed:

@@ -5,6 +5,7 @@ using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Storage.Internal.CompositeKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -55,13 +56,7 @@ public class DynamoDbConditionChecks(
             ?? throw new InvalidOperationException(DynamoDbStrings.ConditionCheckNotTranslatable(
                 entityType.DisplayName(), predicate.ToString(), translator.FailureReason ?? ""));
 
-        var keyMap = new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>(keyProperties.Count);
-        for (var i = 0; i < keyProperties.Count; i++)
-        {
-            var property = keyProperties[i];
-            keyMap[property.GetAttributeName()] = ((DynamoDbTypeMapping)property.GetTypeMapping())
-                .CreateAttributeValue(QueryValue.Coerce(keyValues[i], property.ClrType)!);
-        }
+        var keyMap = ItemKeySchema.Of(entityType).CreateKey(keyValues.Select((v, i) => QueryValue.Coerce(v, keyProperties[i].ClrType)).ToList())!;
 
         var writer = new ConditionExpressionWriter(queryContextFactory.Create());
         var exists = new FunctionCondition(DynamoDbConditionFunction.AttributeExists, entityType.GetPartitionKeyProperty()!, argument: null);

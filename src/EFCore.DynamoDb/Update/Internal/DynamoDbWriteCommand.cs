@@ -65,7 +65,7 @@ public sealed class DynamoDbWriteCommand
     public bool ReplacesItem => Operation == DynamoDbWriteOperation.Put && Entry.SharedIdentityEntry is not null;
 
     /// <summary>The table and key values of the written item, to find two writes of one item in a save.</summary>
-    public string ItemIdentity => TableName + "\u001f" + ItemKeyText.Of(KeyOrItem, Entry.EntityType.FindPrimaryKey()!.Properties);
+    public string ItemIdentity => TableName + "\u001f" + ItemKeyText.Of(KeyOrItem, Entry.EntityType);
 
     /// <summary>The size DynamoDB counts for this action in a transaction: its item, or its key and written values.</summary>
     public int Size => DynamoDbItemSize.Of(KeyOrItem) + (Values is null ? 0 : DynamoDbItemSize.Of(Values));

@@ -5,6 +5,7 @@ using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Storage.Internal.CompositeKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Update;
@@ -94,14 +95,19 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
     /// </summary>
     public virtual Dictionary<string, AttributeValue> CreatePutItem(IUpdateEntry entry) => CreateItem(entry);
 
-    /// <summary>
-    /// The key of the item whose primary key has these values, in the key's property order, converted as a Delete's
-    /// key is (value converters, key prefixes).
-    /// </summary>
-    public virtual Dictionary<string, AttributeValue> CreateKey(IEntityType entityType, IReadOnlyList<object> keyValues)
-        => CreateKey(entityType, keyValues, static (values, i, _) => values[i]);
+    // The item's attributes, and for a key of three or more properties its composite sort-key attribute, which is
+    // written with the item and never changes after (EF refuses to change a key).
+    private static Dictionary<string, AttributeValue> CreateItem(IUpdateEntry entry)
+    {
+        var item = CreateMap(entry, entry.EntityType, structuralObject: null).M;
+        var keySchema = ItemKeySchema.Of(entry.EntityType);
+        if (keySchema.IsComposite && keySchema.CreateCompositeValue(entry, static (e, property) => e.GetCurrentValue(property)) is { } composite)
+        {
+            item[keySchema.CompositeAttributeName!] = composite;
+        }
 
-    private static Dictionary<string, AttributeValue> CreateItem(IUpdateEntry entry) => CreateMap(entry, entry.EntityType, structuralObject: null).M;
+        return item;
+    }
 
     // The properties of the entity (or of a complex value) as attributes; a complex property as a nested map of its
     // own properties, at any depth; a complex collection as a list of such maps; null values as no attribute at all.
@@ -186,19 +192,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 
     // The original value addresses the stored item; EF refuses to change a tracked key anyway.
     private static Dictionary<string, AttributeValue> CreateKey(IUpdateEntry entry)
-        => CreateKey(entry.EntityType, entry, static (e, _, property) => e.GetOriginalValue(property)!);
-
-    private static Dictionary<string, AttributeValue> CreateKey<TValues>(IEntityType entityType, TValues values, Func<TValues, int, IProperty, object> valueOf)
-    {
-        var keyProperties = entityType.FindPrimaryKey()!.Properties;
-        var key = new Dictionary<string, AttributeValue>(keyProperties.Count);
-        for (var i = 0; i < keyProperties.Count; i++)
-        {
-            key[keyProperties[i].GetAttributeName()] = Mapping(keyProperties[i]).CreateAttributeValue(valueOf(values, i, keyProperties[i]));
-        }
-
-        return key;
-    }
+        => ItemKeySchema.Of(entry.EntityType).CreateKey(entry, static (e, property) => e.GetOriginalValue(property))!;
 
     private static string? CreateUpdateExpression(IUpdateEntry entry, OwnedWriteScope? owned, ExpressionPlaceholders placeholders)
     {

@@ -1,6 +1,6 @@
 using System.Text;
 using Amazon.DynamoDBv2.Model;
-using Microsoft.EntityFrameworkCore;
+using EFCore.DynamoDb.Storage.Internal.CompositeKeys;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace EFCore.DynamoDb.Update.Internal;
@@ -11,13 +11,13 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// </summary>
 public static class ItemKeyText
 {
-    /// <summary>The types and values of the key attributes, in the key's order.</summary>
-    public static string Of(IReadOnlyDictionary<string, AttributeValue> itemOrKey, IReadOnlyList<IProperty> keyProperties)
+    /// <summary>The types and values of the key attributes of the entity type's table, partition key first.</summary>
+    public static string Of(IReadOnlyDictionary<string, AttributeValue> itemOrKey, IEntityType entityType)
     {
         var text = new StringBuilder();
-        foreach (var property in keyProperties)
+        foreach (var name in ItemKeySchema.Of(entityType).AttributeNames)
         {
-            var value = itemOrKey[property.GetAttributeName()];
+            var value = itemOrKey[name];
             text.Append(text.Length == 0 ? "" : "\u001f").Append(value.S is not null ? "S:" : value.N is not null ? "N:" : "B:").Append(ValueOf(value));
         }
 

@@ -21,11 +21,11 @@ public sealed class DynamoDbBulkWriteExpression(DynamoDbQueryExpression query, I
     /// <summary>True for <c>ExecuteDelete</c>.</summary>
     public bool IsDelete => Updates is null;
 
-    /// <summary>The partition key equality of a write by whole key, or null when the query finds the keys.</summary>
-    public ComparisonCondition? PartitionKeyCondition { get; private set; }
-
-    /// <summary>The sort key equality of a write by whole key on a table with a sort key.</summary>
-    public ComparisonCondition? SortKeyCondition { get; private set; }
+    /// <summary>
+    /// The equalities on every key property of a write by whole key (the partition key first), or empty when the query
+    /// finds the keys.
+    /// </summary>
+    public IReadOnlyList<ComparisonCondition> KeyConditions { get; private set; } = [];
 
     /// <summary>
     /// What each write checks besides the item's existence: the predicate's conditions that do not only test the
@@ -35,13 +35,12 @@ public sealed class DynamoDbBulkWriteExpression(DynamoDbQueryExpression query, I
     public DynamoDbCondition? WriteCondition { get; private set; }
 
     /// <summary>True when the predicate names one whole primary key: nothing is read.</summary>
-    public bool IsByKey => PartitionKeyCondition is not null;
+    public bool IsByKey => KeyConditions.Count > 0;
 
     /// <summary>Records that the predicate names one whole key: one write, conditioned on the rest.</summary>
-    public void SetByKey(ComparisonCondition partitionKey, ComparisonCondition? sortKey, DynamoDbCondition? rest)
+    public void SetByKey(IReadOnlyList<ComparisonCondition> keyConditions, DynamoDbCondition? rest)
     {
-        PartitionKeyCondition = partitionKey;
-        SortKeyCondition = sortKey;
+        KeyConditions = keyConditions;
         WriteCondition = rest;
     }
 
@@ -61,7 +60,7 @@ public sealed class DynamoDbBulkWriteExpression(DynamoDbQueryExpression query, I
     public void Print(ExpressionPrinter expressionPrinter)
     {
         expressionPrinter.Append(IsDelete ? "DELETE" : "UPDATE " + string.Join(", ", Updates!));
-        expressionPrinter.Append(IsByKey ? $" BY KEY {PartitionKeyCondition}{(SortKeyCondition is null ? "" : " AND " + SortKeyCondition)}" : " FROM ");
+        expressionPrinter.Append(IsByKey ? " BY KEY " + string.Join(" AND ", KeyConditions) : " FROM ");
         if (!IsByKey)
         {
             expressionPrinter.Visit(Query);

@@ -79,16 +79,32 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     /// </summary>
     public IProperty? SortKeyProperty => Index is null ? EntityType.GetSortKeyProperty() : Index.GetIndexSortKeyProperty();
 
-    /// <summary>The sort key attributes of the table or the index the query reads, in key order.</summary>
+    /// <summary>
+    /// The sort key attributes of the table or the index the query reads, in key order; for a table whose key has three
+    /// or more properties, the parts its composite sort key encodes.
+    /// </summary>
     public IReadOnlyList<IProperty> SortKeyProperties
-        => Index is not null ? Index.GetIndexSortKeyProperties() : EntityType.GetSortKeyProperty() is { } sortKey ? [sortKey] : [];
+        => Index is not null ? Index.GetIndexSortKeyProperties()
+            : EntityType.GetSortKeyProperty() is { } sortKey ? [sortKey]
+            : EntityType.GetCompositeSortKeyProperties();
+
+    /// <summary>
+    /// True when the query reads the table of a key of three or more properties by key: its key condition (or key) is on
+    /// the partition key and the composite sort-key attribute, built from <see cref="KeyEqualities" /> (equalities on a
+    /// leading run of the parts) and <see cref="SortKeyCondition" /> (a range, or an IN, on the next part).
+    /// </summary>
+    public bool ReadsCompositeKey
+        => Index is null
+            && AccessPath is DynamoDbAccessPath.GetItem or DynamoDbAccessPath.BatchGetItem or DynamoDbAccessPath.Query
+            && EntityType.GetCompositeSortKeyProperties().Count > 0;
 
     /// <summary>The partition key equality of a GetItem, BatchGetItem or Query.</summary>
     public ComparisonCondition? PartitionKeyCondition { get; private set; }
 
     /// <summary>
     /// The equalities a Query of an index with a multi-attribute key adds to its key condition, in key order: on
-    /// its other partition key attributes, then on a leading run of its sort key attributes. Empty otherwise.
+    /// its other partition key attributes, then on a leading run of its sort key attributes; for a table with a
+    /// composite sort key (<see cref="ReadsCompositeKey" />), the equalities on a leading run of its parts. Empty otherwise.
     /// </summary>
     public IReadOnlyList<ComparisonCondition> KeyEqualities { get; private set; } = [];
 
