@@ -2,6 +2,7 @@ using System.Security.Claims;
 using EFCore.DynamoDb.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EFCore.DynamoDb.FunctionalTests.Libraries.Identity;
@@ -69,6 +70,7 @@ public sealed class IdentityTests(IdentityFixture fixture) : IClassFixture<Ident
         Assert.Equal(1, attempts.Count(succeeded => succeeded));
         await using var context = fixture.CreateContext();
         Assert.Equal(1, await context.Users.CountAsync(u => u.NormalizedUserName == "CONCURRENT"));
+        AssertNoScan();
     }
 
     [Fact]
@@ -78,22 +80,24 @@ public sealed class IdentityTests(IdentityFixture fixture) : IClassFixture<Ident
         var user = new IdentityUser("carol");
         await InScopeAsync(services, async users => Assert.True((await users.CreateAsync(user)).Succeeded));
 
-        IdentityUser stale = null!;
-        await InScopeAsync(services, async users => stale = (await users.FindByIdAsync(user.Id))!);
-        await InScopeAsync(services, async users =>
-        {
-            var fresh = (await users.FindByIdAsync(user.Id))!;
-            fresh.PhoneNumber = "1";
-            Assert.True((await users.UpdateAsync(fresh)).Succeeded);
-        });
+        // Two requests read the user; the first saves, the second saves its now stale copy (Identity's own test).
+        using var first = services.CreateScope();
+        using var second = services.CreateScope();
+        var firstUsers = first.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var secondUsers = second.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var fresh = (await firstUsers.FindByIdAsync(user.Id))!;
+        var stale = (await secondUsers.FindByIdAsync(user.Id))!;
+        fresh.PhoneNumber = "1";
+        stale.PhoneNumber = "2";
 
-        await InScopeAsync(services, async users =>
-        {
-            stale.PhoneNumber = "2";
-            var result = await users.UpdateAsync(stale);
-            Assert.False(result.Succeeded);
-            Assert.Equal(["ConcurrencyFailure"], result.Errors.Select(e => e.Code));
-        });
+        Assert.True((await firstUsers.UpdateAsync(fresh)).Succeeded);
+        var result = await secondUsers.UpdateAsync(stale);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(["ConcurrencyFailure"], result.Errors.Select(e => e.Code));
+        var raw = (await fixture.GetRawItemAsync("AspNetUsers", ("Id", Attr.S(user.Id))))!;
+        Assert.Equal("1", raw["PhoneNumber"].S);
+        AssertNoScan();
     }
 
     [Fact]
@@ -112,8 +116,21 @@ public sealed class IdentityTests(IdentityFixture fixture) : IClassFixture<Ident
         {
             var found = (await users.FindByIdAsync(user.Id))!;
             Assert.Equal(["badge=gold", "level=3", "team=blue"], (await users.GetClaimsAsync(found)).Select(c => c.Type + "=" + c.Value).Order());
-            Assert.Equal([user.Id], (await users.GetUsersForClaimAsync(new Claim("team", "blue"))).Select(u => u.Id));
         });
+
+        // Identity declares no index on the claims' type and value, so this one operation scans the claims table (with
+        // the scan warning); ClaimIndexTests shows the index that makes it a Query. Its own log keeps this run's clean.
+        var claimLog = new RequestLog();
+        await using (var claimServices = fixture.CreateServices(claimLog))
+        {
+            await InScopeAsync(claimServices, async users =>
+                Assert.Equal([user.Id], (await users.GetUsersForClaimAsync(new Claim("team", "blue"))).Select(u => u.Id)));
+        }
+
+        Assert.Equal(["Scan", "BatchGetItem"], claimLog.Operations);
+        Assert.Contains(claimLog.Requests[0].TableName, fixture.TableName("AspNetUserClaims"));
+        Assert.NotEmpty(claimLog.MessagesOf(DynamoDbEventId.ScanQueryWarning));
+        AssertNoScan();
     }
 
     [Fact]
@@ -158,6 +175,7 @@ public sealed class IdentityTests(IdentityFixture fixture) : IClassFixture<Ident
         });
 
         await InScopeAsync(services, async users => Assert.False(await users.IsInRoleAsync((await users.FindByIdAsync(user.Id))!, "Editors")));
+        AssertNoScan();
     }
 
     [Fact]
@@ -188,7 +206,55 @@ public sealed class IdentityTests(IdentityFixture fixture) : IClassFixture<Ident
         AssertNoScan();
     }
 
-    private void AssertNoScan() => Assert.DoesNotContain("Scan", fixture.Log.Operations);
+    [Fact]
+    public async Task Deleting_a_user_deletes_its_claims_logins_tokens_and_role_links_and_nothing_else()
+    {
+        await using var services = fixture.CreateServices();
+        var user = new IdentityUser("hal");
+        var other = new IdentityUser("ida");
+        await InRoleScopeAsync(services, async roles => Assert.True((await roles.CreateAsync(new IdentityRole("Auditors"))).Succeeded));
+        foreach (var u in new[] { user, other })
+        {
+            await InScopeAsync(services, async users =>
+            {
+                Assert.True((await users.CreateAsync(u, "Passw0rd!")).Succeeded);
+                Assert.True((await users.AddClaimsAsync(u, [new Claim("team", "red"), new Claim("level", "1")])).Succeeded);
+                Assert.True((await users.AddLoginAsync(u, new UserLoginInfo("github", u.UserName + "-gh", "GitHub"))).Succeeded);
+                Assert.True((await users.SetAuthenticationTokenAsync(u, "github", "access", "t-" + u.UserName)).Succeeded);
+                Assert.True((await users.AddToRoleAsync(u, "Auditors")).Succeeded);
+            });
+        }
+
+        var before = fixture.Log.Requests.Count;
+        await InScopeAsync(services, async users => Assert.True((await users.DeleteAsync((await users.FindByIdAsync(user.Id))!)).Succeeded));
+
+        // FindById is a GetItem; the delete finds the claims, logins, tokens and role links with a Query each and
+        // deletes them with the user and its user-name guard item in one transaction.
+        Assert.Equal(["GetItem", "Query", "Query", "Query", "Query", "TransactWriteItems"], fixture.Log.Operations.Skip(before));
+        Assert.DoesNotContain(await fixture.ScanRawAsync("AspNetUsers"), i => i["Id"].S == user.Id);
+        foreach (var table in new[] { "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens", "AspNetUserRoles" })
+        {
+            var items = await fixture.ScanRawAsync(table);
+            Assert.DoesNotContain(items, i => i["UserId"].S == user.Id);
+            Assert.Contains(items, i => i["UserId"].S == other.Id);
+        }
+
+        Assert.DoesNotContain(await fixture.ScanRawAsync("EFUniqueIndexGuards"), i => i["guard"].S.Contains("HAL", StringComparison.Ordinal));
+        Assert.Contains(await fixture.ScanRawAsync("EFUniqueIndexGuards"), i => i["guard"].S.Contains("IDA", StringComparison.Ordinal));
+        await InScopeAsync(services, async users =>
+        {
+            Assert.Null(await users.FindByNameAsync("hal"));
+            Assert.Null(await users.FindByLoginAsync("github", "hal-gh"));
+            Assert.Equal([other.Id], (await users.GetUsersInRoleAsync("Auditors")).Select(u => u.Id));
+        });
+        AssertNoScan();
+    }
+
+    // The whole run so far (the tests of a class run one after another): the requests listed when one scanned.
+    private void AssertNoScan()
+        => Assert.False(
+            fixture.Log.Operations.Contains("Scan"),
+            string.Join(", ", fixture.Log.Requests.Select(r => r.Operation + " " + r.TableName + " " + r.IndexName)));
 
     private static async Task InScopeAsync(IServiceProvider services, Func<UserManager<IdentityUser>, Task> action)
     {
