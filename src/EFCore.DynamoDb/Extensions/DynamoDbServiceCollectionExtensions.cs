@@ -4,9 +4,11 @@ using EFCore.DynamoDb.Metadata.Conventions;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Update.Internal;
+using EFCore.DynamoDb.Update.Internal.Cascade;
 using EFCore.DynamoDb.Update.Internal.UniqueIndexes;
 using EFCore.DynamoDb.ValueGeneration.Internal;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Internal;
@@ -63,6 +65,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<LoggingDefinitions, DynamoDbLoggingDefinitions>()
             .TryAdd<IDatabaseProvider, DatabaseProvider<DynamoDbOptionsExtension>>()
             .TryAdd<IDatabase, DynamoDbDatabase>()
+            .TryAdd<IStateManager, DynamoDbStateManager>()
             .TryAdd<IDbContextTransactionManager, DynamoDbTransactionManager>()
             .TryAdd<IModelValidator, DynamoDbModelValidator>()
             .TryAdd<IProviderConventionSetBuilder, DynamoDbConventionSetBuilder>()
@@ -94,7 +97,8 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddScoped<DynamoDbConditionChecks, DynamoDbConditionChecks>()
                 .TryAddScoped<DynamoDbKeyCounterAssigner, DynamoDbKeyCounterAssigner>()
                 .TryAddScoped<DynamoDbRequestRetrier, DynamoDbRequestRetrier>()
-                .TryAddScoped<DynamoDbBatchWriter, DynamoDbBatchWriter>());
+                .TryAddScoped<DynamoDbBatchWriter, DynamoDbBatchWriter>()
+                .TryAddScoped<CascadeDeleteLoader, CascadeDeleteLoader>());
 
         builder.TryAddCoreServices();
         return serviceCollection;

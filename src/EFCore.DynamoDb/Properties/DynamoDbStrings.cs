@@ -653,4 +653,18 @@ public static class DynamoDbStrings
     /// <summary>The LINQ translation failure reason for ExecuteDelete of an entity type with a unique index.</summary>
     public static string ExecuteDeleteUniqueIndex(string entityType, string index)
         => Format("ExecuteDelete cannot delete '{0}': it has the unique index {1}, whose guard items a bulk delete does not delete (they would keep the values taken). Load the entities and remove them with SaveChangesAsync.", entityType, index);
+
+    // --- deletes that reach dependents not loaded (cascade delete) ---
+
+    /// <summary>The scan warning of finding a deleted principal's dependents through a foreign key no index has as partition key.</summary>
+    public static string CascadeDeleteScan(string relationship, string table, string dependent, string foreignKey)
+        => Format("Deleting through the relationship {0} reads the whole table '{1}' with a Scan to find the '{2}' items that refer to the deleted entities: neither the table nor a secondary index of '{2}' has {3} as its partition key. Call 'modelBuilder.MapIndexesToGlobalSecondaryIndexes()' (the index EF creates for the foreign key becomes a global secondary index) or declare a global secondary index on {3} to find them with a Query.", relationship, table, dependent, foreignKey);
+
+    /// <summary>A cascade delete that would need more items than one transaction holds.</summary>
+    public static string CascadeDeleteTooManyItems(string principal, string relationship, string behavior, int limit)
+        => Format("Deleting '{0}' reaches its dependents through the relationship {1} ({2}): with them SaveChanges would write more than {3} items, but one DynamoDB transaction holds at most {3}. Nothing was sent. Delete the dependents in smaller saves first, or set 'Database.AutoTransactionBehavior = AutoTransactionBehavior.Never' to write each item independently (not atomically).", principal, relationship, behavior, limit);
+
+    /// <summary>A deleted principal that untracked dependents still refer to, under a delete behavior that does not cascade in the database.</summary>
+    public static string DeleteRestrictedByDependents(string principal, string dependent, string relationship, string behavior)
+        => Format("Cannot delete '{0}': stored '{1}' items still refer to it through the relationship {2}, whose delete behavior is {3}, and they are not tracked, so nothing would change them (a relational database refuses this delete too). Nothing was sent. Delete or re-point those dependents first (or load them, so EF applies {3} to them), or configure the relationship with 'OnDelete(DeleteBehavior.Cascade)' or 'OnDelete(DeleteBehavior.SetNull)'.", principal, dependent, relationship, behavior);
 }

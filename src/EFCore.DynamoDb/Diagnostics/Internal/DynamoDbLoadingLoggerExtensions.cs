@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace EFCore.DynamoDb.Diagnostics.Internal;
 
 /// <summary>
-/// Logs <see cref="DynamoDbEventId.ScanQueryWarning" /> for loading a collection navigation (explicitly or lazily) that
-/// has to Scan, naming the navigation and the index that would make it a Query: the query's own scan warning cannot
-/// know which navigation it loads.
+/// Logs <see cref="DynamoDbEventId.ScanQueryWarning" /> for the reads the provider makes for a relationship that have
+/// to Scan — loading a collection navigation (explicitly or lazily), finding the dependents of a deleted principal —
+/// naming the relationship and the index that would make it a Query: the query's own scan warning cannot know which
+/// relationship it reads.
 /// </summary>
 public static class DynamoDbLoadingLoggerExtensions
 {
@@ -19,8 +20,20 @@ public static class DynamoDbLoadingLoggerExtensions
         string table,
         string dependent,
         string foreignKey)
+        => diagnostics.RelationshipScanWarning(DynamoDbStrings.NavigationLoadScan(navigation, table, dependent, foreignKey));
+
+    /// <summary>Logs that finding the dependents of deleted principals through <paramref name="relationship" /> scans <paramref name="table" />.</summary>
+    public static void CascadeDeleteScanWarning(
+        this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics,
+        string relationship,
+        string table,
+        string dependent,
+        string foreignKey)
+        => diagnostics.RelationshipScanWarning(DynamoDbStrings.CascadeDeleteScan(relationship, table, dependent, foreignKey));
+
+    private static void RelationshipScanWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string message)
     {
-        var definition = (EventDefinition<string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogNavigationLoadScan
+        var definition = (EventDefinition<string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogRelationshipScan
             ??= new EventDefinition<string>(
                 diagnostics.Options,
                 DynamoDbEventId.ScanQueryWarning,
@@ -28,7 +41,6 @@ public static class DynamoDbLoadingLoggerExtensions
                 "DynamoDbEventId.ScanQueryWarning",
                 level => LoggerMessage.Define<string>(level, DynamoDbEventId.ScanQueryWarning, "{Message}")));
 
-        var message = DynamoDbStrings.NavigationLoadScan(navigation, table, dependent, foreignKey);
         if (diagnostics.ShouldLog(definition))
         {
             definition.Log(diagnostics, message);

@@ -32,6 +32,6 @@ public class DynamoDbLoggingDefinitions : LoggingDefinitions
     /// <summary>The definition of <see cref="DynamoDbEventId.PrimaryKeyValueNotSet" />.</summary>
     public EventDefinitionBase? LogPrimaryKeyValueNotSet;
 
-    /// <summary>The definition of <see cref="DynamoDbEventId.ScanQueryWarning" /> for loading a navigation.</summary>
-    public EventDefinitionBase? LogNavigationLoadScan;
+    /// <summary>The definition of <see cref="DynamoDbEventId.ScanQueryWarning" /> for a relationship's reads (loading a navigation, a cascade delete).</summary>
+    public EventDefinitionBase? LogRelationshipScan;
 }

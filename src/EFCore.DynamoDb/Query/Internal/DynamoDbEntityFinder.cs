@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Infrastructure.Internal;
+using EFCore.DynamoDb.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -50,8 +51,7 @@ public class DynamoDbEntityFinder<TEntity>(
         return base.LoadAsync(navigation, entry, options, cancellationToken);
     }
 
-    // A collection is loaded by its foreign key: a Query when the dependents' table or one of its secondary indexes
-    // has the foreign key as partition key, else a Scan. (A reference is loaded by the principal's key: a GetItem.)
+    // A collection is loaded by its foreign key (a Query or a Scan); a reference by the principal's key: a GetItem.
     private void WarnIfLoadScans(INavigation navigation)
     {
         if (!navigation.IsCollection)
@@ -59,14 +59,13 @@ public class DynamoDbEntityFinder<TEntity>(
             return;
         }
 
-        var dependent = navigation.ForeignKey.DeclaringEntityType;
-        var foreignKey = navigation.ForeignKey.Properties;
-        if (foreignKey.Contains(dependent.GetRootType().GetPartitionKeyProperty())
-            || dependent.GetSecondaryIndexes().Any(i => i.GetIndexPartitionKeyProperties().All(foreignKey.Contains)))
+        if (navigation.ForeignKey.ReadsDependentsWithQuery())
         {
             return;
         }
 
+        var dependent = navigation.ForeignKey.DeclaringEntityType;
+        var foreignKey = navigation.ForeignKey.Properties;
         var context = _stateManager.Context;
         context.GetService<IDiagnosticsLogger<DbLoggerCategory.Query>>().NavigationLoadScanWarning(
             navigation.DeclaringEntityType.DisplayName() + "." + navigation.Name,

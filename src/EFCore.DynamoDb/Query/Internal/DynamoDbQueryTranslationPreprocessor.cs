@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using EFCore.DynamoDb.Query.Internal.Lookups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
@@ -10,7 +11,8 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// ToPageAsync's page)
 /// out of the query before EF's navigation expansion, which knows no such operators, and records them on the
 /// compilation context, and writes <c>Equals</c> across two CLR types as false, EF's rule (see
-/// <see cref="MismatchedEqualsRewriter" />).
+/// <see cref="MismatchedEqualsRewriter" />), and moves a Where after a Join that tests only the outer element onto the
+/// outer source (<see cref="OuterPredicatePushdown" />).
 /// </summary>
 public class DynamoDbQueryTranslationPreprocessor(
     QueryTranslationPreprocessorDependencies dependencies,
@@ -22,6 +24,7 @@ public class DynamoDbQueryTranslationPreprocessor(
     {
         query = new QueryOptionsExtractor(queryCompilationContext).Visit(query);
         query = new MismatchedEqualsRewriter().Visit(query);
+        query = new OuterPredicatePushdown().Visit(query);
         return base.Process(query);
     }
 
