@@ -525,6 +525,10 @@ public static class DynamoDbStrings
     public static string SubqueryNotSupported(string expression)
         => Format("'{0}' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a subquery tied to the outer row by one key equality (a navigation, or 'Where(i => i.Key == o.Key)'). Query them on their own and combine the results in memory.", expression);
 
+    /// <summary>A GroupBy result selector that projects the group's elements themselves.</summary>
+    public static string GroupElementsProjected
+        => "The GroupBy result selector uses the group's elements other than through an operator (for example 'new { key, elements }'): as in EF's relational providers, a group's elements can be aggregated ('elements.Count()', 'elements.Sum(…)') but not projected. Use GroupBy without a result selector, or aggregate the elements.";
+
     /// <summary>A join, which needs lookups across tables.</summary>
     public static string JoinNotSupported(string @operator)
         => Format("'{0}' cannot be translated: DynamoDB has no joins; the provider looks up related items by key for Join, LeftJoin, navigations and SelectMany over a correlated subquery, not for this '{0}'. Query each entity type on its own and combine the results in memory.", @operator);

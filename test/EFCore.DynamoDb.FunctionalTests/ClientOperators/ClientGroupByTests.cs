@@ -115,6 +115,50 @@ public sealed class ClientGroupByTests(OrdersFixture fixture) : IClassFixture<Or
 
     private static string KeyOf(Order order) => order.CustomerId;
 
+    [Fact]
+    public async Task GroupBy_a_new_object_of_a_class_groups_by_its_member_values_as_a_database_does()
+    {
+        await using var context = fixture.CreateContext();
+
+        // StatusKey has reference equality: LINQ-to-Objects would make one group per order. A database groups
+        // by the values the key is built from, and so does the provider.
+        var actual = await context.Orders
+            .GroupBy(o => new StatusKey { Status = o.Status, Shipped = o.Shipped })
+            .Select(g => new { g.Key.Status, g.Key.Shipped, Count = g.Count() })
+            .ToListAsync();
+
+        var expected = fixture.Orders
+            .GroupBy(o => (o.Status, o.Shipped))
+            .Select(g => new { g.Key.Status, g.Key.Shipped, Count = g.Count() })
+            .ToList();
+        Assert.True(expected.Count < fixture.Orders.Count);
+        Assert.Equal(
+            expected.OrderBy(g => g.Status).ThenBy(g => g.Shipped),
+            actual.OrderBy(g => g.Status).ThenBy(g => g.Shipped));
+    }
+
+    [Fact]
+    public async Task GroupBy_projecting_the_group_elements_themselves_fails_translation_as_in_relational_providers()
+    {
+        await using var context = fixture.CreateContext();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => context.Orders
+            .GroupBy(o => o.CustomerId, (key, orders) => new { key, orders })
+            .Select(g => g.orders.Average(o => o.OrderNumber))
+            .ToListAsync());
+
+        Assert.Contains("could not be translated", error.Message);
+        Assert.Contains("The GroupBy result selector uses the group's elements other than through an operator", error.Message);
+    }
+
+    /// <summary>A grouping key class without value equality.</summary>
+    private sealed class StatusKey
+    {
+        public OrderStatus Status { get; init; }
+
+        public bool Shipped { get; init; }
+    }
+
     // The same query through EF and over the seed with LINQ-to-Objects.
     private async Task<(List<T> Actual, List<T> Expected)> RunAsync<T>(OrdersContext context, Func<IQueryable<Order>, IQueryable<T>> query)
         => (await query(context.Orders).ToListAsync(), query(fixture.Orders.AsQueryable()).ToList());

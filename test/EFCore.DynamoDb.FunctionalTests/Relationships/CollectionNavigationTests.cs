@@ -111,6 +111,29 @@ public sealed class CollectionNavigationTests(RelationshipsFixture fixture) : IC
         Assert.Contains(DynamoDbEventId.ScanQueryWarning, log.EventIds);
     }
 
+    [Fact]
+    public async Task A_filtered_collection_in_a_tracking_projection_reads_and_tracks_only_the_rows_the_filter_keeps()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var actual = await context.Customers.Where(c => CustomerIds.Contains(c.Id))
+            .Select(c => new { Customer = c, Large = c.Orders.Where(o => o.Total > 40) })
+            .ToListAsync();
+
+        var expected = fixture.Customers.Where(c => CustomerIds.Contains(c.Id))
+            .Select(c => c.Id + ": " + string.Join(",", c.Orders.Where(o => o.Total > 40).Select(o => o.Number).Order()));
+        Assert.Equal(expected.Order(), actual.Select(a => a.Customer.Id + ": " + string.Join(",", a.Large.Select(o => o.Number).Order())).Order());
+        Assert.Contains(fixture.Customers, c => CustomerIds.Contains(c.Id) && c.Orders.Any(o => o.Total <= 40));
+        Assert.Contains(fixture.Customers, c => CustomerIds.Contains(c.Id) && c.Orders.Any(o => o.Total > 40));
+
+        // The filter is the lookup's: only the orders it keeps are tracked, so fix-up fills each customer's Orders
+        // with exactly those (as a relational provider's tracking query does).
+        Assert.All(actual, a => Assert.Equal(a.Large.Count(), a.Customer.Orders.Count));
+        Assert.Equal(actual.Count + actual.Sum(a => a.Large.Count()), context.ChangeTracker.Entries().Count());
+        Assert.Equal(["BatchGetItem", "Scan"], log.Operations);
+    }
+
     private static string Describe(Customer customer)
         => customer + ": " + string.Join(",", customer.Orders.Select(o => o.Shop + "/" + o.Number).Order());
 }

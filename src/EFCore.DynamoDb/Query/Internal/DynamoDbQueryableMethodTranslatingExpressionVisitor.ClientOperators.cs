@@ -92,6 +92,31 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
     private ShapedQueryExpression? ClientWithSelector(ShapedQueryExpression source, string name, bool singleResult, LambdaExpression selector)
         => Client(source, name, singleResult, t => [t, selector.ReturnType], selector);
 
+    // GroupBy(o => new Key { A = o.A, B = o.B }) with a key class that has no value equality of its own: grouped by the
+    // values of the members it sets, as a database groups by the columns the key is built from.
+    private static ConstantExpression? GroupingKeyComparer(LambdaExpression keySelector)
+    {
+        var keyType = keySelector.ReturnType;
+        var members = keySelector.Body switch
+        {
+            MemberInitExpression init when init.Bindings.All(b => b is MemberAssignment) => init.Bindings.Select(b => b.Member).ToList(),
+            NewExpression { Members: { Count: > 0 } newMembers } => [.. newMembers],
+            _ => null,
+        };
+        if (members is null || keyType.IsValueType || HasValueEquality(keyType))
+        {
+            return null;
+        }
+
+        var comparerType = typeof(MemberValuesEqualityComparer<>).MakeGenericType(keyType);
+        return Expression.Constant(
+            Activator.CreateInstance(comparerType, members),
+            typeof(IEqualityComparer<>).MakeGenericType(keyType));
+
+        static bool HasValueEquality(Type type)
+            => type.GetMethod(nameof(Equals), [typeof(object)])!.DeclaringType != typeof(object);
+    }
+
     // Union, Concat, Intersect, Except: each side reads DynamoDB with its own request(s); the results are combined on
     // the client with LINQ's semantics (Union, Intersect and Except drop duplicates).
     private ShapedQueryExpression? ClientSetOperation(ShapedQueryExpression source1, ShapedQueryExpression source2, string name)

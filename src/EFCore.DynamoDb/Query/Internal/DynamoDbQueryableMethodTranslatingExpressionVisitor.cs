@@ -366,14 +366,17 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         LambdaExpression keySelector,
         LambdaExpression? elementSelector,
         LambdaExpression? resultSelector)
-        => Client(
-            source,
-            nameof(Queryable.GroupBy),
-            singleResult: false,
-            t => [t, keySelector.ReturnType, .. elementSelector is null ? [] : new[] { elementSelector.ReturnType }, .. resultSelector is null ? [] : new[] { resultSelector.ReturnType }],
-            keySelector,
-            elementSelector,
-            resultSelector);
+        => resultSelector is not null && UnboundParameterFinder.UsesUnbound(resultSelector, QueryCompilationContext.QueryContextParameter)
+            ? Fail(DynamoDbStrings.GroupElementsProjected)
+            : Client(
+                source,
+                nameof(Queryable.GroupBy),
+                singleResult: false,
+                t => [t, keySelector.ReturnType, .. elementSelector is null ? [] : new[] { elementSelector.ReturnType }, .. resultSelector is null ? [] : new[] { resultSelector.ReturnType }],
+                keySelector,
+                elementSelector,
+                resultSelector,
+                GroupingKeyComparer(keySelector));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateGroupJoin(

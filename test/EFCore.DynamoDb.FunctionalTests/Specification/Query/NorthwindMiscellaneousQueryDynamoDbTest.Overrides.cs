@@ -1078,7 +1078,7 @@ partial class NorthwindMiscellaneousQueryDynamoDbTest
         => SpecAssert.TranslationFailedAsync(() => base.SelectMany_Joined_DefaultIfEmpty2(async), "");
 
     public override global::System.Threading.Tasks.Task SelectMany_Joined_DefaultIfEmpty3(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.SelectMany_Joined_DefaultIfEmpty3(async), "'DbSet<OrderDetail>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a");
+        => SpecAssert.TranslationFailedAsync(() => base.SelectMany_Joined_DefaultIfEmpty3(async), "");
 
     public override global::System.Threading.Tasks.Task SelectMany_Joined_Take(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.SelectMany_Joined_Take(async), "");

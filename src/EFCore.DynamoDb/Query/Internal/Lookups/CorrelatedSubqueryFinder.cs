@@ -52,6 +52,7 @@ public sealed class CorrelatedSubqueryFinder(ParameterExpression outer) : Expres
     private CorrelatedSubquery? TryMatch(Expression chain, Expression whole)
     {
         // Down the chain of operators to the first one that reads the outer row.
+        var above = new List<MethodCallExpression>();
         var current = chain;
         while (current is MethodCallExpression { Method.DeclaringType: var type } call
             && (type == typeof(Queryable) || type == typeof(Enumerable))
@@ -61,23 +62,50 @@ public sealed class CorrelatedSubqueryFinder(ParameterExpression outer) : Expres
             if (!Reads(source, outer))
             {
                 return call.Method.Name == nameof(Queryable.Where) && IsEntitySet(source)
-                    ? Correlate(call, source, whole)
+                    ? Correlate(call, FiltersAbove(above), source, whole)
                     : null;
             }
 
+            above.Add(call);
             current = source;
         }
 
         return null;
     }
 
-    private CorrelatedSubquery? Correlate(MethodCallExpression where, Expression inner, Expression whole)
+    // c.Orders.Where(o => o.OrderID > 11000): the Wheres right after the correlation that read only the inner row
+    // belong to the lookup, so that it reads (and a tracking query tracks) only the rows they keep.
+    private List<MethodCallExpression> FiltersAbove(List<MethodCallExpression> above)
+    {
+        var filters = new List<MethodCallExpression>();
+        for (var i = above.Count - 1; i >= 0; i--)
+        {
+            if (above[i].Method.Name != nameof(Queryable.Where)
+                || Unquote(above[i].Arguments[1]) is not { Parameters.Count: 1 } predicate
+                || Reads(predicate.Body, outer))
+            {
+                break;
+            }
+
+            filters.Add(above[i]);
+        }
+
+        return filters;
+    }
+
+    private CorrelatedSubquery? Correlate(MethodCallExpression where, List<MethodCallExpression> filters, Expression inner, Expression whole)
     {
         var predicate = Unquote(where.Arguments[1]);
         var innerParameter = predicate.Parameters[0];
         Expression? innerKey = null;
         Expression? outerKey = null;
         var rest = new List<Expression>();
+        foreach (var filter in filters)
+        {
+            var filterPredicate = Unquote(filter.Arguments[1]);
+            rest.Add(ReplacingExpressionVisitor.Replace(filterPredicate.Parameters[0], innerParameter, filterPredicate.Body));
+        }
+
         foreach (var conjunct in Conjuncts(predicate.Body))
         {
             var readsOuter = Reads(conjunct, outer);
@@ -124,7 +152,7 @@ public sealed class CorrelatedSubqueryFinder(ParameterExpression outer) : Expres
 
         return new CorrelatedSubquery(
             whole,
-            where,
+            filters.Count == 0 ? where : filters[^1],
             inner,
             Expression.Lambda(Convert(innerKey, keyType), innerParameter),
             Convert(outerKey, keyType),
