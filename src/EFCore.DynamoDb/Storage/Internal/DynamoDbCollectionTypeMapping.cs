@@ -55,7 +55,8 @@ public class DynamoDbCollectionTypeMapping : DynamoDbTypeMapping
     protected override CoreTypeMapping Clone(CoreTypeMappingParameters parameters) => new DynamoDbCollectionTypeMapping(parameters, Kind, ElementType, _elementMapping);
 
     /// <inheritdoc />
-    public override bool IsStoredAsMissing(object value) => Kind == DynamoDbCollectionKind.Set && !((IEnumerable)value).GetEnumerator().MoveNext();
+    public override bool IsStoredAsMissing(object value)
+        => Kind == DynamoDbCollectionKind.Set && (KnownCount(value) is var count && count >= 0 ? count == 0 : !((IEnumerable)value).GetEnumerator().MoveNext());
 
     /// <inheritdoc />
     public override AttributeValue CreateAttributeValue(object value)
@@ -63,9 +64,15 @@ public class DynamoDbCollectionTypeMapping : DynamoDbTypeMapping
         switch (Kind)
         {
             case DynamoDbCollectionKind.List:
-                return new AttributeValue { L = ((IEnumerable)value).Cast<object?>().Select(CreateElement).ToList() };
+                var list = new List<AttributeValue>(CountOf(value));
+                foreach (var element in (IEnumerable)value)
+                {
+                    list.Add(CreateElement(element));
+                }
+
+                return new AttributeValue { L = list };
             case DynamoDbCollectionKind.Map:
-                var map = new Dictionary<string, AttributeValue>();
+                var map = new Dictionary<string, AttributeValue>(CountOf(value));
                 foreach (DictionaryEntry entry in (IDictionary)value)
                 {
                     map[(string)entry.Key] = CreateElement(entry.Value);
@@ -73,19 +80,47 @@ public class DynamoDbCollectionTypeMapping : DynamoDbTypeMapping
 
                 return new AttributeValue { M = map };
             default:
-                var elements = ((IEnumerable)value).Cast<object?>()
-                    .Select(e => e is null
-                        ? throw new InvalidOperationException(DynamoDbStrings.NullInSet(ClrType.ShortDisplayName()))
-                        : _elementMapping.CreateAttributeValue(e))
-                    .ToList();
-                return _elementMapping.AttributeType switch
+                // A set's elements go through the element mapping (converters, number formats) and are kept as the
+                // strings, numbers or binaries it makes, without a list of attribute values in between.
+                var attributeType = _elementMapping.AttributeType;
+                var isText = attributeType is DynamoDbAttributeType.String or DynamoDbAttributeType.Number;
+                var strings = isText ? new List<string>(CountOf(value)) : null;
+                var binaries = isText ? null : new List<MemoryStream>(CountOf(value));
+                foreach (var element in (IEnumerable)value)
                 {
-                    DynamoDbAttributeType.String => new AttributeValue { SS = elements.Select(e => e.S).ToList() },
-                    DynamoDbAttributeType.Number => new AttributeValue { NS = elements.Select(e => e.N).ToList() },
-                    _ => new AttributeValue { BS = elements.Select(e => e.B).ToList() },
+                    var attributeValue = element is null
+                        ? throw new InvalidOperationException(DynamoDbStrings.NullInSet(ClrType.ShortDisplayName()))
+                        : _elementMapping.CreateAttributeValue(element);
+                    if (binaries is not null)
+                    {
+                        binaries.Add(attributeValue.B);
+                    }
+                    else
+                    {
+                        strings!.Add(attributeType == DynamoDbAttributeType.String ? attributeValue.S : attributeValue.N);
+                    }
+                }
+
+                return attributeType switch
+                {
+                    DynamoDbAttributeType.String => new AttributeValue { SS = strings },
+                    DynamoDbAttributeType.Number => new AttributeValue { NS = strings },
+                    _ => new AttributeValue { BS = binaries },
                 };
         }
     }
+
+    // The element count when the collection knows it without enumerating (a set of a reference type is a read-only
+    // collection of objects), else -1.
+    private static int KnownCount(object collection)
+        => collection switch
+        {
+            ICollection c => c.Count,
+            IReadOnlyCollection<object> c => c.Count,
+            _ => -1,
+        };
+
+    private static int CountOf(object collection) => Math.Max(KnownCount(collection), 0);
 
     /// <summary>
     /// True when an item without the attribute reads as an empty collection rather than null: DynamoDB has no empty
@@ -142,21 +177,64 @@ public class DynamoDbCollectionTypeMapping : DynamoDbTypeMapping
             throw AttributeValueReader.Unexpected(attributeName, "L", value);
         }
 
-        var list = value?.L?.Select(readElement).ToList() ?? [];
-        return asArray ? list.ToArray() : list;
+        if (value?.L is not { } elements)
+        {
+            return asArray ? Array.Empty<TElement>() : new List<TElement>();
+        }
+
+        if (asArray)
+        {
+            var array = new TElement[elements.Count];
+            for (var i = 0; i < array.Length; i++)
+            {
+                array[i] = readElement(elements[i]);
+            }
+
+            return array;
+        }
+
+        var list = new List<TElement>(elements.Count);
+        foreach (var element in elements)
+        {
+            list.Add(readElement(element));
+        }
+
+        return list;
     }
 
+    // A set's elements are plain strings (or streams) in the item; each is read through the element reader from one
+    // attribute value reused for all of them, as the reader keeps nothing of it.
     private static object ReadSet<TElement>(AttributeValue? value, string attributeName, Func<AttributeValue, TElement> readElement, bool asArray)
     {
-        var elements = value switch
+        switch (value)
         {
-            null => [],
-            { SS: { } strings } => strings.Select(s => new AttributeValue { S = s }),
-            { NS: { } numbers } => numbers.Select(n => new AttributeValue { N = n }),
-            { BS: { } binaries } => binaries.Select(b => new AttributeValue { B = b }),
-            _ => throw AttributeValueReader.Unexpected(attributeName, "SS, NS or BS", value),
-        };
-        return elements.Select(readElement).ToHashSet();
+            case null:
+                return new HashSet<TElement>();
+            case { SS: { } strings }:
+                return ReadSetElements(strings, static (v, s) => v.S = s, readElement);
+            case { NS: { } numbers }:
+                return ReadSetElements(numbers, static (v, n) => v.N = n, readElement);
+            case { BS: { } binaries }:
+                return ReadSetElements(binaries, static (v, b) => v.B = b, readElement);
+            default:
+                throw AttributeValueReader.Unexpected(attributeName, "SS, NS or BS", value);
+        }
+    }
+
+    private static HashSet<TElement> ReadSetElements<TStored, TElement>(
+        List<TStored> stored,
+        Action<AttributeValue, TStored> setValue,
+        Func<AttributeValue, TElement> readElement)
+    {
+        var set = new HashSet<TElement>(stored.Count);
+        var element = new AttributeValue();
+        foreach (var item in stored)
+        {
+            setValue(element, item);
+            set.Add(readElement(element));
+        }
+
+        return set;
     }
 
     private static object ReadMap<TElement>(AttributeValue? value, string attributeName, Func<AttributeValue, TElement> readElement, bool asArray)

@@ -18,7 +18,7 @@ public static class DynamoDbItemSize
     public const int MaxTransactionBytes = 4 * 1024 * 1024;
 
     /// <summary>The size of an item (or a key, or a set of expression values).</summary>
-    public static int Of(IReadOnlyDictionary<string, AttributeValue> attributes)
+    public static int Of(Dictionary<string, AttributeValue> attributes)
     {
         var size = 0;
         foreach (var (name, value) in attributes)
@@ -65,12 +65,24 @@ public static class DynamoDbItemSize
 
         if (value.SS is { Count: > 0 } ss)
         {
-            return ss.Sum(Encoding.UTF8.GetByteCount);
+            var size = 0;
+            foreach (var element in ss)
+            {
+                size += Encoding.UTF8.GetByteCount(element);
+            }
+
+            return size;
         }
 
         if (value.NS is { Count: > 0 } ns)
         {
-            return ns.Sum(NumberSize);
+            var size = 0;
+            foreach (var element in ns)
+            {
+                size += NumberSize(element);
+            }
+
+            return size;
         }
 
         if (value.BS is { Count: > 0 } bs)

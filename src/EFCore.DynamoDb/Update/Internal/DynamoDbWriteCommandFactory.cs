@@ -111,33 +111,29 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 
     // The properties of the entity (or of a complex value) as attributes; a complex property as a nested map of its
     // own properties, at any depth; a complex collection as a list of such maps; null values as no attribute at all.
-    private static void AddAttributes(IUpdateEntry entry, ITypeBase type, object? structuralObject, Dictionary<string, AttributeValue> map)
+    private static void AddAttributes(IUpdateEntry entry, ItemWritePlan plan, object? structuralObject, Dictionary<string, AttributeValue> map)
     {
-        foreach (var property in type.GetProperties())
+        foreach (var (property, attributeName) in plan.Properties)
         {
-            if (!property.IsOwnershipKey()
-                && CreateStoredValue(entry, property, CurrentValue(entry, structuralObject, property)) is { } attributeValue)
+            if (CreateStoredValue(entry, property, CurrentValue(entry, structuralObject, property)) is { } attributeValue)
             {
-                map[property.GetAttributeName()] = attributeValue;
+                map[attributeName] = attributeValue;
             }
         }
 
-        foreach (var complexProperty in type.GetComplexProperties())
+        foreach (var (complexProperty, attributeName) in plan.ComplexProperties)
         {
             if (CurrentValue(entry, structuralObject, complexProperty) is { } value)
             {
-                map[complexProperty.GetAttributeName()] = CreateComplexValue(entry, complexProperty, value, structuralObject);
+                map[attributeName] = CreateComplexValue(entry, complexProperty, value, structuralObject);
             }
         }
 
-        if (type is IEntityType entityType)
+        foreach (var (navigation, attributeName) in plan.OwnedNavigations)
         {
-            foreach (var navigation in entityType.GetOwnedNavigations())
+            if (entry.GetCurrentValue(navigation) is { } owned)
             {
-                if (entry.GetCurrentValue(navigation) is { } owned)
-                {
-                    map[navigation.TargetEntityType.GetContainingAttributeName()] = CreateOwnedValue(entry, navigation, owned);
-                }
+                map[attributeName] = CreateOwnedValue(entry, navigation, owned);
             }
         }
     }
@@ -185,8 +181,9 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
     // The attributes of an entity, or of a complex value, as a map.
     private static AttributeValue CreateMap(IUpdateEntry entry, ITypeBase type, object? structuralObject)
     {
-        var map = new Dictionary<string, AttributeValue>();
-        AddAttributes(entry, type, structuralObject, map);
+        var plan = ItemWritePlan.Of(type);
+        var map = new Dictionary<string, AttributeValue>(plan.MaxAttributeCount);
+        AddAttributes(entry, plan, structuralObject, map);
         return new AttributeValue { M = map };
     }
 
@@ -209,7 +206,11 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         // The written values alone may exceed the limit (the message then names the path written), or the item they
         // make together with the values it keeps: the entity's current values are that item, built to be measured
         // only when a bound from those values does not already show it is small enough.
-        CheckItemSize(entry, placeholders.Values, placeholders.PathOf);
+        if (placeholders.Values is { } values)
+        {
+            CheckItemSize(entry, values, placeholders.PathOf);
+        }
+
         if (set.Count > 0 && !(ItemSizeBound.Of(entry) <= DynamoDbItemSize.MaxItemBytes))
         {
             CheckItemSize(entry, CreateItem(entry), static name => name);
@@ -432,11 +433,12 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 
     private sealed class ExpressionPlaceholders
     {
-        private readonly Dictionary<string, string> _assignedPaths = [];
+        // Made on first use: most Puts use no value placeholders.
+        private Dictionary<string, string>? _assignedPaths;
 
         public Dictionary<string, string> Names { get; } = new(2);
 
-        public Dictionary<string, AttributeValue> Values { get; } = [];
+        public Dictionary<string, AttributeValue>? Values { get; private set; }
 
         public string Name(string attributeName)
         {
@@ -457,6 +459,7 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
 
         public string Value(AttributeValue value)
         {
+            Values ??= [];
             var placeholder = ":v" + Values.Count;
             Values.Add(placeholder, value);
             return placeholder;
@@ -466,13 +469,13 @@ public class DynamoDbWriteCommandFactory(IDynamoDbSingletonOptions options)
         public string Assignment(string path, AttributeValue value)
         {
             var placeholder = Value(value);
-            _assignedPaths.Add(placeholder, path);
+            (_assignedPaths ??= []).Add(placeholder, path);
             return path + " = " + placeholder;
         }
 
         // The attribute path (with real names) a value placeholder is assigned to.
         public string PathOf(string valuePlaceholder)
-            => _assignedPaths.TryGetValue(valuePlaceholder, out var path)
+            => _assignedPaths is not null && _assignedPaths.TryGetValue(valuePlaceholder, out var path)
                 ? string.Join('.', path.Split('.').Select(name => Names[name]))
                 : valuePlaceholder;
     }

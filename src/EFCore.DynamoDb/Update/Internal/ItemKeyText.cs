@@ -1,4 +1,3 @@
-using System.Text;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Storage.Internal.CompositeKeys;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -14,15 +13,19 @@ public static class ItemKeyText
     /// <summary>The types and values of the key attributes of the entity type's table, partition key first.</summary>
     public static string Of(IReadOnlyDictionary<string, AttributeValue> itemOrKey, IEntityType entityType)
     {
-        var text = new StringBuilder();
-        foreach (var name in ItemKeySchema.Of(entityType).AttributeNames)
+        // A table key has one or two attributes: their texts are joined in one string, without a builder.
+        var names = ItemKeySchema.Of(entityType).AttributeNames;
+        var partitionKey = itemOrKey[names[0]];
+        if (names.Count == 1)
         {
-            var value = itemOrKey[name];
-            text.Append(text.Length == 0 ? "" : "\u001f").Append(value.S is not null ? "S:" : value.N is not null ? "N:" : "B:").Append(ValueOf(value));
+            return string.Concat(TypeOf(partitionKey), ValueOf(partitionKey));
         }
 
-        return text.ToString();
+        var sortKey = itemOrKey[names[1]];
+        return string.Concat([TypeOf(partitionKey), ValueOf(partitionKey), "\u001f", TypeOf(sortKey), ValueOf(sortKey)]);
     }
+
+    private static string TypeOf(AttributeValue keyValue) => keyValue.S is not null ? "S:" : keyValue.N is not null ? "N:" : "B:";
 
     /// <summary>A key attribute's value as text: the string, the number, or the binary in base64.</summary>
     public static string ValueOf(AttributeValue keyValue) => keyValue.S ?? keyValue.N ?? Convert.ToBase64String(keyValue.B.ToArray());
