@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace EFCore.DynamoDb.Diagnostics.Internal;
 
 /// <summary>
-/// Logs <see cref="DynamoDbEventId.ScanQueryWarning" /> for loading a collection navigation (explicitly or lazily) that
-/// has to Scan, naming the navigation and the index that would make it a Query: the query's own scan warning cannot
-/// know which navigation it loads.
+/// Logs <see cref="DynamoDbEventId.ScanQueryWarning" /> for loading a collection navigation (explicitly or lazily), or
+/// for the lookup of a navigation, Include or join, that has to Scan, naming what is looked up and the index that
+/// would make it a Query: the query's own scan warning cannot know which navigation it reads.
 /// </summary>
 public static class DynamoDbLoadingLoggerExtensions
 {
@@ -19,6 +19,18 @@ public static class DynamoDbLoadingLoggerExtensions
         string table,
         string dependent,
         string foreignKey)
+        => LogScan(diagnostics, DynamoDbStrings.NavigationLoadScan(navigation, table, dependent, foreignKey));
+
+    /// <summary>Logs that the lookup <paramref name="lookup" /> scans <paramref name="table" /> for its keys.</summary>
+    public static void LookupScanWarning(
+        this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics,
+        string lookup,
+        string table,
+        string entityType,
+        string key)
+        => LogScan(diagnostics, DynamoDbStrings.LookupScan(lookup, table, entityType, key));
+
+    private static void LogScan(IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string message)
     {
         var definition = (EventDefinition<string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogNavigationLoadScan
             ??= new EventDefinition<string>(
@@ -28,7 +40,6 @@ public static class DynamoDbLoadingLoggerExtensions
                 "DynamoDbEventId.ScanQueryWarning",
                 level => LoggerMessage.Define<string>(level, DynamoDbEventId.ScanQueryWarning, "{Message}")));
 
-        var message = DynamoDbStrings.NavigationLoadScan(navigation, table, dependent, foreignKey);
         if (diagnostics.ShouldLog(definition))
         {
             definition.Log(diagnostics, message);

@@ -102,6 +102,35 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             innerRows,
             parameterName,
             keys,
-            $"'{query.EntityType.DisplayName()}' by '{property.Name}' ({operatorName})");
+            $"'{query.EntityType.DisplayName()}' by '{property.Name}' ({operatorName})",
+            property == query.EntityType.GetPartitionKeyProperty() ? ItemCollectionOf(outerClient, outerKey) : null);
+    }
+
+    // The outer read, when the outer rows are its own (no operator in between) and the key the lookup asks for is its
+    // partition key: the looked-up items, keyed by that same partition key value, may live in its partitions.
+    private static ParameterExpression? ItemCollectionOf(ClientOperatorsExpression outerClient, LambdaExpression outerKey)
+    {
+        if (outerClient is not { Sources: [{ QueryExpression: DynamoDbQueryExpression outerRead }], SourceParameters: [var outerRows] }
+            || outerClient.Body != outerRows
+            || outerKey.Parameters[0].Type != outerRead.EntityType.ClrType)
+        {
+            return null;
+        }
+
+        var key = outerKey.Body;
+        while (key is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert)
+        {
+            key = convert.Operand;
+        }
+
+        var partitionKey = outerRead.EntityType.GetPartitionKeyProperty();
+        var name = key switch
+        {
+            MemberExpression { Expression: var instance } member when instance == outerKey.Parameters[0] => member.Member.Name,
+            MethodCallExpression { Method.Name: nameof(EF.Property), Arguments: [var instance, ConstantExpression { Value: string property }] }
+                when instance == outerKey.Parameters[0] => property,
+            _ => null,
+        };
+        return partitionKey is not null && name == partitionKey.Name ? outerRows : null;
     }
 }

@@ -85,8 +85,11 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
         }
 
         // EF's boundary: an operator's lambdas may use what EF knows (.NET's own methods), not the application's
-        // methods, which EF never runs inside a query; only the final projection may (EF's client projection).
-        if (!insideProjection && node.Method.DeclaringType?.Namespace?.StartsWith(nameof(System), StringComparison.Ordinal) != true)
+        // methods, which EF never runs inside a query; only the final projection may (EF's client projection). The
+        // provider's own rows of a correlated subquery (c.Orders in a predicate) stand for what EF wrote there.
+        if (!insideProjection
+            && node.Method.DeclaringType?.Namespace?.StartsWith(nameof(System), StringComparison.Ordinal) != true
+            && !IsCorrelatedRows(node.Method.DeclaringType))
         {
             _failed = true;
             return node;
@@ -94,6 +97,9 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
 
         return base.VisitMethodCall(node);
     }
+
+    private static bool IsCorrelatedRows(Type? type)
+        => type is { IsConstructedGenericType: true } && type.GetGenericTypeDefinition() == typeof(Lookups.CorrelatedRows<,>);
 
     /// <inheritdoc />
     protected override Expression VisitLambda<T>(Expression<T> node)
