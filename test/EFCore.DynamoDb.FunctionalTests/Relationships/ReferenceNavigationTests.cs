@@ -198,6 +198,37 @@ public sealed class ReferenceNavigationTests(RelationshipsFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Comparing_the_navigation_s_key_compares_the_foreign_key_with_no_lookup()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var actual = await context.Orders.Where(o => o.Shop == "north" && o.Customer!.Id == "c064").Select(o => o.Number).ToListAsync();
+
+        var expected = fixture.Orders.Where(o => o.Shop == "north" && o.Customer?.Id == "c064").Select(o => o.Number).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Order(), actual.Order());
+        Assert.Equal(["Query"], log.Operations);
+    }
+
+    [Fact]
+    public async Task Entity_equality_with_a_customer_compares_the_foreign_key_and_queries_its_index()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+        var customer = await context.Customers.SingleAsync(c => c.Id == "c064");
+        log.Clear();
+
+        var actual = await context.Orders.Where(o => o.Customer == customer).Select(o => new { o.Shop, o.Number }).ToListAsync();
+
+        var expected = fixture.Orders.Where(o => o.CustomerId == "c064").Select(o => new { o.Shop, o.Number }).ToList();
+        Assert.True(expected.Count > 1);
+        Assert.Equal(expected.OrderBy(e => e.Number), actual.OrderBy(a => a.Number));
+        Assert.Equal("ByCustomer", Assert.Single(log.Requests).IndexName);
+        Assert.Equal(["Query"], log.Operations);
+    }
+
+    [Fact]
     public async Task ToQueryString_shows_the_main_request_and_the_lookup()
     {
         await using var context = fixture.CreateContext();
