@@ -249,6 +249,18 @@ public sealed class DynamoDbReadRequestTests : IDisposable
     }
 
     [Fact]
+    public void Contains_on_the_partition_key_of_a_table_with_a_sort_key_is_a_Query_per_distinct_value()
+    {
+        var customers = new[] { "c1", "c2", "c1" };
+
+        var text = _db.Orders.Where(o => customers.Contains(o.CustomerId) && o.Total > 100).ToQueryString();
+
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(text, "\"Operation\":\\s*\"Query\"").Count);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(text, "\"FilterExpression\"").Count);
+        Assert.DoesNotContain("Scan", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_query_without_a_predicate_is_a_Scan_without_a_filter()
     {
         var request = Request(_db.Orders);
@@ -666,10 +678,10 @@ public sealed class DynamoDbReadRequestTests : IDisposable
     }
 
     [Fact]
-    public void SelectMany_over_a_collection_navigation_could_not_be_translated()
+    public void SelectMany_over_a_collection_navigation_looks_the_dependents_up_by_foreign_key()
         => Assert.Contains(
-            "could not be translated",
-            Assert.Throws<InvalidOperationException>(() => _db.Customers.SelectMany(c => c.Orders).ToQueryString()).Message);
+            "-- Lookup, by the keys the reads above return: 'Order' by 'CustomerId'",
+            _db.Customers.SelectMany(c => c.Orders).ToQueryString());
 
     [Fact]
     public void A_filter_on_a_reference_navigation_reads_the_principals_by_key_and_filters_on_the_client()

@@ -102,6 +102,19 @@ public sealed class CollectionNavigationTests(RelationshipsFixture fixture) : IC
     }
 
     [Fact]
+    public async Task SelectMany_over_a_collection_queries_each_customer_s_orders()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var actual = await context.Customers.Where(c => CustomerIds.Contains(c.Id)).SelectMany(c => c.Orders).Select(o => o.Number).ToListAsync();
+
+        var expected = fixture.Customers.Where(c => CustomerIds.Contains(c.Id)).SelectMany(c => c.Orders).Select(o => o.Number);
+        Assert.Equal(expected.Order(), actual.Order());
+        Assert.Equal(["BatchGetItem", "Query", "Query", "Query"], log.Operations);
+    }
+
+    [Fact]
     public async Task Include_over_a_Scan_of_every_customer_queries_the_index_once_per_distinct_key_and_pages_each()
     {
         var log = new RequestLog();

@@ -111,6 +111,21 @@ public sealed class ReferenceNavigationTests(RelationshipsFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task The_order_s_own_conditions_in_the_same_Where_as_the_navigation_s_reach_the_main_request()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var actual = await context.Orders.Where(o => o.Shop == "south" && o.Customer!.City == "Oslo" && o.Total > 20m).Select(o => o.Number).ToListAsync();
+
+        var south = fixture.Orders.Where(o => o.Shop == "south" && o.Total > 20m).ToList();
+        Assert.Equal(south.Where(o => o.Customer?.City == "Oslo").Select(o => o.Number).Order(), actual.Order());
+        // A Query of the shop filtered by the total, then only the customers of the orders it returned.
+        Assert.Equal(["Query", .. BatchGets(south)], log.Operations);
+        Assert.Contains("Total", log.Requests[0].RequestDetails ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_filter_on_an_unmapped_member_through_the_navigation_fails_translation_naming_the_member()
     {
         var log = new RequestLog();

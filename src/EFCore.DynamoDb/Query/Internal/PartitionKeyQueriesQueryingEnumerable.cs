@@ -7,10 +7,9 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <summary>
 /// The result of a Query per partition key value (an IN on the partition key of a table with a sort key, or of a
 /// secondary index: the dependents of several principals looked up by foreign key). One Query per distinct value, at
-/// most <see cref="MaxConcurrentQueries" /> in flight, each paged through LastEvaluatedKey; the items come back value
-/// by value, in the order the values were given, each partition's in its key order. A Query that fails transiently is
-/// read again through the execution strategy from the same start key. Stopping early cancels the Queries still
-/// reading.
+/// most <see cref="MaxConcurrentQueries" /> in flight, each paged through LastEvaluatedKey (<see cref="QueryPageReader" />);
+/// the items come back value by value, in the order the values were given, each partition's in its key order.
+/// Stopping early cancels the Queries still reading.
 /// </summary>
 public sealed class PartitionKeyQueriesQueryingEnumerable<T>(DynamoDbQueryContext queryContext, CompiledDynamoDbQuery<T> compiledQuery)
     : DynamoDbQueryingEnumerable<T>(queryContext, compiledQuery)
@@ -76,19 +75,7 @@ public sealed class PartitionKeyQueriesQueryingEnumerable<T>(DynamoDbQueryContex
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var client = QueryContext.Client;
-            var items = new List<Dictionary<string, AttributeValue>>();
-            Dictionary<string, AttributeValue>? lastKey = null;
-            do
-            {
-                request.ExclusiveStartKey = lastKey;
-                var response = await QueryContext.Retrier.ExecuteAsync(t => client.QueryAsync(request, t), cancellationToken).ConfigureAwait(false);
-                items.AddRange(response.Items ?? []);
-                lastKey = response.LastEvaluatedKey;
-            }
-            while (lastKey is { Count: > 0 } && (enough is not { } needed || items.Count < needed));
-
-            return items;
+            return await QueryPageReader.ReadAllAsync(QueryContext, request, enough, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -84,6 +84,14 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
                 arguments.Select((a, i) => a.Type == method.GetParameters()[i].ParameterType ? a : Expression.Convert(a, method.GetParameters()[i].ParameterType)));
         }
 
+        // EF translates a correlated collection in a predicate through LINQ operators only: an instance method of the
+        // materialized collection (c.Orders.Exists(…), List's own) is not translated, as in EF's other providers.
+        if (!insideProjection && node.Object is { } target && ReadsCorrelatedRows(target))
+        {
+            _failed = true;
+            return node;
+        }
+
         // EF's boundary: an operator's lambdas may use what EF knows (.NET's own methods), not the application's
         // methods, which EF never runs inside a query; only the final projection may (EF's client projection). The
         // provider's own rows of a correlated subquery (c.Orders in a predicate) stand for what EF wrote there.
@@ -96,6 +104,32 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
         }
 
         return base.VisitMethodCall(node);
+    }
+
+    /// <inheritdoc />
+    protected override Expression VisitBinary(BinaryExpression node)
+    {
+        // An entity a correlated subquery returns, compared with another entity in a predicate
+        // (c.Orders.FirstOrDefault() == order): EF compares their keys, which this evaluation on the client would not.
+        if (!insideProjection
+            && node.NodeType is ExpressionType.Equal or ExpressionType.NotEqual
+            && model.FindEntityType(node.Left.Type) is not null
+            && node.Left is not ConstantExpression { Value: null }
+            && node.Right is not ConstantExpression { Value: null }
+            && (ReadsCorrelatedRows(node.Left) || ReadsCorrelatedRows(node.Right)))
+        {
+            _failed = true;
+            return node;
+        }
+
+        return base.VisitBinary(node);
+    }
+
+    private static bool ReadsCorrelatedRows(Expression expression)
+    {
+        var finder = new CorrelatedRowsFinder();
+        finder.Visit(expression);
+        return finder.Found;
     }
 
     private static bool IsCorrelatedRows(Type? type)
@@ -274,5 +308,16 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
             ? enumerableType.GetGenericTypeDefinition() == queryableType.GetGenericTypeDefinition()
                 && enumerableType.GetGenericArguments().Zip(queryableType.GetGenericArguments(), SameShape).All(same => same)
             : enumerableType == queryableType;
+    }
+
+    private sealed class CorrelatedRowsFinder : ExpressionVisitor
+    {
+        public bool Found { get; private set; }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            Found |= IsCorrelatedRows(node.Method.DeclaringType);
+            return Found ? node : base.VisitMethodCall(node);
+        }
     }
 }

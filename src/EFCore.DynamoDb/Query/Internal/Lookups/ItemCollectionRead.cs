@@ -19,24 +19,7 @@ public sealed class ItemCollectionRead(DynamoDbQueryContext queryContext, Dynamo
         => _items ??= ReadPartitionAsync(cancellationToken);
 
     private async Task<List<Dictionary<string, AttributeValue>>> ReadPartitionAsync(CancellationToken cancellationToken)
-    {
-        var items = new List<Dictionary<string, AttributeValue>>();
-        if (CreateRequest() is not { } request)
-        {
-            return items;
-        }
-
-        var client = queryContext.Client;
-        Dictionary<string, AttributeValue>? lastKey = null;
-        do
-        {
-            request.ExclusiveStartKey = lastKey;
-            var response = await queryContext.Retrier.ExecuteAsync(t => client.QueryAsync(request, t), cancellationToken).ConfigureAwait(false);
-            items.AddRange(response.Items ?? []);
-            lastKey = response.LastEvaluatedKey;
-        }
-        while (lastKey is { Count: > 0 });
-
-        return items;
-    }
+        => CreateRequest() is { } request
+            ? await QueryPageReader.ReadAllAsync(queryContext, request, enough: null, cancellationToken).ConfigureAwait(false)
+            : [];
 }
