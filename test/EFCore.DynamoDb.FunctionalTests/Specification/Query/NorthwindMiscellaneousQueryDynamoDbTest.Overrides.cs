@@ -1770,26 +1770,6 @@ partial class NorthwindMiscellaneousQueryDynamoDbTest
             ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Join_Any(async))
             : base.Where_Join_Any(async);
 
-    public override global::System.Threading.Tasks.Task Where_Join_Exists(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Join_Exists(async))
-            : base.Where_Join_Exists(async);
-
-    public override global::System.Threading.Tasks.Task Where_Join_Exists_Constant(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Join_Exists_Constant(async))
-            : base.Where_Join_Exists_Constant(async);
-
-    public override global::System.Threading.Tasks.Task Where_Join_Exists_Inequality(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Join_Exists_Inequality(async))
-            : base.Where_Join_Exists_Inequality(async);
-
-    public override global::System.Threading.Tasks.Task Where_Join_Not_Exists(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Join_Not_Exists(async))
-            : base.Where_Join_Not_Exists(async);
-
     public override global::System.Threading.Tasks.Task Where_Order_First(bool async)
         => !async
             ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Order_First(async))
