@@ -249,18 +249,6 @@ public sealed class DynamoDbReadRequestTests : IDisposable
     }
 
     [Fact]
-    public void Contains_on_the_partition_key_of_a_table_with_a_sort_key_is_a_Query_per_distinct_value()
-    {
-        var customers = new[] { "c1", "c2", "c1" };
-
-        var text = _db.Orders.Where(o => customers.Contains(o.CustomerId) && o.Total > 100).ToQueryString();
-
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(text, "\"Operation\":\\s*\"Query\"").Count);
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(text, "\"FilterExpression\"").Count);
-        Assert.DoesNotContain("Scan", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void A_query_without_a_predicate_is_a_Scan_without_a_filter()
     {
         var request = Request(_db.Orders);

@@ -76,7 +76,7 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
             && !TryQueryLocalIndex(query, conjuncts, Holds)
             && !TryQuery(query, conjuncts, null, [entityType.GetPartitionKeyProperty()!], entityType.GetSortKeyProperty() is { } sortKey ? [sortKey] : [])
             && !TryQueryBestIndex(query, conjuncts, Holds)
-            && !TryQueryEachPartitionKey(query, conjuncts, Holds))
+            && !(lookup is not null && TryQueryEachPartitionKey(query, conjuncts, lookup, Holds)))
         {
             // A query that matches nothing sends nothing, so it reads no table either.
             if (!query.MatchesNothing)
@@ -291,18 +291,19 @@ public class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query
         return best is not null && TryQueryIndex(query, conjuncts, best);
     }
 
-    // An IN on the partition key of the table (with a sort key, or it would be a BatchGetItem) or of an index, as a
-    // lookup by foreign key writes it: a Query per distinct value, the same Query an `==` on that key would send (its
+    // The IN of a lookup's keys on the partition key of the table (with a sort key, or it would be a BatchGetItem) or
+    // of an index, as a lookup by foreign key writes it: a Query per distinct value, the same Query an `==` on that key would send (its
     // key condition compares with the parameter each request sets), instead of a Scan of the whole table. A page of
     // ToPageAsync cannot continue across several Queries, so it still scans.
-    private static bool TryQueryEachPartitionKey(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, Func<IIndex, bool> holds)
+    private static bool TryQueryEachPartitionKey(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, ClientLookup lookup, Func<IIndex, bool> holds)
     {
         if (query.MatchesNothing || query.PageRequestParameterName is not null)
         {
             return false;
         }
 
-        foreach (var values in conjuncts.OfType<InCondition>())
+        // Only a lookup's keys: never null (an index holds no item without its key), and each one a principal's.
+        foreach (var values in conjuncts.OfType<InCondition>().Where(c => c.Values.ParameterName == lookup.ParameterName))
         {
             var each = new ComparisonCondition(values.Property, ComparisonOperator.Equal, QueryValue.FromParameter(DynamoDbQueryExpression.EachPartitionKeyParameterName));
             var replaced = conjuncts.Select(c => c == values ? each : c).ToList();

@@ -106,25 +106,6 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
         return base.VisitMethodCall(node);
     }
 
-    /// <inheritdoc />
-    protected override Expression VisitBinary(BinaryExpression node)
-    {
-        // An entity a correlated subquery returns, compared with another entity in a predicate
-        // (c.Orders.FirstOrDefault() == order): EF compares their keys, which this evaluation on the client would not.
-        if (!insideProjection
-            && node.NodeType is ExpressionType.Equal or ExpressionType.NotEqual
-            && model.FindEntityType(node.Left.Type) is not null
-            && node.Left is not ConstantExpression { Value: null }
-            && node.Right is not ConstantExpression { Value: null }
-            && (ReadsCorrelatedRows(node.Left) || ReadsCorrelatedRows(node.Right)))
-        {
-            _failed = true;
-            return node;
-        }
-
-        return base.VisitBinary(node);
-    }
-
     private static bool ReadsCorrelatedRows(Expression expression)
     {
         var finder = new CorrelatedRowsFinder();
