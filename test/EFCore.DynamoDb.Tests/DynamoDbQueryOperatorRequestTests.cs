@@ -939,7 +939,7 @@ public sealed class DynamoDbQueryOperatorRequestTests : IDisposable
     [Fact]
     public void Include_of_a_collection_looks_the_dependents_up_by_foreign_key_after_the_main_request()
         => Assert.Contains(
-            "-- Lookup, by the keys the reads above return: 'Order' by 'CustomerId' (navigation)",
+            "-- Lookup, by the keys the reads above return: 'Order' by 'CustomerId' (navigation 'Customer.Orders')",
             _db.Customers.Include(c => c.Orders).ToQueryString());
 
     [Fact]

@@ -628,6 +628,12 @@ public static class DynamoDbStrings
     public static string NavigationLoadScan(string navigation, string table, string dependent, string foreignKey)
         => Format("Loading '{0}' reads the whole table '{1}' with a Scan: neither the table nor a secondary index of '{2}' has {3} as its partition key. Call 'modelBuilder.MapIndexesToGlobalSecondaryIndexes()' (the index EF creates for the foreign key becomes a global secondary index) or declare a global secondary index on {3} to load it with a Query.", navigation, table, dependent, foreignKey);
 
+    // --- relationship lookups by Query per key, item collections ---
+
+    /// <summary>A lookup (navigation, Include, join) that reads a whole table because no table or index has its key as partition key.</summary>
+    public static string LookupScan(string lookup, string table, string entityType, string key)
+        => Format("The lookup of {0} reads the whole table '{1}' with a Scan: neither the table nor a secondary index of '{2}' has '{3}' as its partition key. Call 'modelBuilder.MapIndexesToGlobalSecondaryIndexes()' (the index EF creates for a foreign key becomes a global secondary index) or declare a global secondary index on '{3}' to look it up with a Query per key.", lookup, table, entityType, key);
+
     // --- unique indexes enforced with guard items ---
 
     /// <summary>A unique index value already claimed (values not shown: sensitive data logging is off).</summary>

@@ -6,10 +6,10 @@ namespace EFCore.DynamoDb.FunctionalTests.Relationships;
 
 /// <summary>
 /// Collection navigations (<c>Include(c => c.Orders)</c>, <c>c.Orders.Count()</c>, <c>c.Orders.Any(…)</c>): the
-/// principals' request, then the dependents of all of them in one read, filtered by the principals' distinct keys
-/// (one Scan of the dependents' table, with the scan warning), grouped by foreign key on the client — never a request
-/// per principal. (A Query of an index per principal when the foreign key is that index's partition key is not done
-/// yet: the orders' <c>ByCustomer</c> index is not used.)
+/// principals' request, then the dependents looked up by foreign key — a Query of the orders' <c>ByCustomer</c> index
+/// per distinct customer (the foreign key is its partition key), or, when no table or index has the foreign key as
+/// partition key, one Scan of the dependents' table filtered by the principals' keys, with the scan warning naming the
+/// navigation — grouped by foreign key on the client, never a request per row.
 /// </summary>
 [Collection(DynamoDbCollection.Name)]
 public sealed class CollectionNavigationTests(RelationshipsFixture fixture) : IClassFixture<RelationshipsFixture>
@@ -17,7 +17,7 @@ public sealed class CollectionNavigationTests(RelationshipsFixture fixture) : IC
     private static readonly string[] CustomerIds = ["c008", "c015", "c064"];
 
     [Fact]
-    public async Task Include_of_a_collection_reads_the_dependents_of_every_customer_in_one_Scan_and_fixes_up()
+    public async Task Include_of_a_collection_queries_the_foreign_key_index_once_per_customer_and_fixes_up()
     {
         var log = new RequestLog();
         await using var context = fixture.CreateContext(log);
@@ -26,8 +26,9 @@ public sealed class CollectionNavigationTests(RelationshipsFixture fixture) : IC
 
         var expected = fixture.Customers.Where(c => CustomerIds.Contains(c.Id)).ToList();
         Assert.Equal(expected.Select(Describe).Order(), customers.Select(Describe).Order());
-        Assert.Equal(["BatchGetItem", "Scan"], log.Operations);
-        Assert.Contains(DynamoDbEventId.ScanQueryWarning, log.EventIds);
+        Assert.Equal(["BatchGetItem", "Query", "Query", "Query"], log.Operations);
+        Assert.All(log.Requests.Skip(1), r => Assert.Equal("ByCustomer", r.IndexName));
+        Assert.DoesNotContain(DynamoDbEventId.ScanQueryWarning, log.EventIds);
         Assert.All(customers, c => Assert.True(context.Entry(c).Collection(x => x.Orders).IsLoaded));
         Assert.All(customers.SelectMany(c => c.Orders.Select(o => (c, o))), p => Assert.Same(p.c, p.o.Customer));
     }
@@ -82,7 +83,47 @@ public sealed class CollectionNavigationTests(RelationshipsFixture fixture) : IC
 
         var expected = fixture.Customers.Where(c => CustomerIds.Contains(c.Id)).Select(c => new { c.Id, Count = c.Orders.Count });
         Assert.Equal(expected.OrderBy(e => e.Id), actual.OrderBy(a => a.Id));
-        Assert.Equal(["BatchGetItem", "Scan"], log.Operations);
+        Assert.Equal(["BatchGetItem", "Query", "Query", "Query"], log.Operations);
+    }
+
+    [Fact]
+    public async Task Any_over_a_collection_in_a_predicate_queries_each_customer_s_orders()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var actual = await context.Customers.Where(c => CustomerIds.Contains(c.Id)).Where(c => c.Orders.Any(o => o.Total > 70m)).Select(c => c.Id).ToListAsync();
+
+        var expected = fixture.Customers.Where(c => CustomerIds.Contains(c.Id)).Where(c => c.Orders.Any(o => o.Total > 70m)).Select(c => c.Id).ToList();
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < CustomerIds.Length);
+        Assert.Equal(expected.Order(), actual.Order());
+        Assert.Equal(["BatchGetItem", "Query", "Query", "Query"], log.Operations);
+    }
+
+    [Fact]
+    public async Task SelectMany_over_a_collection_queries_each_customer_s_orders()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var actual = await context.Customers.Where(c => CustomerIds.Contains(c.Id)).SelectMany(c => c.Orders).Select(o => o.Number).ToListAsync();
+
+        var expected = fixture.Customers.Where(c => CustomerIds.Contains(c.Id)).SelectMany(c => c.Orders).Select(o => o.Number);
+        Assert.Equal(expected.Order(), actual.Order());
+        Assert.Equal(["BatchGetItem", "Query", "Query", "Query"], log.Operations);
+    }
+
+    [Fact]
+    public async Task Include_over_a_Scan_of_every_customer_queries_the_index_once_per_distinct_key_and_pages_each()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var customers = await context.Customers.AsNoTracking().Include(c => c.Orders).ToListAsync();
+
+        Assert.Equal(fixture.Customers.Select(Describe).Order(), customers.Select(Describe).Order());
+        Assert.Equal(["Scan", .. Enumerable.Repeat("Query", fixture.Customers.Count)], log.Operations);
     }
 
     [Fact]
@@ -108,7 +149,10 @@ public sealed class CollectionNavigationTests(RelationshipsFixture fixture) : IC
             fixture.Regions.Select(r => r.Code + ": " + string.Join(",", r.Customers.Select(c => c.Id).Order())).Order(),
             regions.Select(r => r.Code + ": " + string.Join(",", r.Customers.Select(c => c.Id).Order())).Order());
         Assert.Equal(["Scan", "Scan"], log.Operations);
-        Assert.Contains(DynamoDbEventId.ScanQueryWarning, log.EventIds);
+        var warning = Assert.Single(log.MessagesOf(DynamoDbEventId.ScanQueryWarning), m => m.Contains("lookup", StringComparison.Ordinal));
+        Assert.Contains("'Region.Customers'", warning, StringComparison.Ordinal);
+        Assert.Contains("'RegionCode'", warning, StringComparison.Ordinal);
+        Assert.Contains("MapIndexesToGlobalSecondaryIndexes", warning, StringComparison.Ordinal);
     }
 
     [Fact]

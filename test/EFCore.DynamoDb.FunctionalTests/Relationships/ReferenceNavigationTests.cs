@@ -111,6 +111,20 @@ public sealed class ReferenceNavigationTests(RelationshipsFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task The_order_s_own_conditions_in_the_same_Where_as_the_navigation_s_reach_the_main_request()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var actual = await context.Orders.Where(o => o.Shop == "south" && o.Customer!.City == "Oslo" && o.Total > 20m).Select(o => o.Number).ToListAsync();
+
+        var south = fixture.Orders.Where(o => o.Shop == "south" && o.Total > 20m).ToList();
+        Assert.Equal(south.Where(o => o.Customer?.City == "Oslo").Select(o => o.Number).Order(), actual.Order());
+        // A Query of the shop filtered by the total, then only the customers of the orders it returned.
+        Assert.Equal(["Query", .. BatchGets(south)], log.Operations);
+    }
+
+    [Fact]
     public async Task A_filter_on_an_unmapped_member_through_the_navigation_fails_translation_naming_the_member()
     {
         var log = new RequestLog();
@@ -195,6 +209,38 @@ public sealed class ReferenceNavigationTests(RelationshipsFixture fixture) : ICl
 
         Assert.Equal(Describe(fixture.Orders.Where(o => o.Shop == "south").OrderBy(o => o.Number).First()), Describe(order));
         Assert.Equal(["Query", "BatchGetItem"], log.Operations);
+    }
+
+    // `o.Customer.Id == x` and `o.Customer == customer` are not yet rewritten to a comparison of the foreign key: the
+    // customers are looked up and compared on the client (right results, one lookup more than needed).
+    [Fact]
+    public async Task Comparing_the_navigation_s_key_looks_the_customers_up_today()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+
+        var actual = await context.Orders.Where(o => o.Shop == "north" && o.Customer!.Id == "c064").Select(o => o.Number).ToListAsync();
+
+        var expected = fixture.Orders.Where(o => o.Shop == "north" && o.Customer?.Id == "c064").Select(o => o.Number).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Order(), actual.Order());
+        Assert.Equal(["Query", .. BatchGets(fixture.Orders.Where(o => o.Shop == "north"))], log.Operations);
+    }
+
+    [Fact]
+    public async Task Entity_equality_with_a_customer_looks_the_customers_up_today()
+    {
+        var log = new RequestLog();
+        await using var context = fixture.CreateContext(log);
+        var customer = await context.Customers.SingleAsync(c => c.Id == "c064");
+        log.Clear();
+
+        var actual = await context.Orders.Where(o => o.Customer == customer).Select(o => new { o.Shop, o.Number }).ToListAsync();
+
+        var expected = fixture.Orders.Where(o => o.CustomerId == "c064").Select(o => new { o.Shop, o.Number }).ToList();
+        Assert.True(expected.Count > 1);
+        Assert.Equal(expected.OrderBy(e => e.Number), actual.OrderBy(a => a.Number));
+        Assert.Equal(["Scan", .. BatchGets(fixture.Orders)], log.Operations);
     }
 
     [Fact]

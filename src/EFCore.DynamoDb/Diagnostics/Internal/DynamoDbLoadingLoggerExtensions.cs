@@ -7,9 +7,9 @@ namespace EFCore.DynamoDb.Diagnostics.Internal;
 
 /// <summary>
 /// Logs <see cref="DynamoDbEventId.ScanQueryWarning" /> for the reads the provider makes for a relationship that have
-/// to Scan — loading a collection navigation (explicitly or lazily), finding the dependents of a deleted principal —
-/// naming the relationship and the index that would make it a Query: the query's own scan warning cannot know which
-/// relationship it reads.
+/// to Scan — loading a collection navigation (explicitly or lazily), the lookup of a navigation, Include or join,
+/// finding the dependents of a deleted principal — naming what is looked up and the index that would make it a
+/// Query: the query's own scan warning cannot know which relationship it reads.
 /// </summary>
 public static class DynamoDbLoadingLoggerExtensions
 {
@@ -21,6 +21,15 @@ public static class DynamoDbLoadingLoggerExtensions
         string dependent,
         string foreignKey)
         => diagnostics.RelationshipScanWarning(DynamoDbStrings.NavigationLoadScan(navigation, table, dependent, foreignKey));
+
+    /// <summary>Logs that the lookup <paramref name="lookup" /> scans <paramref name="table" /> for its keys.</summary>
+    public static void LookupScanWarning(
+        this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics,
+        string lookup,
+        string table,
+        string entityType,
+        string key)
+        => diagnostics.RelationshipScanWarning(DynamoDbStrings.LookupScan(lookup, table, entityType, key));
 
     /// <summary>Logs that finding the dependents of deleted principals through <paramref name="relationship" /> scans <paramref name="table" />.</summary>
     public static void CascadeDeleteScanWarning(

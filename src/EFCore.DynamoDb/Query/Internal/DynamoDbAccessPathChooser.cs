@@ -2,6 +2,7 @@ using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal.ClientEvaluation;
 using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Query.Internal.Lookups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -26,8 +27,12 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public partial class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCategory.Query> logger)
 {
-    /// <summary>Decides the access path of the query and records it on the query expression.</summary>
-    public virtual void Choose(DynamoDbQueryExpression query, string tableName)
+    /// <summary>
+    /// Decides the access path of the query and records it on the query expression. For the read of a lookup
+    /// (<paramref name="lookup" />), a Scan is reported naming what is looked up and the index that would make it a
+    /// Query.
+    /// </summary>
+    public virtual void Choose(DynamoDbQueryExpression query, string tableName, ClientLookup? lookup = null)
     {
         var entityType = query.EntityType;
         var allConjuncts = query.Predicate is null ? [] : DynamoDbCondition.Conjuncts(query.Predicate).ToList();
@@ -70,12 +75,20 @@ public partial class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCatego
             && !TryBatchGetItem(query, conjuncts)
             && !TryQueryLocalIndex(query, conjuncts, Holds)
             && !TryQueryTable(query, conjuncts)
-            && !TryQueryBestIndex(query, conjuncts, Holds))
+            && !TryQueryBestIndex(query, conjuncts, Holds)
+            && !(lookup is not null && TryQueryEachPartitionKey(query, conjuncts, lookup, Holds)))
         {
             // A query that matches nothing sends nothing, so it reads no table either.
             if (!query.MatchesNothing)
             {
-                logger.ScanQueryWarning(entityType.DisplayName(), tableName);
+                if (lookup is not null && conjuncts.OfType<InCondition>().FirstOrDefault(c => c.Values.ParameterName == lookup.ParameterName) is { } lookedUp)
+                {
+                    logger.LookupScanWarning(lookup.Description, tableName, entityType.DisplayName(), lookedUp.Property.Name);
+                }
+                else
+                {
+                    logger.ScanQueryWarning(entityType.DisplayName(), tableName);
+                }
             }
 
             query.SetAccessPath(DynamoDbAccessPath.Scan, null, null, null, null, DynamoDbCondition.And(conjuncts));
@@ -295,6 +308,35 @@ public partial class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCatego
         return best is not null && TryQueryIndex(query, conjuncts, best);
     }
 
+    // The IN of a lookup's keys on the partition key of the table (with a sort key, or it would be a BatchGetItem) or
+    // of an index, as a lookup by foreign key writes it: a Query per distinct value, the same Query an `==` on that key would send (its
+    // key condition compares with the parameter each request sets), instead of a Scan of the whole table. A page of
+    // ToPageAsync cannot continue across several Queries, so it still scans.
+    private static bool TryQueryEachPartitionKey(DynamoDbQueryExpression query, List<DynamoDbCondition> conjuncts, ClientLookup lookup, Func<IIndex, bool> holds)
+    {
+        if (query.MatchesNothing || query.PageRequestParameterName is not null)
+        {
+            return false;
+        }
+
+        // Only a lookup's keys: never null (an index holds no item without its key), and each one a principal's.
+        foreach (var values in conjuncts.OfType<InCondition>().Where(c => c.Values.ParameterName == lookup.ParameterName))
+        {
+            var each = new ComparisonCondition(values.Property, ComparisonOperator.Equal, QueryValue.FromParameter(DynamoDbQueryExpression.EachPartitionKeyParameterName));
+            var replaced = conjuncts.Select(c => c == values ? each : c).ToList();
+            if ((TryQueryLocalIndex(query, replaced, holds)
+                    || TryQueryTable(query, replaced)
+                    || TryQueryBestIndex(query, replaced, holds))
+                && (query.PartitionKeyCondition == each || query.KeyEqualities.Contains(each)))
+            {
+                query.QueryEachValueOf(values);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // An index holds only the items that have all its key attributes (null is never written): it can answer the
     // query when the query fixes every partition key attribute to a value and constrains each sort key attribute
     // that may be null to values too. A query parameter may still be null at run time; the request builder then
@@ -340,7 +382,8 @@ public partial class DynamoDbAccessPathChooser(IDiagnosticsLogger<DbLoggerCatego
             return;
         }
 
-        if (query.AccessPath == DynamoDbAccessPath.Query)
+        // A Query per partition key value returns the items of several partitions: only the client can order them.
+        if (query.AccessPath == DynamoDbAccessPath.Query && query.PartitionKeyValues is null)
         {
             // The key attributes fixed with `==` are fixed, so ordering by them changes nothing.
             var fixedKeys = query.KeyEqualities.Prepend(query.PartitionKeyCondition!)

@@ -33,10 +33,13 @@ public class DynamoDbQueryTranslationPostprocessor(
         }
         else if (query is ShapedQueryExpression { QueryExpression: ClientOperatorsExpression client })
         {
-            foreach (var source in client.Sources)
+            for (var i = 0; i < client.Sources.Count; i++)
             {
-                var read = (DynamoDbQueryExpression)source.QueryExpression;
-                new DynamoDbAccessPathChooser(QueryCompilationContext.Logger).Choose(read, options.ResolveTableName(read.EntityType));
+                var read = (DynamoDbQueryExpression)client.Sources[i].QueryExpression;
+                new DynamoDbAccessPathChooser(QueryCompilationContext.Logger).Choose(
+                    read,
+                    options.ResolveTableName(read.EntityType),
+                    client.Lookups.FirstOrDefault(l => l.Source == client.SourceParameters[i]));
             }
         }
         else if (query is DynamoDbBulkWriteExpression bulkWrite)
@@ -113,6 +116,7 @@ public class DynamoDbQueryTranslationPostprocessor(
                 SourceShaper: ProjectionBindingExpression { Index: { } index },
             } aggregate
             || query.AccessPath != DynamoDbAccessPath.Query
+            || query.PartitionKeyValues is not null
             || query.Orderings.Count > 0
             || query.HasRowLimits
             || query.ProjectedProperties[index] != query.SortKeyProperty)

@@ -68,7 +68,16 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             }
 
             if (innerIsRead
-                && LookUpByKey(outerClient, inner, innerClient.SourceParameters[0], subquery.InnerKey, outerKey, "__lookup_" + lookups.Count, "navigation") is { } lookup)
+                && LookUpByKey(
+                    outerClient,
+                    inner,
+                    innerClient.SourceParameters[0],
+                    subquery.InnerKey,
+                    outerKey,
+                    "__lookup_" + lookups.Count,
+                    subquery.Expression is MaterializeCollectionNavigationExpression { Navigation: var collection }
+                        ? $"navigation '{collection.DeclaringEntityType.DisplayName()}.{collection.Name}'"
+                        : "navigation") is { } lookup)
             {
                 lookups.Add(lookup);
             }

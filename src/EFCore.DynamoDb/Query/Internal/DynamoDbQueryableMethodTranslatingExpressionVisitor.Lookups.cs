@@ -102,6 +102,88 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             innerRows,
             parameterName,
             keys,
-            $"'{query.EntityType.DisplayName()}' by '{property.Name}' ({operatorName})");
+            $"'{query.EntityType.DisplayName()}' by '{property.Name}' ({operatorName})",
+            property == query.EntityType.GetPartitionKeyProperty() ? ItemCollectionOf(outerClient, outerKey) : null);
+    }
+
+    // The outer read, when the outer rows are its own (no operator in between) and the key the lookup asks for is its
+    // partition key: the looked-up items, keyed by that same partition key value, may live in its partitions.
+    private static ParameterExpression? ItemCollectionOf(ClientOperatorsExpression outerClient, LambdaExpression outerKey)
+    {
+        if (outerClient is not { Sources: [{ QueryExpression: DynamoDbQueryExpression outerRead }], SourceParameters: [var outerRows] }
+            || outerClient.Body != outerRows
+            || outerKey.Parameters[0].Type != outerRead.EntityType.ClrType)
+        {
+            return null;
+        }
+
+        var key = outerKey.Body;
+        while (key is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert)
+        {
+            key = convert.Operand;
+        }
+
+        var partitionKey = outerRead.EntityType.GetPartitionKeyProperty();
+        var name = key switch
+        {
+            MemberExpression { Expression: var instance } member when instance == outerKey.Parameters[0] => member.Member.Name,
+            MethodCallExpression { Method.Name: nameof(EF.Property), Arguments: [var instance, ConstantExpression { Value: string property }] }
+                when instance == outerKey.Parameters[0] => property,
+            _ => null,
+        };
+        return partitionKey is not null && name == partitionKey.Name ? outerRows : null;
+    }
+
+    // A Where over a lookup join as EF expands a reference navigation (o.Customer.City == "Oslo": a LeftJoin of the
+    // orders' read with the customers', each row a TransparentIdentifier of both): the conjuncts that read only the
+    // outer row (ti.Outer.Shop == "south") go to the outer read's key condition or filter — filtering the outer rows
+    // before the join is the same as filtering the joined rows, and fewer keys are then looked up. Returns the rest,
+    // checked on the client, or null when nothing is left.
+    private static LambdaExpression? PushDownOuterConditions(ClientOperatorsExpression client, LambdaExpression predicate)
+    {
+        if (client is not { Sources: [var outerSource, ..], SourceParameters: [var outerRows, ..] }
+            || client.Body is not MethodCallExpression { Method.Name: nameof(Enumerable.Join) or nameof(Enumerable.LeftJoin), Arguments: [var joinOuter, _, _, _, LambdaExpression selector] } join
+            || join.Method.DeclaringType != typeof(Enumerable)
+            || joinOuter != outerRows
+            || selector.Body is not NewExpression { Arguments: [var first, var second] } identifier
+            || !identifier.Type.Name.StartsWith("TransparentIdentifier", StringComparison.Ordinal)
+            || first != selector.Parameters[0]
+            || second != selector.Parameters[1]
+            || predicate.Parameters[0].Type != identifier.Type
+            || outerSource.QueryExpression is not DynamoDbQueryExpression { HasRowLimits: false, IsDistinct: false, PartiQL: null } outerQuery)
+        {
+            return predicate;
+        }
+
+        var row = predicate.Parameters[0];
+        var outer = selector.Parameters[0];
+        var rest = new List<Expression>();
+        foreach (var conjunct in Conjuncts(predicate.Body))
+        {
+            var overOuter = new OuterMemberReplacer(row, outer).Visit(conjunct);
+            var lambda = Expression.Lambda(overOuter, outer);
+            if (new CorrelatedSubqueryFinder(row).ReadsOuter(overOuter)
+                || CreatePredicateTranslator(outerQuery, lambda).Translate(RemapLambdaBody(outerSource, lambda)) is not { } condition)
+            {
+                rest.Add(conjunct);
+                continue;
+            }
+
+            outerQuery.ApplyPredicate(condition);
+        }
+
+        return rest.Count == 0 ? null : Expression.Lambda(rest.Aggregate(Expression.AndAlso), row);
+    }
+
+    private static IEnumerable<Expression> Conjuncts(Expression expression)
+        => expression is BinaryExpression { NodeType: ExpressionType.AndAlso } and
+            ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
+            : [expression];
+
+    // ti.Outer → the outer row.
+    private sealed class OuterMemberReplacer(ParameterExpression row, ParameterExpression outer) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node)
+            => node.Expression == row && node.Member.Name == "Outer" ? outer : base.VisitMember(node);
     }
 }

@@ -113,10 +113,12 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             return TranslateCorrelated(source, predicate, subqueries, nameof(Queryable.Where));
         }
 
-        // After Skip/Take DynamoDB would filter before limiting rows: the condition is checked on the client.
+        // After Skip/Take DynamoDB would filter before limiting rows: the condition is checked on the client (what it
+        // says about the outer row of a lookup join alone still reaches that row's read).
         if (IsClient(source) || Query(source).HasRowLimits)
         {
-            return Client(source, nameof(Queryable.Where), predicate);
+            var rest = IsClient(source) ? PushDownOuterConditions(ToClient(source), predicate) : predicate;
+            return rest is null ? source : Client(source, nameof(Queryable.Where), rest);
         }
 
         // `Where(e => true)` (as built by predicate builders) filters nothing.

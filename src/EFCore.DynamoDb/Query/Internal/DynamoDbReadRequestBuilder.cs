@@ -105,6 +105,8 @@ public sealed class DynamoDbReadRequestBuilder
     /// </summary>
     public bool ScansTableInstead(QueryContext queryContext)
         => _mayScanTableInstead
+            // A Query per partition key value drops the null values: no request reads the index with a null key.
+            && _query.PartitionKeyValues is null
             && DynamoDbCondition.Conjuncts(_query.Predicate!).OfType<ComparisonCondition>().Any(c =>
                 c.Operator == Expressions.ComparisonOperator.Equal
                 && _query.Index!.GetIndexKeyProperties().Contains(c.Property)
@@ -311,6 +313,26 @@ public sealed class DynamoDbReadRequestBuilder
         request.ExpressionAttributeNames = writer.Names;
         request.ExpressionAttributeValues = writer.Values.Count > 0 ? writer.Values : null;
         return request;
+    }
+
+    /// <summary>
+    /// The first Query request of each distinct non-null value of a Query per partition key value
+    /// (<see cref="DynamoDbQueryExpression.PartitionKeyValues" />), in the order given: the request an <c>==</c> on the
+    /// key with that value would send.
+    /// </summary>
+    public IReadOnlyList<QueryRequest> CreatePartitionKeyQueryRequests(QueryContext queryContext, RowWindow window)
+    {
+        var requests = new List<QueryRequest>();
+        foreach (var value in _query.PartitionKeyValues!.Evaluate(queryContext, distinct: true))
+        {
+            queryContext.Parameters[DynamoDbQueryExpression.EachPartitionKeyParameterName] = value;
+            if (value is not null && CreateQueryRequest(queryContext, window) is { } request)
+            {
+                requests.Add(request);
+            }
+        }
+
+        return requests;
     }
 
     /// <summary>

@@ -73,6 +73,7 @@ public partial class DynamoDbShapedQueryCompilingExpressionVisitor(
                 _ when query.TransactionalRead => typeof(TransactGetQueryingEnumerable<>),
                 DynamoDbAccessPath.GetItem => typeof(ItemQueryingEnumerable<>),
                 DynamoDbAccessPath.BatchGetItem => typeof(BatchGetQueryingEnumerable<>),
+                DynamoDbAccessPath.Query when query.PartitionKeyValues is not null => typeof(PartitionKeyQueriesQueryingEnumerable<>),
                 _ => typeof(PagingQueryingEnumerable<>),
             })
             .MakeGenericType(elementType);

@@ -71,10 +71,14 @@ partial class NorthwindWhereQueryDynamoDbTest
             : base.EF_Parameter_with_subtree(async);
 
     public override global::System.Threading.Tasks.Task ElementAtOrDefault_over_custom_projection_compared_to_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.ElementAtOrDefault_over_custom_projection_compared_to_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.ElementAtOrDefault_over_custom_projection_compared_to_null(async))
+            : base.ElementAtOrDefault_over_custom_projection_compared_to_null(async);
 
     public override global::System.Threading.Tasks.Task ElementAt_over_custom_projection_compared_to_not_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.ElementAt_over_custom_projection_compared_to_not_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.ElementAt_over_custom_projection_compared_to_not_null(async))
+            : SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.ElementAt_over_custom_projection_compared_to_not_null(async), "Specified argument was out of the range of valid values. (Parameter 'index')");
 
     public override global::System.Threading.Tasks.Task Enclosing_class_const_member_does_not_generate_parameter(bool async)
         => !async
@@ -110,22 +114,34 @@ partial class NorthwindWhereQueryDynamoDbTest
             : base.Filter_with_property_compared_to_null_wrapped_in_explicit_convert_to_object(async);
 
     public override global::System.Threading.Tasks.Task FirstOrDefault_over_custom_projection_compared_to_not_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.FirstOrDefault_over_custom_projection_compared_to_not_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.FirstOrDefault_over_custom_projection_compared_to_not_null(async))
+            : base.FirstOrDefault_over_custom_projection_compared_to_not_null(async);
 
     public override global::System.Threading.Tasks.Task FirstOrDefault_over_custom_projection_compared_to_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.FirstOrDefault_over_custom_projection_compared_to_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.FirstOrDefault_over_custom_projection_compared_to_null(async))
+            : base.FirstOrDefault_over_custom_projection_compared_to_null(async);
 
     public override global::System.Threading.Tasks.Task FirstOrDefault_over_scalar_projection_compared_to_not_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.FirstOrDefault_over_scalar_projection_compared_to_not_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.FirstOrDefault_over_scalar_projection_compared_to_not_null(async))
+            : base.FirstOrDefault_over_scalar_projection_compared_to_not_null(async);
 
     public override global::System.Threading.Tasks.Task FirstOrDefault_over_scalar_projection_compared_to_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.FirstOrDefault_over_scalar_projection_compared_to_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.FirstOrDefault_over_scalar_projection_compared_to_null(async))
+            : base.FirstOrDefault_over_scalar_projection_compared_to_null(async);
 
     public override global::System.Threading.Tasks.Task First_over_custom_projection_compared_to_not_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.First_over_custom_projection_compared_to_not_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.First_over_custom_projection_compared_to_not_null(async))
+            : SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.First_over_custom_projection_compared_to_not_null(async), "Sequence contains no elements");
 
     public override global::System.Threading.Tasks.Task First_over_custom_projection_compared_to_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.First_over_custom_projection_compared_to_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.First_over_custom_projection_compared_to_null(async))
+            : SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.First_over_custom_projection_compared_to_null(async), "Sequence contains no elements");
 
     public override global::System.Threading.Tasks.Task Generic_Ilist_contains_translates_to_server(bool async)
         => !async
@@ -163,16 +179,24 @@ partial class NorthwindWhereQueryDynamoDbTest
             : base.Interface_casting_though_generic_method(async);
 
     public override global::System.Threading.Tasks.Task LastOrDefault_over_custom_projection_compared_to_not_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.LastOrDefault_over_custom_projection_compared_to_not_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.LastOrDefault_over_custom_projection_compared_to_not_null(async))
+            : base.LastOrDefault_over_custom_projection_compared_to_not_null(async);
 
     public override global::System.Threading.Tasks.Task LastOrDefault_over_custom_projection_compared_to_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.LastOrDefault_over_custom_projection_compared_to_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.LastOrDefault_over_custom_projection_compared_to_null(async))
+            : base.LastOrDefault_over_custom_projection_compared_to_null(async);
 
     public override global::System.Threading.Tasks.Task Last_over_custom_projection_compared_to_not_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Last_over_custom_projection_compared_to_not_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Last_over_custom_projection_compared_to_not_null(async))
+            : SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.Last_over_custom_projection_compared_to_not_null(async), "Sequence contains no elements");
 
     public override global::System.Threading.Tasks.Task Last_over_custom_projection_compared_to_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Last_over_custom_projection_compared_to_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Last_over_custom_projection_compared_to_null(async))
+            : SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.Last_over_custom_projection_compared_to_null(async), "Sequence contains no elements");
 
     public override global::System.Threading.Tasks.Task Multiple_AndAlso_on_same_column_converted_to_in_using_parameters(bool async)
         => !async
@@ -210,16 +234,24 @@ partial class NorthwindWhereQueryDynamoDbTest
             : base.Simplifiable_coalesce_over_nullable(async);
 
     public override global::System.Threading.Tasks.Task SingleOrDefault_over_custom_projection_compared_to_not_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.SingleOrDefault_over_custom_projection_compared_to_not_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.SingleOrDefault_over_custom_projection_compared_to_not_null(async))
+            : SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.SingleOrDefault_over_custom_projection_compared_to_not_null(async), "Sequence contains more than one element");
 
     public override global::System.Threading.Tasks.Task SingleOrDefault_over_custom_projection_compared_to_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.SingleOrDefault_over_custom_projection_compared_to_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.SingleOrDefault_over_custom_projection_compared_to_null(async))
+            : SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.SingleOrDefault_over_custom_projection_compared_to_null(async), "Sequence contains more than one element");
 
     public override global::System.Threading.Tasks.Task Single_over_custom_projection_compared_to_not_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Single_over_custom_projection_compared_to_not_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Single_over_custom_projection_compared_to_not_null(async))
+            : SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.Single_over_custom_projection_compared_to_not_null(async), "Sequence contains more than one element");
 
     public override global::System.Threading.Tasks.Task Single_over_custom_projection_compared_to_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Single_over_custom_projection_compared_to_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Single_over_custom_projection_compared_to_null(async))
+            : SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.Single_over_custom_projection_compared_to_null(async), "Sequence contains more than one element");
 
     public override global::System.Threading.Tasks.Task Skip_and_Where_evaluation_order(bool async)
         => !async
@@ -282,31 +314,49 @@ partial class NorthwindWhereQueryDynamoDbTest
             : base.Where_Is_on_same_type(async);
 
     public override global::System.Threading.Tasks.Task Where_Queryable_AsEnumerable_Contains(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_Queryable_AsEnumerable_Contains(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Queryable_AsEnumerable_Contains(async))
+            : base.Where_Queryable_AsEnumerable_Contains(async);
 
     public override global::System.Threading.Tasks.Task Where_Queryable_AsEnumerable_Contains_negated(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_Queryable_AsEnumerable_Contains_negated(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Queryable_AsEnumerable_Contains_negated(async))
+            : base.Where_Queryable_AsEnumerable_Contains_negated(async);
 
     public override global::System.Threading.Tasks.Task Where_Queryable_AsEnumerable_Count(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_Queryable_AsEnumerable_Count(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Queryable_AsEnumerable_Count(async))
+            : base.Where_Queryable_AsEnumerable_Count(async);
 
     public override global::System.Threading.Tasks.Task Where_Queryable_ToArray_Contains(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_Queryable_ToArray_Contains(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Queryable_ToArray_Contains(async))
+            : base.Where_Queryable_ToArray_Contains(async);
 
     public override global::System.Threading.Tasks.Task Where_Queryable_ToArray_Count(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_Queryable_ToArray_Count(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Queryable_ToArray_Count(async))
+            : base.Where_Queryable_ToArray_Count(async);
 
     public override global::System.Threading.Tasks.Task Where_Queryable_ToArray_Length_member(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_Queryable_ToArray_Length_member(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Queryable_ToArray_Length_member(async))
+            : base.Where_Queryable_ToArray_Length_member(async);
 
     public override global::System.Threading.Tasks.Task Where_Queryable_ToList_Contains(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_Queryable_ToList_Contains(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Queryable_ToList_Contains(async))
+            : base.Where_Queryable_ToList_Contains(async);
 
     public override global::System.Threading.Tasks.Task Where_Queryable_ToList_Count(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_Queryable_ToList_Count(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Queryable_ToList_Count(async))
+            : base.Where_Queryable_ToList_Count(async);
 
     public override global::System.Threading.Tasks.Task Where_Queryable_ToList_Count_member(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_Queryable_ToList_Count_member(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Queryable_ToList_Count_member(async))
+            : base.Where_Queryable_ToList_Count_member(async);
 
     public override global::System.Threading.Tasks.Task Where_array_index(bool async)
         => !async
@@ -319,7 +369,9 @@ partial class NorthwindWhereQueryDynamoDbTest
             : base.Where_array_of_object_contains_over_value_type(async);
 
     public override global::System.Threading.Tasks.Task Where_as_queryable_expression(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_as_queryable_expression(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_as_queryable_expression(async))
+            : base.Where_as_queryable_expression(async);
 
     public override global::System.Threading.Tasks.Task Where_bool_client_side_negated(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.Where_bool_client_side_negated(async), "The predicate part 'NorthwindWhereQueryTestBase<NorthwindQueryDynamoDbFixture<NoopModelCustomizer>>.ClientFunc(p.ProductID)' calls");
@@ -390,28 +442,44 @@ partial class NorthwindWhereQueryDynamoDbTest
             : base.Where_chain(async);
 
     public override global::System.Threading.Tasks.Task Where_collection_navigation_AsEnumerable_Contains(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_collection_navigation_AsEnumerable_Contains(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_collection_navigation_AsEnumerable_Contains(async))
+            : base.Where_collection_navigation_AsEnumerable_Contains(async);
 
     public override global::System.Threading.Tasks.Task Where_collection_navigation_AsEnumerable_Count(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_collection_navigation_AsEnumerable_Count(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_collection_navigation_AsEnumerable_Count(async))
+            : base.Where_collection_navigation_AsEnumerable_Count(async);
 
     public override global::System.Threading.Tasks.Task Where_collection_navigation_ToArray_Contains(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_collection_navigation_ToArray_Contains(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_collection_navigation_ToArray_Contains(async))
+            : base.Where_collection_navigation_ToArray_Contains(async);
 
     public override global::System.Threading.Tasks.Task Where_collection_navigation_ToArray_Count(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_collection_navigation_ToArray_Count(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_collection_navigation_ToArray_Count(async))
+            : base.Where_collection_navigation_ToArray_Count(async);
 
     public override global::System.Threading.Tasks.Task Where_collection_navigation_ToArray_Length_member(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_collection_navigation_ToArray_Length_member(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_collection_navigation_ToArray_Length_member(async))
+            : base.Where_collection_navigation_ToArray_Length_member(async);
 
     public override global::System.Threading.Tasks.Task Where_collection_navigation_ToList_Contains(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_collection_navigation_ToList_Contains(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_collection_navigation_ToList_Contains(async))
+            : base.Where_collection_navigation_ToList_Contains(async);
 
     public override global::System.Threading.Tasks.Task Where_collection_navigation_ToList_Count(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_collection_navigation_ToList_Count(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_collection_navigation_ToList_Count(async))
+            : base.Where_collection_navigation_ToList_Count(async);
 
     public override global::System.Threading.Tasks.Task Where_collection_navigation_ToList_Count_member(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_collection_navigation_ToList_Count_member(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_collection_navigation_ToList_Count_member(async))
+            : base.Where_collection_navigation_ToList_Count_member(async);
 
     public override global::System.Threading.Tasks.Task Where_compare_constructed_equal(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.Where_compare_constructed_equal(async), "The predicate part 'new { x = c.City } == new { x = \"London\" }' has no DynamoDB condition-expression form in this version of the provider.");
@@ -811,10 +879,14 @@ partial class NorthwindWhereQueryDynamoDbTest
             : base.Where_static_property_access_closure_via_query_cache(async);
 
     public override global::System.Threading.Tasks.Task Where_subquery_FirstOrDefault_compared_to_entity(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_subquery_FirstOrDefault_compared_to_entity(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_subquery_FirstOrDefault_compared_to_entity(async))
+            : base.Where_subquery_FirstOrDefault_compared_to_entity(async);
 
     public override global::System.Threading.Tasks.Task Where_subquery_FirstOrDefault_is_null(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Where_subquery_FirstOrDefault_is_null(async), "");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_subquery_FirstOrDefault_is_null(async))
+            : base.Where_subquery_FirstOrDefault_is_null(async);
 
     public override global::System.Threading.Tasks.Task Where_subquery_closure_via_query_cache(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.Where_subquery_closure_via_query_cache(async), "The predicate part 'DbSet<Order>()' has no DynamoDB condition-expression form in this version of the provider.");

@@ -84,9 +84,20 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
                 arguments.Select((a, i) => a.Type == method.GetParameters()[i].ParameterType ? a : Expression.Convert(a, method.GetParameters()[i].ParameterType)));
         }
 
+        // EF translates a correlated collection in a predicate through LINQ operators only: an instance method of the
+        // materialized collection (c.Orders.Exists(…), List's own) is not translated, as in EF's other providers.
+        if (!insideProjection && node.Object is { } target && ReadsCorrelatedRows(target))
+        {
+            _failed = true;
+            return node;
+        }
+
         // EF's boundary: an operator's lambdas may use what EF knows (.NET's own methods), not the application's
-        // methods, which EF never runs inside a query; only the final projection may (EF's client projection).
-        if (!insideProjection && node.Method.DeclaringType?.Namespace?.StartsWith(nameof(System), StringComparison.Ordinal) != true)
+        // methods, which EF never runs inside a query; only the final projection may (EF's client projection). The
+        // provider's own rows of a correlated subquery (c.Orders in a predicate) stand for what EF wrote there.
+        if (!insideProjection
+            && node.Method.DeclaringType?.Namespace?.StartsWith(nameof(System), StringComparison.Ordinal) != true
+            && !IsCorrelatedRows(node.Method.DeclaringType))
         {
             _failed = true;
             return node;
@@ -94,6 +105,16 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
 
         return base.VisitMethodCall(node);
     }
+
+    private static bool ReadsCorrelatedRows(Expression expression)
+    {
+        var finder = new CorrelatedRowsFinder();
+        finder.Visit(expression);
+        return finder.Found;
+    }
+
+    private static bool IsCorrelatedRows(Type? type)
+        => type is { IsConstructedGenericType: true } && type.GetGenericTypeDefinition() == typeof(Lookups.CorrelatedRows<,>);
 
     /// <inheritdoc />
     protected override Expression VisitLambda<T>(Expression<T> node)
@@ -268,5 +289,16 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
             ? enumerableType.GetGenericTypeDefinition() == queryableType.GetGenericTypeDefinition()
                 && enumerableType.GetGenericArguments().Zip(queryableType.GetGenericArguments(), SameShape).All(same => same)
             : enumerableType == queryableType;
+    }
+
+    private sealed class CorrelatedRowsFinder : ExpressionVisitor
+    {
+        public bool Found { get; private set; }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            Found |= IsCorrelatedRows(node.Method.DeclaringType);
+            return Found ? node : base.VisitMethodCall(node);
+        }
     }
 }

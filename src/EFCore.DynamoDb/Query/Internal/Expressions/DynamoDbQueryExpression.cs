@@ -119,6 +119,22 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
     /// <summary>The partition key IN of a BatchGetItem on a table without a sort key.</summary>
     public InCondition? PartitionKeyIn { get; private set; }
 
+    /// <summary>
+    /// The query parameter that holds, for each Query of a <see cref="PartitionKeyValues" /> read, the one value that
+    /// Query's key condition compares the partition key with.
+    /// </summary>
+    public const string EachPartitionKeyParameterName = "__each_partition_key";
+
+    /// <summary>
+    /// For a Query per partition key value (an IN on the partition key of the table or an index that has a sort key,
+    /// as a lookup by foreign key writes it): the IN whose distinct values each get a Query, whose key condition
+    /// compares with <see cref="EachPartitionKeyParameterName" />. Null for one Query.
+    /// </summary>
+    public InCondition? PartitionKeyValues { get; private set; }
+
+    /// <summary>Makes a Query send one request per distinct value of <paramref name="values" /> (see <see cref="PartitionKeyValues" />).</summary>
+    public void QueryEachValueOf(InCondition values) => PartitionKeyValues = values;
+
     /// <summary>What the key condition does not cover: the FilterExpression of a Query or Scan.</summary>
     public DynamoDbCondition? Filter { get; private set; }
 
@@ -215,6 +231,7 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
         IReadOnlyList<ComparisonCondition>? keyEqualities = null)
     {
         KeyEqualities = keyEqualities ?? [];
+        PartitionKeyValues = null;
         ClientFilter = clientFilter;
         AccessPath = accessPath;
         Index = index;
@@ -272,6 +289,11 @@ public sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression
         if (PartitionKeyIn is not null)
         {
             expressionPrinter.Append($" KEY {PartitionKeyIn}");
+        }
+
+        if (PartitionKeyValues is not null)
+        {
+            expressionPrinter.Append($" FOR EACH {PartitionKeyValues}");
         }
 
         if (SortKeyCondition is not null)

@@ -12,5 +12,15 @@ namespace EFCore.DynamoDb.Query.Internal.Lookups;
 /// <param name="Source">The parameter standing for the looked-up read's results in the client operators' body.</param>
 /// <param name="ParameterName">The query parameter that holds the keys of this execution.</param>
 /// <param name="Keys">The keys, over the parameters of the reads before it.</param>
-/// <param name="Description">What is looked up ("'Customer' by 'CustomerID'…"), for ToQueryString.</param>
-public sealed record ClientLookup(ParameterExpression Source, string ParameterName, Expression Keys, string Description);
+/// <param name="Description">What is looked up ("'Customer' by 'CustomerID'…"), for ToQueryString and the scan warning.</param>
+/// <param name="ItemCollectionOf">
+/// The earlier read whose rows' partition key values are the keys, when the looked-up items are keyed by the same
+/// partition key (an item collection: principal and dependents under one partition key value, the single-table
+/// design); when both read the same table and that read is one partition's, one Query returns both.
+/// </param>
+public sealed record ClientLookup(
+    ParameterExpression Source,
+    string ParameterName,
+    Expression Keys,
+    string Description,
+    ParameterExpression? ItemCollectionOf = null);
