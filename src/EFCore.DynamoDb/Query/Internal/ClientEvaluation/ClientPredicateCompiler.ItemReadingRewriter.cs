@@ -118,6 +118,21 @@ public sealed partial class ClientPredicateCompiler
                 return Fail(node, DynamoDbStrings.ClientEvaluationMethodNotEvaluable(owner._print(node), method.DeclaringType?.ShortDisplayName() + "." + method.Name));
             }
 
+            // `c.Strings[1]` of a list: see ElementAt.
+            if (method.Name == "get_Item" && node.Object is { } list && node.Arguments is [{ Type: var indexType }] && indexType == typeof(int)
+                && list.Type.GetInterfaces().Append(list.Type).Any(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IList<>) || i.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))))
+            {
+                var items = Visit(list);
+                var index = Visit(node.Arguments[0]);
+                return FailureReason is not null
+                    ? node
+                    : NullSafety.Guard(items, l => ElementAt(
+                        l,
+                        NullSafety.Restore(index, typeof(int)),
+                        Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [method.ReturnType], l),
+                        i => Expression.Call(l, method, i)));
+            }
+
             // The collection is in memory: `AsQueryable()` goes, and each Queryable operator runs as its Enumerable twin.
             if (method.DeclaringType == typeof(Queryable))
             {
@@ -193,8 +208,28 @@ public sealed partial class ClientPredicateCompiler
             return NullSafety.Guard(target, t => GuardArguments(arguments, lifted, values => Call(t, values)), whenNull);
         }
 
+        // An element past the end of a collection (or before its start) is null, as a missing list element is in
+        // EF's other providers, not an exception: the condition on it does not hold.
+        private static Expression ElementAt(Expression collection, Expression index, Expression count, Func<Expression, Expression> read)
+        {
+            var element = read(index);
+            return Expression.Condition(
+                Expression.AndAlso(Expression.GreaterThanOrEqual(index, Expression.Constant(0)), Expression.LessThan(index, count)),
+                NullSafety.ToNullable(element),
+                Expression.Constant(null, NullSafety.MakeNullable(element.Type)));
+        }
+
         protected override Expression VisitBinary(BinaryExpression node)
         {
+            if (node.NodeType == ExpressionType.ArrayIndex)
+            {
+                var array = Visit(node.Left);
+                var index = Visit(node.Right);
+                return FailureReason is not null
+                    ? node
+                    : NullSafety.Guard(array, a => ElementAt(a, NullSafety.Restore(index, typeof(int)), Expression.ArrayLength(a), i => Expression.ArrayIndex(a, i)));
+            }
+
             if (node.NodeType is ExpressionType.AndAlso or ExpressionType.OrElse)
             {
                 return Expression.MakeBinary(
@@ -234,11 +269,6 @@ public sealed partial class ClientPredicateCompiler
             if (node.NodeType == ExpressionType.Coalesce)
             {
                 return Expression.Coalesce(left, NullSafety.Restore(right, node.Right.Type));
-            }
-
-            if (node.NodeType == ExpressionType.ArrayIndex)
-            {
-                return NullSafety.Guard(left, l => Expression.ArrayIndex(l, NullSafety.Restore(right, typeof(int))));
             }
 
             (left, right) = NullSafety.Balance(left, right);
