@@ -115,7 +115,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
                 && translator.TranslateSubquery(translatable) is { } shaped
                 && shaped.ResultCardinality == ResultCardinality.Enumerable)
             {
-                var rows = AsQueryable(parts.Add(shaped), translatable.Type);
+                var rows = AsQueryable(parts.Add(shaped));
                 return translatable == node ? rows : base.VisitMethodCall((MethodCallExpression)ReplacingExpressionVisitor.Replace(translatable, rows, node));
             }
 
@@ -131,25 +131,17 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
                 return null;
             }
 
-            return AsQueryable(parts.Add(shaped), root.Type);
+            return AsQueryable(parts.Add(shaped));
         }
 
         // The rows as the IQueryable the operators written over the subquery expect (the client rewrite turns those
         // operators into LINQ-to-Objects ones).
-        private static Expression AsQueryable(Expression rows, Type queryType)
-        {
-            var elementType = ElementTypeOf(rows.Type);
-            Expression queryable = Expression.Call(typeof(Queryable), nameof(Queryable.AsQueryable), [elementType], rows);
-            if (queryType.IsGenericType && queryType.GetGenericTypeDefinition() == typeof(IOrderedQueryable<>))
-            {
-                queryable = Expression.Convert(queryable, queryType);
-            }
+        private static Expression AsQueryable(Expression rows)
+            => Expression.Call(typeof(Queryable), nameof(Queryable.AsQueryable), [ElementTypeOf(rows.Type)], rows);
 
-            return queryable;
-        }
-
-        private static bool IsSequence(Type type)
-            => type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(IQueryable<>) || type.GetGenericTypeDefinition() == typeof(IOrderedQueryable<>));
+        // A part of the chain that can stand alone as rows. An ordered one cannot: the ThenBy above it needs the
+        // client's own ordered sequence, so its ordering runs on the client too.
+        private static bool IsSequence(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IQueryable<>);
 
         private static bool IsOperatorChainOverEntitySet(Expression expression)
         {

@@ -133,6 +133,20 @@ public sealed partial class ClientPredicateCompiler
                         i => Expression.Call(l, method, i)));
             }
 
+            // `c.Ints[1]`, which EF writes as ElementAt: see ElementAt.
+            if (method.DeclaringType == typeof(Enumerable) && method.Name == nameof(Enumerable.ElementAt) && node.Arguments[1].Type == typeof(int))
+            {
+                var items = Visit(node.Arguments[0]);
+                var index = Visit(node.Arguments[1]);
+                return FailureReason is not null
+                    ? node
+                    : NullSafety.Guard(items, l => ElementAt(
+                        l,
+                        NullSafety.Restore(index, typeof(int)),
+                        Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [method.ReturnType], l),
+                        i => Expression.Call(method, l, i)));
+            }
+
             // The collection is in memory: `AsQueryable()` goes, and each Queryable operator runs as its Enumerable twin.
             if (method.DeclaringType == typeof(Queryable))
             {

@@ -86,7 +86,10 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
 
         // EF's boundary: an operator's lambdas may use what EF knows (.NET's own methods), not the application's
         // methods, which EF never runs inside a query; only the final projection may (EF's client projection).
-        if (!insideProjection && node.Method.DeclaringType?.Namespace?.StartsWith(nameof(System), StringComparison.Ordinal) != true)
+        // The provider's own helpers (a correlated subquery's looked-up rows) are part of the translation, not the application's.
+        if (!insideProjection
+            && node.Method.DeclaringType?.Namespace?.StartsWith(nameof(System), StringComparison.Ordinal) != true
+            && node.Method.DeclaringType?.Assembly != typeof(ClientLambdaRewriter).Assembly)
         {
             _failed = true;
             return node;
@@ -232,7 +235,8 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
             && m.GetGenericArguments().Length == definition.GetGenericArguments().Length
             && m.GetParameters().Length == parameters.Length
             && m.GetParameters().Select(p => p.ParameterType).Zip(parameters, (e, q) => SameShape(e, InMemoryType(q.ParameterType))).All(same => same));
-        return counterpart.MakeGenericMethod(queryableMethod.GetGenericArguments());
+        // Select(o => o.OrderDetails.Select(…)) returns IQueryables EF wrote: in memory they are sequences.
+        return counterpart.MakeGenericMethod(queryableMethod.GetGenericArguments().Select(InMemoryType).ToArray());
     }
 
     private static Type InMemoryType(Type queryableType)
