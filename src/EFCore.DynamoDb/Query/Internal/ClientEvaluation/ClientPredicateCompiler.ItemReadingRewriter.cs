@@ -122,29 +122,13 @@ public sealed partial class ClientPredicateCompiler
             if (method.Name == "get_Item" && node.Object is { } list && node.Arguments is [{ Type: var indexType }] && indexType == typeof(int)
                 && list.Type.GetInterfaces().Append(list.Type).Any(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IList<>) || i.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))))
             {
-                var items = Visit(list);
-                var index = Visit(node.Arguments[0]);
-                return FailureReason is not null
-                    ? node
-                    : NullSafety.Guard(items, l => ElementAt(
-                        l,
-                        NullSafety.Restore(index, typeof(int)),
-                        Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [method.ReturnType], l),
-                        i => Expression.Call(l, method, i)));
+                return ElementAt(node, list, node.Arguments[0], (l, i) => Expression.Call(l, method, i));
             }
 
             // `c.Ints[1]`, which EF writes as ElementAt: see ElementAt.
             if (method.DeclaringType == typeof(Enumerable) && method.Name == nameof(Enumerable.ElementAt) && node.Arguments[1].Type == typeof(int))
             {
-                var items = Visit(node.Arguments[0]);
-                var index = Visit(node.Arguments[1]);
-                return FailureReason is not null
-                    ? node
-                    : NullSafety.Guard(items, l => ElementAt(
-                        l,
-                        NullSafety.Restore(index, typeof(int)),
-                        Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [method.ReturnType], l),
-                        i => Expression.Call(method, l, i)));
+                return ElementAt(node, node.Arguments[0], node.Arguments[1], (l, i) => Expression.Call(method, l, i));
             }
 
             // The collection is in memory: `AsQueryable()` goes, and each Queryable operator runs as its Enumerable twin.
@@ -220,6 +204,20 @@ public sealed partial class ClientPredicateCompiler
                 ? Expression.Equal(arguments[0], Expression.Constant(null, arguments[0].Type))
                 : null;
             return NullSafety.Guard(target, t => GuardArguments(arguments, lifted, values => Call(t, values)), whenNull);
+        }
+
+        // The element of a sequence at an index (a list's indexer, EF's ElementAt), guarded as below.
+        private Expression ElementAt(MethodCallExpression node, Expression sequence, Expression position, Func<Expression, Expression, Expression> read)
+        {
+            var items = Visit(sequence);
+            var index = Visit(position);
+            return FailureReason is not null
+                ? node
+                : NullSafety.Guard(items, l => ElementAt(
+                    l,
+                    NullSafety.Restore(index, typeof(int)),
+                    Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [node.Type], l),
+                    i => read(l, i)));
         }
 
         // An element past the end of a collection (or before its start) is null, as a missing list element is in
