@@ -525,6 +525,16 @@ public static class DynamoDbStrings
     public static string SubqueryNotSupported(string expression)
         => Format("'{0}' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a subquery tied to the outer row by one key equality (a navigation, or 'Where(i => i.Key == o.Key)'). Query them on their own and combine the results in memory.", expression);
 
+    // --- subqueries read on the client (issue 11) ---
+
+    /// <summary>An entity (or a collection of entities) compared with == or != in a part of a query run on the client.</summary>
+    public static string ClientEntityComparison(string expression)
+        => Format("'{0}' compares entities (or collections of them) as objects: EF compares entities by key, which the part of the query run on the client does not do. Compare their keys instead.", expression);
+
+    /// <summary>List.Exists over a collection navigation, which EF does not translate.</summary>
+    public static string ClientListExists(string expression)
+        => Format("'{0}' calls 'List.Exists', which EF does not translate. Use 'Any' instead.", expression);
+
     /// <summary>A join, which needs lookups across tables.</summary>
     public static string JoinNotSupported(string @operator)
         => Format("'{0}' cannot be translated: DynamoDB has no joins; the provider looks up related items by key for Join, LeftJoin, navigations and SelectMany over a correlated subquery, not for this '{0}'. Query each entity type on its own and combine the results in memory.", @operator);

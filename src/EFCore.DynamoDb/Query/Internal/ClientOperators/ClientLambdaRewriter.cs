@@ -84,6 +84,14 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
                 arguments.Select((a, i) => a.Type == method.GetParameters()[i].ParameterType ? a : Expression.Convert(a, method.GetParameters()[i].ParameterType)));
         }
 
+        // c.Orders.Exists(…): EF translates no List method (Any is the operator it knows).
+        if (!insideProjection && node.Method.Name == nameof(List<int>.Exists)
+            && node.Method.DeclaringType is { IsGenericType: true } listType && listType.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            Fail(DynamoDbStrings.ClientListExists(node.Print()));
+            return node;
+        }
+
         // EF's boundary: an operator's lambdas may use what EF knows (.NET's own methods), not the application's
         // methods, which EF never runs inside a query; only the final projection may (EF's client projection).
         // The provider's own helpers (a correlated subquery's looked-up rows) are part of the translation, not the application's.
@@ -123,6 +131,20 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
             return node;
         }
 
+        // x.OrderID of a missing row (after DefaultIfEmpty) fails as in EF's other providers, which read a null into
+        // a non-nullable value ("Nullable object must have a value."), not with a NullReferenceException.
+        if ((!insideProjection || _operatorDepth > 0)
+            && node is { Expression: ParameterExpression row, Type: { IsValueType: true } valueType }
+            && System.Nullable.GetUnderlyingType(valueType) is null
+            && model.FindEntityType(row.Type) is not null)
+        {
+            var nullableType = typeof(Nullable<>).MakeGenericType(valueType);
+            return Expression.Condition(
+                Expression.Equal(row, Expression.Constant(null, row.Type)),
+                Expression.Convert(Expression.Default(nullableType), valueType),
+                node);
+        }
+
         var visited = base.VisitMember(node);
         if (visited is MemberExpression { Expression: MemberExpression { Type.IsValueType: false } instance } member
             && instance.Type != typeof(string)
@@ -138,6 +160,34 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
 
         return visited;
     }
+
+    /// <inheritdoc />
+    protected override Expression VisitBinary(BinaryExpression node)
+    {
+        // o == otherEntity on the client would compare objects, where EF compares keys: refused rather than answered
+        // differently. A comparison with null is the same either way.
+        if (node.NodeType is ExpressionType.Equal or ExpressionType.NotEqual
+            && node.Method is null
+            && !IsNull(node.Left)
+            && !IsNull(node.Right)
+            && (IsEntityOrEntities(node.Left.Type) || IsEntityOrEntities(node.Right.Type)))
+        {
+            Fail(DynamoDbStrings.ClientEntityComparison(node.Print()));
+            return node;
+        }
+
+        return base.VisitBinary(node);
+    }
+
+    private static bool IsNull(Expression expression)
+        => expression is ConstantExpression { Value: null } or DefaultExpression
+            || expression is UnaryExpression { NodeType: ExpressionType.Convert, Operand: ConstantExpression { Value: null } };
+
+    private bool IsEntityOrEntities(Type type)
+        => model.FindEntityType(type) is not null
+            || (type != typeof(string) && type.GetInterfaces().Append(type).Any(i => i.IsGenericType
+                && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+                && model.FindEntityType(i.GetGenericArguments()[0]) is not null));
 
     /// <inheritdoc />
     protected override Expression VisitUnary(UnaryExpression node)
