@@ -226,11 +226,6 @@ partial class NorthwindMiscellaneousQueryDynamoDbTest
             ? SpecAssert.SyncNotSupportedAsync(() => base.Collection_navigation_equal_to_null_for_subquery_using_ElementAtOrDefault_parameter(async))
             : base.Collection_navigation_equal_to_null_for_subquery_using_ElementAtOrDefault_parameter(async);
 
-    public override global::System.Threading.Tasks.Task Collection_navigation_equality_rewrite_for_subquery(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Collection_navigation_equality_rewrite_for_subquery(async))
-            : base.Collection_navigation_equality_rewrite_for_subquery(async);
-
     public override global::System.Threading.Tasks.Task Collection_projection_after_DefaultIfEmpty(bool async)
         => !async
             ? SpecAssert.SyncNotSupportedAsync(() => base.Collection_projection_after_DefaultIfEmpty(async))
@@ -1826,26 +1821,6 @@ partial class NorthwindMiscellaneousQueryDynamoDbTest
         => !async
             ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Join_Any(async))
             : base.Where_Join_Any(async);
-
-    public override global::System.Threading.Tasks.Task Where_Join_Exists(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Join_Exists(async))
-            : base.Where_Join_Exists(async);
-
-    public override global::System.Threading.Tasks.Task Where_Join_Exists_Constant(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Join_Exists_Constant(async))
-            : base.Where_Join_Exists_Constant(async);
-
-    public override global::System.Threading.Tasks.Task Where_Join_Exists_Inequality(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Join_Exists_Inequality(async))
-            : base.Where_Join_Exists_Inequality(async);
-
-    public override global::System.Threading.Tasks.Task Where_Join_Not_Exists(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_Join_Not_Exists(async))
-            : base.Where_Join_Not_Exists(async);
 
     public override global::System.Threading.Tasks.Task Where_Order_First(bool async)
         => !async

@@ -331,14 +331,4 @@ partial class NorthwindNavigationsQueryDynamoDbTest
 
     public override global::System.Threading.Tasks.Task Where_subquery_on_navigation_client_eval(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.Where_subquery_on_navigation_client_eval(async), "");
-
-    public override global::System.Threading.Tasks.Task Where_subquery_on_navigation(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_subquery_on_navigation(async))
-            : base.Where_subquery_on_navigation(async);
-
-    public override global::System.Threading.Tasks.Task Where_subquery_on_navigation2(bool async)
-        => !async
-            ? SpecAssert.SyncNotSupportedAsync(() => base.Where_subquery_on_navigation2(async))
-            : base.Where_subquery_on_navigation2(async);
 }

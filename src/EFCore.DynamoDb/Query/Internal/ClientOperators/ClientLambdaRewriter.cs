@@ -84,6 +84,17 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
                 arguments.Select((a, i) => a.Type == method.GetParameters()[i].ParameterType ? a : Expression.Convert(a, method.GetParameters()[i].ParameterType)));
         }
 
+        // p.OrderDetails.Contains(detail) of a composite-key entity: an object comparison, which EF refuses too
+        // (it compares entities by key, and not by a composite one in a subquery).
+        if (!insideProjection && node.Method.Name == nameof(Enumerable.Contains)
+            && (node.Method.DeclaringType == typeof(Enumerable) || node.Method.DeclaringType == typeof(Queryable))
+            && model.FindEntityType(node.Arguments[^1].Type)?.FindPrimaryKey() is { Properties.Count: > 1 }
+            && !IsNull(node.Arguments[^1]))
+        {
+            Fail(DynamoDbStrings.ClientEntityComparison(node.Print()));
+            return node;
+        }
+
         // c.Orders.Exists(…): EF translates no List method (Any is the operator it knows).
         if (!insideProjection && node.Method.Name == nameof(List<int>.Exists)
             && node.Method.DeclaringType is { IsGenericType: true } listType && listType.GetGenericTypeDefinition() == typeof(List<>))
