@@ -181,7 +181,8 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
             && node.Method is null
             && !IsNull(node.Left)
             && !IsNull(node.Right)
-            && (IsEntityOrEntities(node.Left.Type) || IsEntityOrEntities(node.Right.Type)))
+            && (IsEntityOrEntities(node.Left.Type) || IsEntityOrEntities(node.Right.Type))
+            && (IsEntities(node.Left.Type) || IsEntities(node.Right.Type) || IsConstructed(node.Left) || IsConstructed(node.Right)))
         {
             Fail(DynamoDbStrings.ClientEntityComparison(node.Print()));
             return node;
@@ -193,6 +194,14 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
     private static bool IsNull(Expression expression)
         => expression is ConstantExpression { Value: null } or DefaultExpression
             || expression is UnaryExpression { NodeType: ExpressionType.Convert, Operand: ConstantExpression { Value: null } };
+
+    // An entity the query builds itself (new Order { OrderID = 1 }) is never the object a read returned, which in a
+    // tracking query is the one instance per key that EF's comparison by key would also match.
+    private static bool IsConstructed(Expression expression)
+        => expression is MemberInitExpression or NewExpression
+            || expression is UnaryExpression { NodeType: ExpressionType.Convert } convert && IsConstructed(convert.Operand);
+
+    private bool IsEntities(Type type) => IsEntityOrEntities(type) && model.FindEntityType(type) is null;
 
     private bool IsEntityOrEntities(Type type)
         => model.FindEntityType(type) is not null
