@@ -524,6 +524,15 @@ public static class DynamoDbStrings
     /// <summary>A GroupBy result selector that projects the group's elements themselves.</summary>
     public static string GroupElementsProjected
         => "The GroupBy result selector uses the group's elements other than through an operator (for example 'new { key, elements }'): as in EF's relational providers, a group's elements can be aggregated ('elements.Count()', 'elements.Sum(…)') but not projected. Use GroupBy without a result selector, or aggregate the elements.";
+    // --- subqueries read on the client (issue 11) ---
+
+    /// <summary>An entity (or a collection of entities) compared with == or != in a part of a query run on the client.</summary>
+    public static string ClientEntityComparison(string expression)
+        => Format("'{0}' compares entities (or collections of them) as objects: EF compares entities by key, which the part of the query run on the client does not do. Compare their keys instead.", expression);
+
+    /// <summary>List.Exists over a collection navigation, which EF does not translate.</summary>
+    public static string ClientListExists(string expression)
+        => Format("'{0}' calls 'List.Exists', which EF does not translate. Use 'Any' instead.", expression);
 
     /// <summary>A join, which needs lookups across tables.</summary>
     public static string JoinNotSupported(string @operator)

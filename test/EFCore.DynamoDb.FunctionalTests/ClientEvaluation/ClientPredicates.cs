@@ -12,6 +12,9 @@ public static class ClientPredicates
 {
     public sealed record Case(Expression<Func<Post, bool>> Predicate, Func<Post, bool>? Expected, string Operation, string[] Filtered);
 
+    // Declared before All, whose predicates read it.
+    private static readonly string[] ViewNames = ["zero", "one", "two"];
+
     public static readonly Dictionary<string, Case> All = new()
     {
         ["ToUpper on a partition"] = new(p => p.Blog == "alpha" && p.Title!.ToUpper() == "HELLO WORLD", p => p.Blog == "alpha" && p.Title?.ToUpper() == "HELLO WORLD", "Query", []),
@@ -43,5 +46,7 @@ public static class ClientPredicates
         ["NOT of an untranslatable part"] = new(p => p.Blog == "alpha" && !p.Title!.ToUpper().Contains("O"), p => p.Blog == "alpha" && !(p.Title?.ToUpper().Contains("O") ?? false), "Query", []),
         ["Whole key with a residual"] = new(p => p.Blog == "alpha" && p.Number == 4 && p.Title!.ToUpper() == "ZEBRA", p => p.Blog == "alpha" && p.Number == 4 && p.Title?.ToUpper() == "ZEBRA", "GetItem", []),
         ["Sort key range with a residual"] = new(p => p.Blog == "beta" && p.Number >= 3 && p.Title!.Length + p.Views > 10, p => p.Blog == "beta" && p.Number >= 3 && p.Title != null && p.Title.Length + p.Views > 10, "Query", []),
+        ["Element past the end of a list is null"] = new(p => p.Tags[1].ToUpper() == "DYNAMO", p => p.Tags.Count > 1 && p.Tags[1].ToUpper() == "DYNAMO", "Scan", []),
+        ["Array element at an attribute's index, past the end for most"] = new(p => ViewNames[p.Views] == "two", p => p.Views < ViewNames.Length && ViewNames[p.Views] == "two", "Scan", []),
     };
 }

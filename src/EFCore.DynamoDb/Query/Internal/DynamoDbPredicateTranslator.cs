@@ -344,7 +344,7 @@ public partial class DynamoDbPredicateTranslator
         {
             if (IsEntity(instance))
             {
-                if (_entityType.FindProperty(name) is { } found)
+                if (FindProperty(_entityType, StripConvert(instance).Type, name) is { } found)
                 {
                     property = found;
                     return true;
@@ -367,6 +367,18 @@ public partial class DynamoDbPredicateTranslator
         property = null!;
         return false;
     }
+
+    /// <summary>
+    /// The property <paramref name="name" /> of the entity a query reads, or of the derived type the expression reading
+    /// it has after <c>OfType&lt;Kiwi&gt;()</c> or a cast (<c>((Kiwi)a).FoundOn</c>): the attribute the items of that
+    /// type hold, which the other types' items lack. Null when no such type maps it.
+    /// </summary>
+    public static IProperty? FindProperty(IEntityType entityType, Type instanceType, string name)
+        => entityType.FindProperty(name)
+            ?? entityType.GetDerivedTypes()
+                .Where(t => instanceType.IsAssignableFrom(t.ClrType))
+                .Select(t => t.FindProperty(name))
+                .FirstOrDefault(p => p is not null);
 
     // A member an expression reads: `instance.Member` or `EF.Property(instance, "Member")`.
     private static (Expression Instance, string Name)? MemberRead(Expression expression)

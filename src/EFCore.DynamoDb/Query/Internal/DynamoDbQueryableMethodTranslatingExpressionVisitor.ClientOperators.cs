@@ -141,6 +141,20 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
     private ShapedQueryExpression? ClientAggregate(ShapedQueryExpression source, DynamoDbAggregate aggregate, LambdaExpression? predicate)
         => Client(source, aggregate.ToString(), singleResult: true, t => aggregate is DynamoDbAggregate.Sum or DynamoDbAggregate.Average ? null : [t], predicate);
 
+    // All(p) once its rows are those failing p (a Where(!p) that ran on the client): true when none is left.
+    private ShapedQueryExpression ClientNoneLeft(ShapedQueryExpression failing)
+    {
+        var client = ToClient(failing);
+        var none = Expression.Not(Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [ElementType(client)], client.Body));
+        if (!_subquery && QueryCompilationContext is DynamoDbQueryCompilationContext context)
+        {
+            context.ResultIsClientScalar = true;
+        }
+
+        return new ShapedQueryExpression(client.WithBody(Expression.NewArrayInit(typeof(bool), none), nameof(Queryable.All)), new ClientElementExpression(typeof(bool)))
+            .UpdateResultCardinality(ResultCardinality.Single);
+    }
+
     // OrderBy(o => o.Name.Length) on the client: a member or method of a missing value orders as null (first,
     // ascending), as the key would in EF's other providers, rather than throwing.
     private ShapedQueryExpression? ClientOrdering(ShapedQueryExpression source, string name, LambdaExpression keySelector)

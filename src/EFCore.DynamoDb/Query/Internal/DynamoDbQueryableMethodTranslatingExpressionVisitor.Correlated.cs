@@ -36,10 +36,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
 
         var outerClient = ToClient(source);
         var outer = lambda.Parameters[0];
-        List<ShapedQueryExpression> sources = [.. outerClient.Sources];
-        List<ParameterExpression> sourceParameters = [.. outerClient.SourceParameters];
-        List<ClientLookup> lookups = [.. outerClient.Lookups];
-        List<string> operators = [.. outerClient.Operators];
+        var parts = new ClientParts(outerClient);
         var rowsParameters = new List<ParameterExpression>();
         var rowsValues = new List<Expression>();
         var body = lambda.Body;
@@ -74,18 +71,15 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
                     innerClient.SourceParameters[0],
                     subquery.InnerKey,
                     outerKey,
-                    "__lookup_" + lookups.Count,
+                    "__lookup_" + parts.Lookups.Count,
                     subquery.Expression is MaterializeCollectionNavigationExpression { Navigation: var collection }
                         ? $"navigation '{collection.DeclaringEntityType.DisplayName()}.{collection.Name}'"
                         : "navigation") is { } lookup)
             {
-                lookups.Add(lookup);
+                parts.Lookups.Add(lookup);
             }
 
-            sources.AddRange(innerClient.Sources);
-            sourceParameters.AddRange(innerClient.SourceParameters);
-            lookups.AddRange(innerClient.Lookups);
-            operators.AddRange(innerClient.Operators);
+            parts.Add(innerClient);
 
             // The outer row's inner rows, as the IQueryable the operators after the correlation expect (the rewriter
             // below turns those operators into LINQ-to-Objects ones).
@@ -119,6 +113,14 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
 
             body = ReplacingExpressionVisitor.Replace(subquery.Expression, replacement, body);
         }
+
+        // The subqueries no key lookup serves (inside the looked-up ones too): their entity sets read once each.
+        if (ReadSubqueries(body, parts) is not { } readBody)
+        {
+            return null;
+        }
+
+        body = readBody;
 
         var rewriter = new ClientLambdaRewriter(QueryCompilationContext.Model, insideProjection: name == nameof(Queryable.Select));
         if (rewriter.Rewrite(Expression.Lambda(body, outer)) is not LambdaExpression rewritten)
@@ -160,11 +162,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
         }
 
         var client = new ClientOperatorsExpression(
-            sources,
-            sourceParameters,
+            parts.Sources,
+            parts.SourceParameters,
             Expression.Invoke(Expression.Lambda(call, rowsParameters), rowsValues),
-            [.. operators, name],
-            lookups);
+            [.. parts.Operators, name],
+            parts.Lookups);
         return new ShapedQueryExpression(client, new ClientElementExpression(ElementTypeOf(call.Type)));
     }
 
@@ -182,6 +184,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
         }
 
         var parameterFinder = new CorrelatedSubqueryFinder(collectionSelector.Parameters[0]);
+        if (parameterFinder.ReadsOuter(collectionSelector.Body) && ReadsOtherEntities(collectionSelector))
+        {
+            return TranslateCorrelated(source, collectionSelector, [], nameof(Queryable.SelectMany), resultSelector);
+        }
+
         if (parameterFinder.ReadsOuter(collectionSelector.Body) || TranslateSubquery(collectionSelector.Body) is not { } inner)
         {
             return Fail(DynamoDbStrings.JoinNotSupported(nameof(Queryable.SelectMany)));

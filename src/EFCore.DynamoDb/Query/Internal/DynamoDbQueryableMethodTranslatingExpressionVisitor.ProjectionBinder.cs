@@ -69,7 +69,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             {
                 return query.EntityType.FindComplexProperty(node.Member.Name) is not null
                     ? ProjectEntity(node)
-                    : Bind(node.Member.Name, node.Type) ?? node;
+                    : Bind(node.Expression.Type, node.Member.Name, node.Type) ?? node;
             }
 
             // o.Address.City, o.Ship.City: one attribute of a complex property's or owned reference's nested map.
@@ -133,7 +133,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
                     return node;
                 }
 
-                return OwnedReference(rootType, name) is { } ownedByRoot ? BindOwnedReference(ownedByRoot) : Bind(name, node.Type) ?? node;
+                return OwnedReference(rootType, name) is { } ownedByRoot ? BindOwnedReference(ownedByRoot) : Bind(node.Arguments[0].Type, name, node.Type) ?? node;
             }
 
             // EF.Property<string>(EF.Property<Address>(o, "Ship"), "City"): an attribute of an owned reference's map.
@@ -217,9 +217,9 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             return node;
         }
 
-        private Expression? Bind(string propertyName, Type type)
+        private Expression? Bind(Type instanceType, string propertyName, Type type)
         {
-            if (query.EntityType.FindProperty(propertyName) is { } property)
+            if (DynamoDbPredicateTranslator.FindProperty(query.EntityType, instanceType, propertyName) is { } property)
             {
                 return new ProjectionBindingExpression(query, query.AddProjectedProperty(property), type);
             }

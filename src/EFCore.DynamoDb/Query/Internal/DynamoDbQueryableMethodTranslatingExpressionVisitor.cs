@@ -108,7 +108,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
     {
-        if (FindCorrelated(predicate) is { Count: > 0 } subqueries)
+        if (FindCorrelated(predicate) is var subqueries && (subqueries.Count > 0 || ReadsOtherEntities(predicate)))
         {
             return TranslateCorrelated(source, predicate, subqueries, nameof(Queryable.Where));
         }
@@ -154,7 +154,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
             return source;
         }
 
-        if (FindCorrelated(selector) is { Count: > 0 } subqueries)
+        if (FindCorrelated(selector) is var subqueries && (subqueries.Count > 0 || ReadsOtherEntities(selector)))
         {
             return TranslateCorrelated(source, selector, subqueries, nameof(Queryable.Select))!;
         }
@@ -248,14 +248,16 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         bool returnDefault)
     {
         var name = returnDefault ? nameof(Queryable.LastOrDefault) : nameof(Queryable.Last);
-        if (IsClient(source) || Query(source).HasRowLimits)
-        {
-            return ClientSingle(source, name, predicate);
-        }
-
-        if (predicate is not null && TranslateWhere(source, predicate) is null)
+        if (Filter(source, predicate) is not { } filtered)
         {
             return null;
+        }
+
+        source = filtered;
+
+        if (IsClient(source) || Query(source).HasRowLimits)
+        {
+            return ClientSingle(source, name);
         }
 
         // The last item in one order is the first in the other.
@@ -290,7 +292,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateAll(ShapedQueryExpression source, LambdaExpression predicate)
-        => IsClient(source) || Query(source).HasRowLimits
+        => IsClient(source) && !ReadsOtherEntities(predicate)
             ? ClientSingle(source, nameof(Queryable.All), predicate)
             // All(p) is "no item matches !p".
             : TranslateAggregate(
@@ -429,7 +431,11 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector)
-        => Fail(DynamoDbStrings.JoinNotSupported(nameof(Queryable.SelectMany)));
+    {
+        // SelectMany(c => c.Orders) is SelectMany(c => c.Orders, (c, o) => o).
+        var inner = Expression.Parameter(ElementTypeOf(selector.ReturnType), "inner");
+        return TranslateSelectMany(source, selector, Expression.Lambda(inner, Expression.Parameter(selector.Parameters[0].Type, "outer"), inner));
+    }
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSkipWhile(ShapedQueryExpression source, LambdaExpression predicate)
@@ -450,6 +456,12 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
         bool append,
         string operatorName)
     {
+        // OrderBy(c => c.Orders.Count()): the key is computed on the client, over the looked-up or read subquery rows.
+        if (!append && FindCorrelated(keySelector) is var subqueries && (subqueries.Count > 0 || ReadsOtherEntities(keySelector)))
+        {
+            return TranslateCorrelated(source, keySelector, subqueries, operatorName + (ascending ? "" : "Descending"));
+        }
+
         // After Skip/Take DynamoDB would order before limiting rows: the order is made on the client.
         if (IsClient(source) || Query(source).HasRowLimits)
         {
@@ -506,30 +518,41 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor : Query
 
     private ShapedQueryExpression? TranslateSingleResult(ShapedQueryExpression source, LambdaExpression? predicate, bool returnDefault, int take, string name)
     {
-        if (IsClient(source) || (predicate is not null && Query(source).HasRowLimits))
-        {
-            return ClientSingle(source, name, predicate);
-        }
-
-        if (predicate is not null && TranslateWhere(source, predicate) is null)
+        // The predicate is a Where first (which runs on the client where it has to, as after Skip/Take or with a
+        // subquery), then the operator takes its rows.
+        if (Filter(source, predicate) is not { } filtered)
         {
             return null;
+        }
+
+        source = filtered;
+
+        if (IsClient(source))
+        {
+            return ClientSingle(source, name);
         }
 
         Query(source).ApplyRowLimit(new RowLimit(IsSkip: false, QueryValue.FromConstant(take)));
         return source.UpdateResultCardinality(returnDefault ? ResultCardinality.SingleOrDefault : ResultCardinality.Single);
     }
 
+    // The operator's predicate as a Where before it (null when that fails to translate); the source without one.
+    private ShapedQueryExpression? Filter(ShapedQueryExpression source, LambdaExpression? predicate)
+        => predicate is null ? source : TranslateWhere(source, predicate);
+
     private ShapedQueryExpression? TranslateAggregate(ShapedQueryExpression source, LambdaExpression? predicate, DynamoDbAggregate aggregate, Type resultType)
     {
-        if (IsClient(source) || (predicate is not null && Query(source).HasRowLimits))
-        {
-            return ClientAggregate(source, aggregate, predicate);
-        }
-
-        if (predicate is not null && TranslateWhere(source, predicate) is null)
+        // The predicate is a Where first (see TranslateSingleResult); All's is the negated one: no row fails it.
+        if (Filter(source, predicate) is not { } filtered)
         {
             return null;
+        }
+
+        source = filtered;
+
+        if (IsClient(source))
+        {
+            return aggregate == DynamoDbAggregate.All ? ClientNoneLeft(source) : ClientAggregate(source, aggregate, null);
         }
 
         return source

@@ -27,10 +27,14 @@ partial class NorthwindIncludeNoTrackingQueryDynamoDbTest
             : base.Include_collection(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_GroupBy_Select(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_collection_GroupBy_Select(async), "'MaterializeCollectionNavigation(");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_collection_GroupBy_Select(async))
+            : base.Include_collection_GroupBy_Select(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_Join_GroupBy_Select(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_collection_Join_GroupBy_Select(async), "'MaterializeCollectionNavigation(");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_collection_Join_GroupBy_Select(async))
+            : base.Include_collection_Join_GroupBy_Select(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_OrderBy_empty_list_contains(bool async)
         => !async
@@ -58,7 +62,9 @@ partial class NorthwindIncludeNoTrackingQueryDynamoDbTest
             : base.Include_collection_OrderBy_object(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_SelectMany_GroupBy_Select(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_collection_SelectMany_GroupBy_Select(async), "'MaterializeCollectionNavigation(");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_collection_SelectMany_GroupBy_Select(async))
+            : base.Include_collection_SelectMany_GroupBy_Select(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_alias_generation(bool async)
         => !async
@@ -104,7 +110,7 @@ partial class NorthwindIncludeNoTrackingQueryDynamoDbTest
             : base.Include_collection_on_join_clause_with_order_by_and_filter(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_order_by_collection_column(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_collection_order_by_collection_column(async), "'DbSet<Order>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a");
+        => SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.Include_collection_order_by_collection_column(async), "No generic method 'OrderByDescending' on type 'System.Linq.Enumerable' is compatible with the supplied type arguments and arguments. No type arguments should be");
 
     public override global::System.Threading.Tasks.Task Include_collection_order_by_key(bool async)
         => !async
@@ -132,7 +138,7 @@ partial class NorthwindIncludeNoTrackingQueryDynamoDbTest
             : base.Include_collection_order_by_non_key_with_take(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_order_by_subquery(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_collection_order_by_subquery(async), "'DbSet<Order>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a");
+        => SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.Include_collection_order_by_subquery(async), "No generic method 'OrderBy' on type 'System.Linq.Enumerable' is compatible with the supplied type arguments and arguments. No type arguments should be provided");
 
     public override global::System.Threading.Tasks.Task Include_collection_orderby_take(bool async)
         => !async
@@ -148,16 +154,24 @@ partial class NorthwindIncludeNoTrackingQueryDynamoDbTest
             : base.Include_collection_single_or_default_no_result(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_then_include_collection(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_collection_then_include_collection(async), "'MaterializeCollectionNavigation(");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_collection_then_include_collection(async))
+            : base.Include_collection_then_include_collection(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_then_include_collection_predicate(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_collection_then_include_collection_predicate(async), "'MaterializeCollectionNavigation(");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_collection_then_include_collection_predicate(async))
+            : base.Include_collection_then_include_collection_predicate(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_then_include_collection_then_include_reference(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_collection_then_include_collection_then_include_reference(async), "'MaterializeCollectionNavigation(");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_collection_then_include_collection_then_include_reference(async))
+            : base.Include_collection_then_include_collection_then_include_reference(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_then_reference(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_collection_then_reference(async), "'DbSet<Order>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_collection_then_reference(async))
+            : base.Include_collection_then_reference(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_when_projection(bool async)
         => !async
@@ -215,7 +229,9 @@ partial class NorthwindIncludeNoTrackingQueryDynamoDbTest
             : base.Include_collection_with_outer_apply_with_filter(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_with_outer_apply_with_filter_non_equality(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_collection_with_outer_apply_with_filter_non_equality(async), "'SelectMany' cannot be translated: DynamoDB has no joins; the provider looks up related items by key for Join, LeftJoin, navigations and SelectMany over a");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_collection_with_outer_apply_with_filter_non_equality(async))
+            : base.Include_collection_with_outer_apply_with_filter_non_equality(async);
 
     public override global::System.Threading.Tasks.Task Include_collection_with_right_join_clause_with_filter(bool async)
         => SpecAssert.TranslationFailedAsync(() => base.Include_collection_with_right_join_clause_with_filter(async), "'RightJoin' cannot be translated: DynamoDB has no joins; the provider looks up related items by key for Join, LeftJoin, navigations and SelectMany over a");
@@ -256,7 +272,9 @@ partial class NorthwindIncludeNoTrackingQueryDynamoDbTest
             : base.Include_empty_reference_sets_IsLoaded(async);
 
     public override global::System.Threading.Tasks.Task Include_in_let_followed_by_FirstOrDefault(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_in_let_followed_by_FirstOrDefault(async), "'MaterializeCollectionNavigation(");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_in_let_followed_by_FirstOrDefault(async))
+            : base.Include_in_let_followed_by_FirstOrDefault(async);
 
     public override global::System.Threading.Tasks.Task Include_is_not_ignored_when_projection_contains_client_method_and_complex_expression(bool async)
         => !async
@@ -264,10 +282,14 @@ partial class NorthwindIncludeNoTrackingQueryDynamoDbTest
             : base.Include_is_not_ignored_when_projection_contains_client_method_and_complex_expression(async);
 
     public override global::System.Threading.Tasks.Task Include_list(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_list(async), "'DbSet<Order>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_list(async))
+            : base.Include_list(async);
 
     public override global::System.Threading.Tasks.Task Include_multi_level_collection_and_then_include_reference_predicate(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_multi_level_collection_and_then_include_reference_predicate(async), "'DbSet<Product>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_multi_level_collection_and_then_include_reference_predicate(async))
+            : base.Include_multi_level_collection_and_then_include_reference_predicate(async);
 
     public override global::System.Threading.Tasks.Task Include_multiple_references(bool async)
         => !async
@@ -300,13 +322,19 @@ partial class NorthwindIncludeNoTrackingQueryDynamoDbTest
             : base.Include_reference(async);
 
     public override global::System.Threading.Tasks.Task Include_reference_GroupBy_Select(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_reference_GroupBy_Select(async), "'DbSet<Customer>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_reference_GroupBy_Select(async))
+            : base.Include_reference_GroupBy_Select(async);
 
     public override global::System.Threading.Tasks.Task Include_reference_Join_GroupBy_Select(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_reference_Join_GroupBy_Select(async), "'DbSet<Customer>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_reference_Join_GroupBy_Select(async))
+            : base.Include_reference_Join_GroupBy_Select(async);
 
     public override global::System.Threading.Tasks.Task Include_reference_SelectMany_GroupBy_Select(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Include_reference_SelectMany_GroupBy_Select(async), "'DbSet<Customer>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Include_reference_SelectMany_GroupBy_Select(async))
+            : base.Include_reference_SelectMany_GroupBy_Select(async);
 
     public override global::System.Threading.Tasks.Task Include_reference_alias_generation(bool async)
         => !async
@@ -392,19 +420,29 @@ partial class NorthwindIncludeNoTrackingQueryDynamoDbTest
             : base.Include_with_take(async);
 
     public override global::System.Threading.Tasks.Task Join_Include_collection_GroupBy_Select(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Join_Include_collection_GroupBy_Select(async), "'MaterializeCollectionNavigation(");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Join_Include_collection_GroupBy_Select(async))
+            : base.Join_Include_collection_GroupBy_Select(async);
 
     public override global::System.Threading.Tasks.Task Join_Include_reference_GroupBy_Select(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Join_Include_reference_GroupBy_Select(async), "'DbSet<Customer>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Join_Include_reference_GroupBy_Select(async))
+            : base.Join_Include_reference_GroupBy_Select(async);
 
     public override global::System.Threading.Tasks.Task Multi_level_includes_are_applied_with_skip(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Multi_level_includes_are_applied_with_skip(async), "'MaterializeCollectionNavigation(");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Multi_level_includes_are_applied_with_skip(async))
+            : base.Multi_level_includes_are_applied_with_skip(async);
 
     public override global::System.Threading.Tasks.Task Multi_level_includes_are_applied_with_skip_take(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Multi_level_includes_are_applied_with_skip_take(async), "'MaterializeCollectionNavigation(");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Multi_level_includes_are_applied_with_skip_take(async))
+            : base.Multi_level_includes_are_applied_with_skip_take(async);
 
     public override global::System.Threading.Tasks.Task Multi_level_includes_are_applied_with_take(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Multi_level_includes_are_applied_with_take(async), "'MaterializeCollectionNavigation(");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.Multi_level_includes_are_applied_with_take(async))
+            : base.Multi_level_includes_are_applied_with_take(async);
 
     public override global::System.Threading.Tasks.Task Outer_identifier_correctly_determined_when_doing_include_on_right_side_of_left_join(bool async)
         => !async
@@ -412,11 +450,15 @@ partial class NorthwindIncludeNoTrackingQueryDynamoDbTest
             : base.Outer_identifier_correctly_determined_when_doing_include_on_right_side_of_left_join(async);
 
     public override global::System.Threading.Tasks.Task SelectMany_Include_collection_GroupBy_Select(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.SelectMany_Include_collection_GroupBy_Select(async), "'MaterializeCollectionNavigation(");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.SelectMany_Include_collection_GroupBy_Select(async))
+            : base.SelectMany_Include_collection_GroupBy_Select(async);
 
     public override global::System.Threading.Tasks.Task SelectMany_Include_reference_GroupBy_Select(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.SelectMany_Include_reference_GroupBy_Select(async), "'DbSet<Customer>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a");
+        => !async
+            ? SpecAssert.SyncNotSupportedAsync(() => base.SelectMany_Include_reference_GroupBy_Select(async))
+            : base.SelectMany_Include_reference_GroupBy_Select(async);
 
     public override global::System.Threading.Tasks.Task Then_include_collection_order_by_collection_column(bool async)
-        => SpecAssert.TranslationFailedAsync(() => base.Then_include_collection_order_by_collection_column(async), "'DbSet<Order>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's items only for a");
+        => SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.Then_include_collection_order_by_collection_column(async), "No generic method 'OrderByDescending' on type 'System.Linq.Enumerable' is compatible with the supplied type arguments and arguments. No type arguments should be");
 }

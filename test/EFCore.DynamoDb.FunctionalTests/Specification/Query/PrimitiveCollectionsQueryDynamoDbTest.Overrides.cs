@@ -14,14 +14,8 @@ partial class PrimitiveCollectionsQueryDynamoDbTest
     public override global::System.Threading.Tasks.Task Column_collection_Concat_parameter_collection_equality_inline_collection()
         => SpecAssert.TranslationFailedAsync(() => base.Column_collection_Concat_parameter_collection_equality_inline_collection(), "The predicate part 'p.Ints");
 
-    public override global::System.Threading.Tasks.Task Column_collection_ElementAt()
-        => SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.Column_collection_ElementAt(), "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
-
     public override global::System.Threading.Tasks.Task Column_collection_First()
         => SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.Column_collection_First(), "Sequence contains no elements");
-
-    public override global::System.Threading.Tasks.Task Column_collection_OrderByDescending_ElementAt()
-        => SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.Column_collection_OrderByDescending_ElementAt(), "Specified argument was out of the range of valid values. (Parameter 'index')");
 
     public override global::System.Threading.Tasks.Task Column_collection_SelectMany()
         => SpecAssert.TranslationFailedAsync(() => base.Column_collection_SelectMany(), "");
@@ -38,38 +32,11 @@ partial class PrimitiveCollectionsQueryDynamoDbTest
     public override global::System.Threading.Tasks.Task Column_collection_SingleOrDefault()
         => SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.Column_collection_SingleOrDefault(), "Sequence contains more than one element");
 
-    public override global::System.Threading.Tasks.Task Column_collection_Where_ElementAt()
-        => SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.Column_collection_Where_ElementAt(), "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
-
     public override global::System.Threading.Tasks.Task Column_collection_Where_equality_inline_collection()
         => SpecAssert.TranslationFailedAsync(() => base.Column_collection_Where_equality_inline_collection(), "The predicate part 'p.Ints");
 
-    public override global::System.Threading.Tasks.Task Column_collection_index_beyond_end()
-        => SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.Column_collection_index_beyond_end(), "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
-
-    public override global::System.Threading.Tasks.Task Column_collection_index_datetime()
-        => SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.Column_collection_index_datetime(), "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
-
-    public override global::System.Threading.Tasks.Task Column_collection_index_int()
-        => SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.Column_collection_index_int(), "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
-
-    public override global::System.Threading.Tasks.Task Column_collection_index_string()
-        => SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.Column_collection_index_string(), "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
-
-    public override global::System.Threading.Tasks.Task Inline_collection_List_value_index_Column()
-        => SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.Inline_collection_List_value_index_Column(), "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
-
-    public override global::System.Threading.Tasks.Task Inline_collection_index_Column()
-        => SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.Inline_collection_index_Column(), "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
-
     public override global::System.Threading.Tasks.Task Inline_collection_index_Column_with_EF_Constant()
         => SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.Inline_collection_index_Column_with_EF_Constant(), "'EF.Constant()' isn't supported by your provider.");
-
-    public override global::System.Threading.Tasks.Task Inline_collection_value_index_Column()
-        => SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.Inline_collection_value_index_Column(), "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
-
-    public override global::System.Threading.Tasks.Task Nullable_reference_column_collection_index_equals_nullable_column()
-        => SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.Nullable_reference_column_collection_index_equals_nullable_column(), "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
 
     public override global::System.Threading.Tasks.Task Parameter_collection_Contains_with_EF_Constant()
         => SpecAssert.FailsAsync<global::System.InvalidOperationException>(() => base.Parameter_collection_Contains_with_EF_Constant(), "'EF.Constant()' isn't supported by your provider.");
@@ -94,16 +61,4 @@ partial class PrimitiveCollectionsQueryDynamoDbTest
 
     public override void Parameter_collection_in_subquery_and_Convert_as_compiled_query()
         => SpecAssert.SyncNotSupported(() => base.Parameter_collection_in_subquery_and_Convert_as_compiled_query());
-
-    public override global::System.Threading.Tasks.Task Parameter_collection_index_Column_equal_Column()
-        => SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.Parameter_collection_index_Column_equal_Column(), "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
-
-    public override global::System.Threading.Tasks.Task Parameter_collection_index_Column_equal_constant()
-        => SpecAssert.FailsAsync<global::System.ArgumentOutOfRangeException>(() => base.Parameter_collection_index_Column_equal_constant(), "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
-
-    public override global::System.Threading.Tasks.Task Project_inline_collection_with_Concat()
-        => SpecAssert.TranslationFailedAsync(() => base.Project_inline_collection_with_Concat(), "'DbSet<PrimitiveCollectionsEntity>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's");
-
-    public override global::System.Threading.Tasks.Task Project_inline_collection_with_Union()
-        => SpecAssert.TranslationFailedAsync(() => base.Project_inline_collection_with_Union(), "'DbSet<PrimitiveCollectionsEntity>()' reads the items of another query inside this one: DynamoDB has no joins, and the provider looks up another entity type's");
 }

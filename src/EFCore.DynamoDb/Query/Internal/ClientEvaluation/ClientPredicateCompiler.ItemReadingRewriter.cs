@@ -118,6 +118,19 @@ public sealed partial class ClientPredicateCompiler
                 return Fail(node, DynamoDbStrings.ClientEvaluationMethodNotEvaluable(owner._print(node), method.DeclaringType?.ShortDisplayName() + "." + method.Name));
             }
 
+            // `c.Strings[1]` of a list: see ElementAt.
+            if (method.Name == "get_Item" && node.Object is { } list && node.Arguments is [{ Type: var indexType }] && indexType == typeof(int)
+                && list.Type.GetInterfaces().Append(list.Type).Any(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IList<>) || i.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))))
+            {
+                return ElementAt(node, list, node.Arguments[0], (l, i) => Expression.Call(l, method, i));
+            }
+
+            // `c.Ints[1]`, which EF writes as ElementAt: see ElementAt.
+            if (method.DeclaringType == typeof(Enumerable) && method.Name == nameof(Enumerable.ElementAt) && node.Arguments[1].Type == typeof(int))
+            {
+                return ElementAt(node, node.Arguments[0], node.Arguments[1], (l, i) => Expression.Call(method, l, i));
+            }
+
             // The collection is in memory: `AsQueryable()` goes, and each Queryable operator runs as its Enumerable twin.
             if (method.DeclaringType == typeof(Queryable))
             {
@@ -193,8 +206,42 @@ public sealed partial class ClientPredicateCompiler
             return NullSafety.Guard(target, t => GuardArguments(arguments, lifted, values => Call(t, values)), whenNull);
         }
 
+        // The element of a sequence at an index (a list's indexer, EF's ElementAt), guarded as below.
+        private Expression ElementAt(MethodCallExpression node, Expression sequence, Expression position, Func<Expression, Expression, Expression> read)
+        {
+            var items = Visit(sequence);
+            var index = Visit(position);
+            return FailureReason is not null
+                ? node
+                : NullSafety.Guard(items, l => ElementAt(
+                    l,
+                    NullSafety.Restore(index, typeof(int)),
+                    Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [node.Type], l),
+                    i => read(l, i)));
+        }
+
+        // An element past the end of a collection (or before its start) is null, as a missing list element is in
+        // EF's other providers, not an exception: the condition on it does not hold.
+        private static Expression ElementAt(Expression collection, Expression index, Expression count, Func<Expression, Expression> read)
+        {
+            var element = read(index);
+            return Expression.Condition(
+                Expression.AndAlso(Expression.GreaterThanOrEqual(index, Expression.Constant(0)), Expression.LessThan(index, count)),
+                NullSafety.ToNullable(element),
+                Expression.Constant(null, NullSafety.MakeNullable(element.Type)));
+        }
+
         protected override Expression VisitBinary(BinaryExpression node)
         {
+            if (node.NodeType == ExpressionType.ArrayIndex)
+            {
+                var array = Visit(node.Left);
+                var index = Visit(node.Right);
+                return FailureReason is not null
+                    ? node
+                    : NullSafety.Guard(array, a => ElementAt(a, NullSafety.Restore(index, typeof(int)), Expression.ArrayLength(a), i => Expression.ArrayIndex(a, i)));
+            }
+
             if (node.NodeType is ExpressionType.AndAlso or ExpressionType.OrElse)
             {
                 return Expression.MakeBinary(
@@ -234,11 +281,6 @@ public sealed partial class ClientPredicateCompiler
             if (node.NodeType == ExpressionType.Coalesce)
             {
                 return Expression.Coalesce(left, NullSafety.Restore(right, node.Right.Type));
-            }
-
-            if (node.NodeType == ExpressionType.ArrayIndex)
-            {
-                return NullSafety.Guard(left, l => Expression.ArrayIndex(l, NullSafety.Restore(right, typeof(int))));
             }
 
             (left, right) = NullSafety.Balance(left, right);

@@ -84,20 +84,31 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
                 arguments.Select((a, i) => a.Type == method.GetParameters()[i].ParameterType ? a : Expression.Convert(a, method.GetParameters()[i].ParameterType)));
         }
 
-        // EF translates a correlated collection in a predicate through LINQ operators only: an instance method of the
-        // materialized collection (c.Orders.Exists(…), List's own) is not translated, as in EF's other providers.
-        if (!insideProjection && node.Object is { } target && ReadsCorrelatedRows(target))
+        // p.OrderDetails.Contains(detail) of a composite-key entity: an object comparison, which EF refuses too
+        // (it compares entities by key, and not by a composite one in a subquery).
+        if (!insideProjection && node.Method.Name == nameof(Enumerable.Contains)
+            && (node.Method.DeclaringType == typeof(Enumerable) || node.Method.DeclaringType == typeof(Queryable))
+            && model.FindEntityType(node.Arguments[^1].Type)?.FindPrimaryKey() is { Properties.Count: > 1 }
+            && !IsNull(node.Arguments[^1]))
         {
-            _failed = true;
+            Fail(DynamoDbStrings.ClientEntityComparison(node.Print()));
+            return node;
+        }
+
+        // c.Orders.Exists(…): EF translates no List method (Any is the operator it knows).
+        if (!insideProjection && node.Method.Name == nameof(List<int>.Exists)
+            && node.Method.DeclaringType is { IsGenericType: true } listType && listType.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            Fail(DynamoDbStrings.ClientListExists(node.Print()));
             return node;
         }
 
         // EF's boundary: an operator's lambdas may use what EF knows (.NET's own methods), not the application's
-        // methods, which EF never runs inside a query; only the final projection may (EF's client projection). The
-        // provider's own rows of a correlated subquery (c.Orders in a predicate) stand for what EF wrote there.
+        // methods, which EF never runs inside a query; only the final projection may (EF's client projection).
+        // The provider's own helpers (a correlated subquery's looked-up rows) are part of the translation, not the application's.
         if (!insideProjection
             && node.Method.DeclaringType?.Namespace?.StartsWith(nameof(System), StringComparison.Ordinal) != true
-            && !IsCorrelatedRows(node.Method.DeclaringType))
+            && node.Method.DeclaringType?.Assembly != typeof(ClientLambdaRewriter).Assembly)
         {
             _failed = true;
             return node;
@@ -105,16 +116,6 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
 
         return base.VisitMethodCall(node);
     }
-
-    private static bool ReadsCorrelatedRows(Expression expression)
-    {
-        var finder = new CorrelatedRowsFinder();
-        finder.Visit(expression);
-        return finder.Found;
-    }
-
-    private static bool IsCorrelatedRows(Type? type)
-        => type is { IsConstructedGenericType: true } && type.GetGenericTypeDefinition() == typeof(Lookups.CorrelatedRows<,>);
 
     /// <inheritdoc />
     protected override Expression VisitLambda<T>(Expression<T> node)
@@ -141,6 +142,20 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
             return node;
         }
 
+        // x.OrderID of a missing row (after DefaultIfEmpty) fails as in EF's other providers, which read a null into
+        // a non-nullable value ("Nullable object must have a value."), not with a NullReferenceException.
+        if ((!insideProjection || _operatorDepth > 0)
+            && node is { Expression: ParameterExpression row, Type: { IsValueType: true } valueType }
+            && System.Nullable.GetUnderlyingType(valueType) is null
+            && model.FindEntityType(row.Type) is not null)
+        {
+            var nullableType = typeof(Nullable<>).MakeGenericType(valueType);
+            return Expression.Condition(
+                Expression.Equal(row, Expression.Constant(null, row.Type)),
+                Expression.Convert(Expression.Default(nullableType), valueType),
+                node);
+        }
+
         var visited = base.VisitMember(node);
         if (visited is MemberExpression { Expression: MemberExpression { Type.IsValueType: false } instance } member
             && instance.Type != typeof(string)
@@ -156,6 +171,43 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
 
         return visited;
     }
+
+    /// <inheritdoc />
+    protected override Expression VisitBinary(BinaryExpression node)
+    {
+        // o == otherEntity on the client would compare objects, where EF compares keys: refused rather than answered
+        // differently. A comparison with null is the same either way.
+        if (node.NodeType is ExpressionType.Equal or ExpressionType.NotEqual
+            && node.Method is null
+            && !IsNull(node.Left)
+            && !IsNull(node.Right)
+            && (IsEntityOrEntities(node.Left.Type) || IsEntityOrEntities(node.Right.Type))
+            && (IsEntities(node.Left.Type) || IsEntities(node.Right.Type) || IsConstructed(node.Left) || IsConstructed(node.Right)))
+        {
+            Fail(DynamoDbStrings.ClientEntityComparison(node.Print()));
+            return node;
+        }
+
+        return base.VisitBinary(node);
+    }
+
+    private static bool IsNull(Expression expression)
+        => expression is ConstantExpression { Value: null } or DefaultExpression
+            || expression is UnaryExpression { NodeType: ExpressionType.Convert, Operand: ConstantExpression { Value: null } };
+
+    // An entity the query builds itself (new Order { OrderID = 1 }) is never the object a read returned, which in a
+    // tracking query is the one instance per key that EF's comparison by key would also match.
+    private static bool IsConstructed(Expression expression)
+        => expression is MemberInitExpression or NewExpression
+            || expression is UnaryExpression { NodeType: ExpressionType.Convert } convert && IsConstructed(convert.Operand);
+
+    private bool IsEntities(Type type) => IsEntityOrEntities(type) && model.FindEntityType(type) is null;
+
+    private bool IsEntityOrEntities(Type type)
+        => model.FindEntityType(type) is not null
+            || (type != typeof(string) && type.GetInterfaces().Append(type).Any(i => i.IsGenericType
+                && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+                && model.FindEntityType(i.GetGenericArguments()[0]) is not null));
 
     /// <inheritdoc />
     protected override Expression VisitUnary(UnaryExpression node)
@@ -253,7 +305,8 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
             && m.GetGenericArguments().Length == definition.GetGenericArguments().Length
             && m.GetParameters().Length == parameters.Length
             && m.GetParameters().Select(p => p.ParameterType).Zip(parameters, (e, q) => SameShape(e, InMemoryType(q.ParameterType))).All(same => same));
-        return counterpart.MakeGenericMethod(queryableMethod.GetGenericArguments());
+        // Select(o => o.OrderDetails.Select(…)) returns IQueryables EF wrote: in memory they are sequences.
+        return counterpart.MakeGenericMethod(queryableMethod.GetGenericArguments().Select(InMemoryType).ToArray());
     }
 
     private static Type InMemoryType(Type queryableType)
@@ -291,14 +344,4 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
             : enumerableType == queryableType;
     }
 
-    private sealed class CorrelatedRowsFinder : ExpressionVisitor
-    {
-        public bool Found { get; private set; }
-
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            Found |= IsCorrelatedRows(node.Method.DeclaringType);
-            return Found ? node : base.VisitMethodCall(node);
-        }
-    }
 }
