@@ -343,5 +343,4 @@ public sealed class ClientLambdaRewriter(IReadOnlyModel model, bool insideProjec
                 && enumerableType.GetGenericArguments().Zip(queryableType.GetGenericArguments(), SameShape).All(same => same)
             : enumerableType == queryableType;
     }
-
 }
