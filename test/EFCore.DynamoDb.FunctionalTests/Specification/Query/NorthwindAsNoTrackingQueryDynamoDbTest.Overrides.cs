@@ -42,7 +42,7 @@ partial class NorthwindAsNoTrackingQueryDynamoDbTest
             : base.Can_get_current_values(async);
 
     public override global::System.Threading.Tasks.Task Entity_not_added_to_state_manager(bool useParam, bool async)
-        => (useParam && !async) || (!useParam && !async)
+        => (!useParam && !async) || (useParam && !async)
             ? SpecAssert.SyncNotSupportedAsync(() => base.Entity_not_added_to_state_manager(useParam, async))
             : base.Entity_not_added_to_state_manager(useParam, async);
 

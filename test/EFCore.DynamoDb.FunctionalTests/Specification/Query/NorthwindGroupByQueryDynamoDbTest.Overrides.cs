@@ -296,7 +296,7 @@ partial class NorthwindGroupByQueryDynamoDbTest
     public override global::System.Threading.Tasks.Task GroupBy_Count_in_projection(bool async)
         => !async
             ? SpecAssert.SyncNotSupportedAsync(() => base.GroupBy_Count_in_projection(async))
-            : SpecAssert.FailsAsync<global::Amazon.DynamoDBv2.AmazonDynamoDBException>(() => base.GroupBy_Count_in_projection(async), "Invalid FilterExpression: Expression size has exceeded the maximum allowed size; expression size: 5797");
+            : base.GroupBy_Count_in_projection(async);
 
     public override global::System.Threading.Tasks.Task GroupBy_Dto_as_element_selector_Select_Sum(bool async)
         => !async
