@@ -175,7 +175,7 @@ public sealed class CollectionNavigationTests(RelationshipsFixture fixture) : IC
         // with exactly those (as a relational provider's tracking query does).
         Assert.All(actual, a => Assert.Equal(a.Large.Count(), a.Customer.Orders.Count));
         Assert.Equal(actual.Count + actual.Sum(a => a.Large.Count()), context.ChangeTracker.Entries().Count());
-        Assert.Equal(["BatchGetItem", "Scan"], log.Operations);
+        Assert.Equal(["BatchGetItem", "Query", "Query", "Query"], log.Operations);
     }
 
     private static string Describe(Customer customer)

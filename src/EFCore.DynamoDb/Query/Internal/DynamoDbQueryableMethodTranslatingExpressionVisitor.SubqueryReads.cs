@@ -106,7 +106,7 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
 
             // The largest part of the chain, from its entity set up, that reads no parameter of the lambdas around it.
             Expression current = node;
-            while (current is MethodCallExpression call && (!IsSequence(call.Type) || FreeParameterFinder.ReadsFreeParameter(call)))
+            while (current is MethodCallExpression call && (!IsSequence(call.Type) || UnboundParameterFinder.UsesUnbound(call)))
             {
                 current = call.Arguments[0];
             }
@@ -153,32 +153,6 @@ public partial class DynamoDbQueryableMethodTranslatingExpressionVisitor
             }
 
             return expression is EntityQueryRootExpression;
-        }
-    }
-
-    // Whether an expression reads a parameter it does not declare itself (one of the lambdas around it).
-    private sealed class FreeParameterFinder : ExpressionVisitor
-    {
-        private readonly HashSet<ParameterExpression> _declared = [];
-        private bool _found;
-
-        public static bool ReadsFreeParameter(Expression expression)
-        {
-            var finder = new FreeParameterFinder();
-            finder.Visit(expression);
-            return finder._found;
-        }
-
-        protected override Expression VisitLambda<T>(Expression<T> node)
-        {
-            _declared.UnionWith(node.Parameters);
-            return base.VisitLambda(node);
-        }
-
-        protected override Expression VisitParameter(ParameterExpression node)
-        {
-            _found |= !_declared.Contains(node);
-            return node;
         }
     }
 }

@@ -3,10 +3,11 @@ using System.Linq.Expressions;
 namespace EFCore.DynamoDb.Query.Internal.ClientOperators;
 
 /// <summary>
-/// Whether a lambda's body uses a parameter that neither it nor a lambda inside it declares. EF's
-/// navigation expansion leaves such a parameter in a GroupBy result selector that uses the group's elements other
-/// than through an operator (<c>(key, orders) => new { key, orders }</c>): its relational providers refuse that
-/// shape, and so does this one, rather than compile a lambda that cannot run.
+/// Whether an expression uses a parameter that no lambda inside it declares: a subquery that reads the outer row
+/// (it cannot be read on its own), or a GroupBy result selector in which EF's navigation expansion left such a
+/// parameter because it uses the group's elements other than through an operator
+/// (<c>(key, orders) => new { key, orders }</c>) — EF's relational providers refuse that shape, and so does this one,
+/// rather than compile a lambda that cannot run.
 /// </summary>
 /// <remarks>
 /// This is an internal API that supports the Entity Framework Core infrastructure and not subject to
@@ -17,16 +18,22 @@ public sealed class UnboundParameterFinder : ExpressionVisitor
     private readonly HashSet<ParameterExpression> _declared = [];
     private bool _found;
 
-    private UnboundParameterFinder(ParameterExpression queryContext) => _declared.Add(queryContext);
+    private UnboundParameterFinder(ParameterExpression? queryContext)
+    {
+        if (queryContext is not null)
+        {
+            _declared.Add(queryContext);
+        }
+    }
 
     /// <summary>
-    /// Whether <paramref name="lambda" /> uses a parameter it does not declare, other than
-    /// <paramref name="queryContext" /> (EF's query context, which every query lambda may read).
+    /// Whether <paramref name="expression" /> uses a parameter no lambda inside it declares, other than
+    /// <paramref name="queryContext" /> (EF's query context, which every query lambda may read) when given.
     /// </summary>
-    public static bool UsesUnbound(LambdaExpression lambda, ParameterExpression queryContext)
+    public static bool UsesUnbound(Expression expression, ParameterExpression? queryContext = null)
     {
         var finder = new UnboundParameterFinder(queryContext);
-        finder.Visit(lambda);
+        finder.Visit(expression);
         return finder._found;
     }
 
